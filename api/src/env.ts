@@ -1,0 +1,48 @@
+import type { DbClient } from '@kairo/db'
+
+// The Worker's bindings (wrangler.toml) and their validation. Workers receive `env` per request, not
+// at process start, so it is validated on the first request and the result is cached per isolate.
+
+/** The bindings and variables the Worker is deployed with. */
+export interface Bindings {
+  /** Postgres through Hyperdrive; locally `CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE`. */
+  HYPERDRIVE: Hyperdrive
+  /** 3D assets and CMS media. */
+  BUCKET: R2Bucket
+  /** The static site (`site/dist`). */
+  ASSETS: Fetcher
+  /** `production` switches the logs to one JSON object per line; anything else is development. */
+  ENVIRONMENT?: string
+}
+
+/** Hono's environment type for this app: bindings plus per-request variables. */
+export interface AppEnv {
+  Bindings: Bindings
+  Variables: {
+    requestId: string
+    /** This request's database client, opened on first use (see `lib/db.ts`). */
+    db: () => DbClient
+  }
+}
+
+const checked = new WeakSet<object>()
+
+/**
+ * Throws one error naming every missing or malformed binding. The message names bindings only,
+ * never their values (a connection string carries a password).
+ */
+export function assertBindings(env: Partial<Bindings> | undefined): asserts env is Bindings {
+  if (env && checked.has(env)) return
+  const problems: string[] = []
+  const connectionString = env?.HYPERDRIVE?.connectionString
+  if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
+    problems.push('HYPERDRIVE (a Hyperdrive binding with a postgres:// connectionString)')
+  }
+  if (env?.ENVIRONMENT !== undefined && typeof env.ENVIRONMENT !== 'string') {
+    problems.push('ENVIRONMENT (a string)')
+  }
+  if (problems.length > 0) {
+    throw new Error(`Worker configuration is invalid; missing or malformed: ${problems.join(', ')}`)
+  }
+  if (env) checked.add(env)
+}

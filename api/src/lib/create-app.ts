@@ -1,0 +1,76 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { type AppEnv, assertBindings } from '../env.ts'
+import { database } from './db.ts'
+import { errorBody } from './errors.ts'
+import { log, requestLogger } from './logger.ts'
+
+/** A router with the app's types, for feature folders under `routes/`. */
+export function createRouter() {
+  return new Hono<AppEnv>()
+}
+
+/**
+ * Creates the app with what every route relies on: a request id (`X-Request-Id`, reused from the
+ * caller when it is well-formed), a request log line without secrets, validated bindings, a per-request database client, JSON 404s
+ * under `/api`, and one `onError` that answers `{ error: { code, message } }` and never a stack.
+ */
+export function createApp() {
+  const app = createRouter()
+  app.use(requestId())
+  app.use(requestLogger())
+  app.use(async (c, next) => {
+    assertBindings(c.env)
+    await next()
+  })
+  app.use(database())
+
+  app.notFound((c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+      return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404)
+    }
+    return c.html('<!doctype html><title>Not found</title><h1>Not found</h1>', 404)
+  })
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode
+      return c.json(errorBody(codeForStatus(status), error.message || 'Request failed'), status)
+    }
+    log(c, 'error', 'unhandled error', describeError(error, c.env?.ENVIRONMENT === 'production'))
+    return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500)
+  })
+
+  return app
+}
+
+function codeForStatus(status: number): string {
+  const codes: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    422: 'unprocessable',
+    429: 'rate_limited',
+    503: 'unavailable',
+  }
+  return codes[status] ?? (status >= 500 ? 'internal_error' : 'request_failed')
+}
+
+/**
+ * What of an unexpected error may be logged: its class and code; in development also the first
+ * line of its message. Drizzle's messages append the query's parameters (e-mails, hashes), and any
+ * message can carry user input, so production logs never include them.
+ */
+function describeError(error: Error, production: boolean): Record<string, string> {
+  const fields: Record<string, string> = { error: error.name }
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code
+  if (typeof code === 'string') fields.code = code
+  if (!production) fields.detail = (error.message.split('\n')[0] ?? '').slice(0, 200)
+  return fields
+}

@@ -1,0 +1,61 @@
+/**
+ * The CMS's configuration, read and validated once when the Payload config loads.
+ *
+ * Every problem is collected first, then reported in one message, so a fresh machine learns
+ * everything it is missing in a single run.
+ */
+export interface CmsEnv {
+  /** Postgres connection string; Payload keeps its tables in the schema `payload`. */
+  databaseUrl: string
+  /** Signs Payload's JWTs and cookies; at least 32 characters. */
+  payloadSecret: string
+  /** Public origin of the CMS (admin links, CORS, CSRF); default http://localhost:3000. */
+  serverUrl: string
+}
+
+export const DEFAULT_SERVER_URL = 'http://localhost:3000'
+const MIN_SECRET_LENGTH = 32
+
+/** True while `next build` compiles the admin: Next sets NEXT_PHASE in every build worker. */
+export function isNextBuildPhase(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NEXT_PHASE === 'phase-production-build'
+}
+
+/**
+ * Validates the CMS's environment and returns it typed, or throws one Error naming every
+ * missing or malformed variable.
+ *
+ * Note: during `next build` missing values are tolerated and come back as empty strings, never as
+ * placeholders. The build only compiles the admin (no page talks to the database), and should any
+ * code try to start Payload during the build, Payload itself refuses the empty secret. Values that
+ * are present are still checked, so a malformed variable fails the build as it would fail a start.
+ */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
+  const problems: string[] = []
+  const building = isNextBuildPhase(env)
+  const databaseUrl = env.DATABASE_URL?.trim() ?? ''
+  const payloadSecret = env.PAYLOAD_SECRET ?? ''
+  const serverUrl = env.CMS_URL?.trim() || DEFAULT_SERVER_URL
+
+  if (!databaseUrl) {
+    if (!building) problems.push('DATABASE_URL is not set (expected postgres://user@host:port/db)')
+  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+
+  if (!payloadSecret) {
+    if (!building)
+      problems.push(`PAYLOAD_SECRET is not set (use at least ${MIN_SECRET_LENGTH} random characters)`)
+  } else if (payloadSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(`PAYLOAD_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`)
+  }
+
+  if (!URL.canParse(serverUrl) || !/^https?:$/.test(new URL(serverUrl).protocol)) {
+    problems.push(`CMS_URL must be an http(s) URL, got "${serverUrl}"`)
+  }
+
+  if (problems.length > 0) {
+    throw new Error(`@kairo/cms: invalid environment:\n  - ${problems.join('\n  - ')}`)
+  }
+  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, '') }
+}

@@ -1,0 +1,7 @@
+export * from './app-schema.ts'
+export * from './automations.ts'
+export * from './companies.ts'
+export * from './leads.ts'
+export * from './projects.ts'
+export * from './sessions.ts'
+export * from './users.ts'

@@ -1,0 +1,102 @@
+import { count, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { companies, leads, projects, sessions, users } from '../src/index.ts'
+import { migrateApp } from '../src/migrate.ts'
+import { createNodeDb } from '../src/node.ts'
+import { seedApp } from '../src/seed.ts'
+import { createScratchDatabase } from './database.ts'
+
+// A stand-in hasher: the real argon2id one lives in @kairo/api and is tested there.
+const hashPassword = async (password: string) => `test-hash:${password}`
+
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+let client: ReturnType<typeof createNodeDb>
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase()
+  client = createNodeDb(scratch.url, { max: 2 })
+})
+
+afterAll(async () => {
+  await client?.close()
+  await scratch?.drop()
+})
+
+describe('migrateApp', () => {
+  it('creates the app schema and can run again without changes', async () => {
+    await migrateApp(scratch.url)
+    await migrateApp(scratch.url)
+    const tables = await client.sql<{ table_name: string }[]>`
+      select table_name from information_schema.tables where table_schema = 'app' order by table_name`
+    expect(tables.map((t) => t.table_name)).toEqual([
+      '__drizzle_migrations',
+      'automation_runs',
+      'automations',
+      'companies',
+      'leads',
+      'project_milestones',
+      'projects',
+      'sessions',
+      'users',
+    ])
+    const journal = await client.sql`select id from app.__drizzle_migrations`
+    expect(journal).toHaveLength(1)
+    const drizzleSchema =
+      await client.sql`select 1 from information_schema.schemata where schema_name = 'drizzle'`
+    expect(drizzleSchema).toHaveLength(0)
+  })
+})
+
+describe('seedApp', () => {
+  it('seeds the demo data once and skips the second time', async () => {
+    const first = await seedApp(client.db, { hashPassword })
+    expect(first.seeded).toBe(true)
+    const second = await seedApp(client.db, { hashPassword })
+    expect(second).toEqual({ seeded: false, reason: 'already-seeded' })
+
+    const [company] = await client.db.select().from(companies).where(eq(companies.slug, 'orbital-labs'))
+    expect(company?.name).toBe('Orbital Labs')
+    const [projectCount] = await client.db.select({ n: count() }).from(projects)
+    expect(projectCount?.n).toBeGreaterThanOrEqual(2)
+    const [leadCount] = await client.db.select({ n: count() }).from(leads)
+    expect(leadCount?.n).toBe(2)
+
+    const [clientUser] = await client.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'client@orbital-labs.example'))
+    expect(clientUser).toMatchObject({ role: 'client', companyId: company?.id })
+    expect(clientUser?.passwordHash).toBe('test-hash:kairo-client-demo')
+    const [teamUser] = await client.db.select().from(users).where(eq(users.email, 'team@kairo.studio'))
+    expect(teamUser).toMatchObject({ role: 'admin', companyId: null })
+  })
+
+  it('rejects a second user whose e-mail differs only in case', async () => {
+    const attempt = client.db
+      .insert(users)
+      .values({ email: 'Client@Orbital-Labs.EXAMPLE', name: 'Impostor', passwordHash: 'x', role: 'client' })
+    // Drizzle wraps the driver's error; the Postgres error (code 23505) is its `cause`.
+    await expect(attempt).rejects.toMatchObject({
+      cause: { code: '23505', constraint_name: 'users_email_lower_key' },
+    })
+    const found = await client.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${'CLIENT@orbital-labs.example'})`)
+    expect(found).toHaveLength(1)
+  })
+
+  it('stores a session secret hash as bytes and reads the same bytes back', async () => {
+    const [user] = await client.db.select({ id: users.id }).from(users).limit(1)
+    if (!user) throw new Error('the seed created no users')
+    const secretHash = new Uint8Array(32).map((_, i) => (i * 37) % 256)
+    await client.db.insert(sessions).values({
+      id: 'test-session',
+      userId: user.id,
+      secretHash,
+      expiresAt: new Date(Date.now() + 60_000),
+    })
+    const [row] = await client.db.select().from(sessions).where(eq(sessions.id, 'test-session'))
+    expect(row?.secretHash).toEqual(secretHash)
+  })
+})

@@ -1,0 +1,64 @@
+import { buildSite } from '@kairo/tools'
+import { expect, test } from '@playwright/test'
+import { demoEditor, testUrls } from '../system.ts'
+
+interface CaseStudy {
+  id: number | string
+  slug: string
+  title: string
+  summary: string
+}
+
+test('the home page lists the published case studies and ships no JavaScript', async ({ page, request }) => {
+  const published = await request.get(
+    `${testUrls.cms}/api/case-studies?where[_status][equals]=published&pagination=false&depth=0`,
+  )
+  const { docs } = (await published.json()) as { docs: CaseStudy[] }
+  expect(docs.length).toBeGreaterThan(0)
+
+  await page.goto('/')
+  await expect(page.locator('h1')).toHaveCount(1)
+  for (const study of docs) {
+    await expect(page.getByRole('link', { name: study.title })).toHaveAttribute(
+      'href',
+      new RegExp(`/work/${study.slug}/?$`),
+    )
+  }
+  await expect(page.locator('script')).toHaveCount(0)
+})
+
+test("an editor's change in the CMS reaches the page the Worker serves after a rebuild", async ({
+  page,
+  request,
+}) => {
+  const login = await request.post(`${testUrls.cms}/api/users/login`, { data: demoEditor })
+  expect(login.ok()).toBe(true)
+  const { token } = (await login.json()) as { token: string }
+  const auth = { Authorization: `JWT ${token}` }
+
+  const list = await request.get(
+    `${testUrls.cms}/api/case-studies?where[_status][equals]=published&limit=1&depth=0`,
+  )
+  const study = ((await list.json()) as { docs: CaseStudy[] }).docs[0]
+  if (!study) throw new Error('the seed published no case study')
+
+  const summary = `Now with a live telemetry wall, updated ${new Date().toISOString()}`
+  await page.goto(`/work/${study.slug}/`)
+  await expect(page.getByRole('heading', { level: 1, name: study.title })).toBeVisible()
+  await expect(page.getByText(summary)).toHaveCount(0)
+
+  const update = await request.patch(`${testUrls.cms}/api/case-studies/${study.id}`, {
+    headers: auth,
+    data: { summary, _status: 'published' },
+  })
+  expect(update.ok()).toBe(true)
+
+  await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
+
+  // wrangler dev picks up the rebuilt assets by watching site/dist; give it a moment.
+  await expect
+    .poll(async () => (await request.get(`/work/${study.slug}/`)).text(), { timeout: 30_000 })
+    .toContain(summary)
+  await page.goto(`/work/${study.slug}/`)
+  await expect(page.getByText(summary)).toBeVisible()
+})

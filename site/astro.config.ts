@@ -1,0 +1,28 @@
+import react from '@astrojs/react'
+import { defineConfig } from 'astro/config'
+import { readSiteEnv } from './src/lib/env.ts'
+
+const { siteUrl } = readSiteEnv()
+// The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
+const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
+// A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
+const WORKER_PATHS = '^/(api|login|logout|dashboard)(/|\\?|$)'
+
+export default defineConfig({
+  site: siteUrl,
+  output: 'static',
+  // `/work/<slug>/index.html`; Cloudflare's default `auto-trailing-slash` serves it at
+  // `/work/<slug>/` and redirects `/work/<slug>` there, and the site's own links carry the slash.
+  build: { format: 'directory' },
+  // Not 'always': in dev, Astro's trailing-slash check answers 404 to `/api/health` and `/login`
+  // before Vite's proxy can forward them to the Worker, whose routes have no trailing slash.
+  trailingSlash: 'ignore',
+  // React is installed for the 3D islands to come; no page hydrates anything yet.
+  integrations: [react()],
+  server: { port: 4321 },
+  vite: {
+    server: {
+      proxy: { [WORKER_PATHS]: { target: WORKER_DEV_ORIGIN } },
+    },
+  },
+})

@@ -1,0 +1,50 @@
+/**
+ * The site's configuration, read and validated once. The build reads the CMS over REST (`CMS_URL`)
+ * and writes canonical URLs against the public origin (`SITE_URL`).
+ */
+export interface SiteEnv {
+  /** Origin of the Payload CMS, without a trailing slash. */
+  cmsUrl: string
+  /** Public origin of the site, without a trailing slash. */
+  siteUrl: string
+  /**
+   * `SITE_CONTENT_OFFLINE=1`: loaders skip the CMS and keep what the store already holds. Only for
+   * type checking (`astro check` syncs content first); a build with it set may ship stale or no pages.
+   */
+  contentOffline: boolean
+}
+
+const DEFAULTS = {
+  CMS_URL: 'http://localhost:3000',
+  SITE_URL: 'http://localhost:4321',
+} as const
+
+/**
+ * Reads `CMS_URL` and `SITE_URL` (both optional, with local defaults) and checks that each is an
+ * absolute http(s) URL, and the `SITE_CONTENT_OFFLINE` switch. Throws one error naming every bad variable, so a misconfigured build stops
+ * before it makes a request.
+ */
+export function readSiteEnv(env: Record<string, string | undefined> = process.env): SiteEnv {
+  const problems: string[] = []
+  const read = (name: keyof typeof DEFAULTS): string => {
+    const raw = env[name]?.trim() || DEFAULTS[name]
+    let url: URL
+    try {
+      url = new URL(raw)
+    } catch {
+      problems.push(`${name} is not a URL (got "${raw}")`)
+      return raw
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      problems.push(`${name} must be an http(s) URL (got "${raw}")`)
+    }
+    return raw.replace(/\/+$/, '')
+  }
+  const cmsUrl = read('CMS_URL')
+  const siteUrl = read('SITE_URL')
+  const offline = env.SITE_CONTENT_OFFLINE?.trim() ?? ''
+  if (!['', '0', '1'].includes(offline))
+    problems.push(`SITE_CONTENT_OFFLINE must be 0 or 1 (got "${offline}")`)
+  if (problems.length > 0) throw new Error(`Invalid site configuration: ${problems.join('; ')}`)
+  return { cmsUrl, siteUrl, contentOffline: offline === '1' }
+}

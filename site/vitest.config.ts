@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The build test runs a real `astro build`; give it room on a busy 2-core machine.
+    testTimeout: 20_000,
+  },
+})

@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { dataDir, packageDir, repoRoot } from './paths.ts'
+import { type Service, startService, waitForHttp } from './processes.ts'
+import { cmsEnv, type StepOptions } from './steps.ts'
+
+const readyTimeoutMs = 180_000
+
+/**
+ * Starts the CMS: `next dev` for development, `next start` (after `buildCmsIfChanged`) for tests.
+ * Resolves once its REST API answers, which in dev also compiles the route the site's loader reads.
+ */
+export async function startCms(
+  options: StepOptions & { mode: 'dev' | 'prod'; port: number },
+): Promise<Service> {
+  const cms = startService({
+    name: 'cms',
+    command: 'pnpm',
+    args: ['exec', 'next', options.mode === 'dev' ? 'dev' : 'start', '--port', String(options.port)],
+    cwd: packageDir.cms,
+    env: { ...cmsEnv(options, options.port), PORT: String(options.port) },
+    quiet: options.quiet ?? false,
+  })
+  await waitForHttp(`http://127.0.0.1:${options.port}/api/case-studies?limit=1`, cms, readyTimeoutMs)
+  return cms
+}
+
+/** Starts `astro dev` on `port`, reading content from the CMS at `cmsUrl`. */
+export async function startSiteDev(options: {
+  port: number
+  cmsUrl: string
+  quiet?: boolean
+}): Promise<Service> {
+  const site = startService({
+    name: 'site',
+    command: 'pnpm',
+    args: ['exec', 'astro', 'dev', '--port', String(options.port), '--host', '127.0.0.1'],
+    cwd: packageDir.site,
+    env: { CMS_URL: options.cmsUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+    quiet: options.quiet ?? false,
+  })
+  await waitForHttp(`http://127.0.0.1:${options.port}/`, site, readyTimeoutMs)
+  return site
+}
+
+/**
+ * Starts the Worker under `wrangler dev` (the real workerd runtime), serving site/dist and the API,
+ * with its Hyperdrive binding pointed at `databaseUrl` and local R2 state under `.data/wrangler`.
+ */
+export async function startWorker(options: {
+  port: number
+  databaseUrl: string
+  persistTo?: string
+  quiet?: boolean
+}): Promise<Service> {
+  const worker = startService({
+    name: 'api',
+    command: 'pnpm',
+    args: [
+      'exec',
+      'wrangler',
+      'dev',
+      '--config',
+      join(repoRoot, 'wrangler.toml'),
+      '--port',
+      String(options.port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      options.persistTo ?? join(dataDir, 'wrangler'),
+      '--show-interactive-dev-session=false',
+    ],
+    cwd: packageDir.api,
+    env: {
+      CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword(options.databaseUrl),
+      WRANGLER_SEND_METRICS: 'false',
+      // Note: wrangler colours by TTY detection; FORCE_COLOR keeps its prefixes readable in our log.
+    },
+    // Harmless offline noise (DESIGN.md / ENVIRONMENT.md): no network for the Request.cf object.
+    mute: /Unable to fetch the Request\.cf object/,
+    quiet: options.quiet ?? false,
+  })
+  // Any answer means workerd is up: /api/health may rightly say 503 when the database is down.
+  await waitForHttp(`http://127.0.0.1:${options.port}/api/health`, worker, readyTimeoutMs, () => true)
+  return worker
+}
+
+/**
+ * Miniflare refuses a Hyperdrive connection string without a password ("You must provide a
+ * password"), even for a server with trust authentication, which ignores it: add a placeholder.
+ */
+export function withPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl)
+  if (!url.password) url.password = 'trust-auth'
+  return url.toString()
+}

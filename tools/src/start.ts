@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { styleText } from 'node:util'
+import { devSystem } from './config.ts'
+import { ensureDatabase } from './database.ts'
+import { log, runMain } from './log.ts'
+import { packageDir } from './paths.ts'
+import { assertPortsFree } from './ports.ts'
+import type { Service } from './processes.ts'
+import { localSecrets } from './secrets.ts'
+import { startCms, startSiteDev, startWorker } from './services.ts'
+import { buildSite, migrateAll, seconds, seedAll } from './steps.ts'
+
+/**
+ * `./kairo start`: the whole system locally with demo data. Postgres (embedded unless DATABASE_URL is
+ * set), both schemas' migrations, the demo seed (once), then the CMS, the site and the Worker, each
+ * with prefixed logs, until Ctrl-C stops them all.
+ */
+async function main(): Promise<void> {
+  const started = performance.now()
+  const { ports } = devSystem
+  await assertPortsFree(ports)
+  const database = await ensureDatabase(devSystem.postgres)
+  const services: Service[] = []
+  let stopping = false
+  const stopAll = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    log('stopping…')
+    await Promise.all(services.map((service) => service.stop()))
+    await database.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stopAll(0))
+  process.on('SIGTERM', () => void stopAll(0))
+
+  try {
+    const options = { databaseUrl: database.url, payloadSecret: localSecrets().PAYLOAD_SECRET }
+    await migrateAll(options)
+    await seedAll(options)
+    const cmsUrl = `http://localhost:${ports.cms}`
+    services.push(await startCms({ ...options, mode: 'dev', port: ports.cms }))
+    // The Worker serves the built site; build it once if there is none yet (later: on publish).
+    if (!existsSync(join(packageDir.site, 'dist', 'index.html'))) await buildSite({ cmsUrl })
+    services.push(await startWorker({ port: ports.api, databaseUrl: database.url }))
+    services.push(await startSiteDev({ port: ports.site, cmsUrl }))
+    for (const service of services) {
+      void service.exited.then((code) => {
+        if (!stopping) {
+          log(`${service.name} exited (code ${code}); stopping everything`)
+          void stopAll(1)
+        }
+      })
+    }
+    printWelcome(seconds(started), database.embedded)
+  } catch (error) {
+    await Promise.all(services.map((service) => service.stop()))
+    await database.stop()
+    throw error
+  }
+}
+
+function printWelcome(elapsed: string, embedded: boolean): void {
+  const { ports } = devSystem
+  const bold = (text: string) => styleText('bold', text)
+  const lines = [
+    '',
+    bold(`Kairo is running (ready in ${elapsed}). Ctrl-C stops everything.`),
+    '',
+    `  Site       http://localhost:${ports.site}`,
+    `  CMS admin  http://localhost:${ports.cms}/admin    editor@kairo.studio / kairo-editor-demo`,
+    `  Worker     http://localhost:${ports.api}          (site/dist + /api; health: /api/health)`,
+    `  Dashboard  http://localhost:${ports.site}/login    client@orbital-labs.example / kairo-client-demo`,
+    `                                               team@kairo.studio / kairo-team-demo`,
+    `  Database   ${embedded ? `embedded PostgreSQL on 127.0.0.1:${devSystem.postgres.port} (data in .data/postgres)` : 'DATABASE_URL'}`,
+    '',
+  ]
+  for (const line of lines) log(line)
+}
+
+runMain(main)

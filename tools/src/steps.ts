@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { hashPassword } from '@kairo/api/password'
+import { migrateApp } from '@kairo/db/migrate'
+import { createNodeDb } from '@kairo/db/node'
+import { seedApp } from '@kairo/db/seed'
+import { log } from './log.ts'
+import { packageDir, repoRoot } from './paths.ts'
+import { runStep } from './processes.ts'
+
+export interface StepOptions {
+  databaseUrl: string
+  payloadSecret: string
+  quiet?: boolean
+}
+
+/** The environment every CMS process gets. */
+export function cmsEnv({ databaseUrl, payloadSecret }: StepOptions, port = 3000): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: payloadSecret,
+    CMS_URL: `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // Note: `payload migrate` asks questions on a terminal; CI=true plus a closed stdin keeps it from hanging.
+    CI: 'true',
+  }
+}
+
+/** Runs both schemas' migrations: Drizzle's `app`, then Payload's `payload`. Safe to run twice. */
+export async function migrateAll(options: StepOptions): Promise<void> {
+  const started = performance.now()
+  await migrateApp(options.databaseUrl)
+  await runStep({
+    what: 'the CMS migrations (payload migrate)',
+    name: 'cms',
+    command: 'pnpm',
+    args: ['run', '--silent', 'db:migrate'],
+    cwd: packageDir.cms,
+    env: cmsEnv(options),
+    quiet: options.quiet ?? false,
+  })
+  if (!options.quiet) log(`migrations done in ${seconds(started)}`)
+}
+
+/** Seeds the demo content once: the app's client company and users, then the CMS's editor and documents. */
+export async function seedAll(options: StepOptions): Promise<void> {
+  const started = performance.now()
+  const { db, close } = createNodeDb(options.databaseUrl)
+  try {
+    const result = await seedApp(db, { hashPassword })
+    if (!options.quiet)
+      log(`app seed: ${result.skipped ? 'already there, skipped' : 'demo company and users created'}`)
+  } finally {
+    await close()
+  }
+  await runStep({
+    what: 'the CMS seed',
+    name: 'cms',
+    command: 'pnpm',
+    args: ['run', '--silent', 'db:seed'],
+    cwd: packageDir.cms,
+    env: cmsEnv(options),
+    quiet: options.quiet ?? false,
+  })
+  if (!options.quiet) log(`seed done in ${seconds(started)}`)
+}
+
+/**
+ * Builds the CMS admin (`next build`, about a minute and 2 GB) unless the sources are unchanged since
+ * the last build: the hash of cms/ sources and the lockfile is kept in `.next/kairo-source-hash`.
+ */
+export async function buildCmsIfChanged(options: { quiet?: boolean } = {}): Promise<void> {
+  const hashFile = join(packageDir.cms, '.next', 'kairo-source-hash')
+  const hash = hashTree(packageDir.cms, ['.next', 'node_modules', 'media'])
+  if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
+    log('CMS build is up to date (sources unchanged)')
+    return
+  }
+  const started = performance.now()
+  log('building the CMS admin (next build, about a minute)')
+  await runStep({
+    what: 'the CMS build (next build)',
+    name: 'cms',
+    command: 'pnpm',
+    args: ['run', '--silent', 'build'],
+    cwd: packageDir.cms,
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    quiet: options.quiet ?? false,
+  })
+  writeFileSync(hashFile, hash)
+  log(`CMS built in ${seconds(started)}`)
+}
+
+/** Builds the static site from the CMS at `cmsUrl` into site/dist. */
+export async function buildSite(options: {
+  cmsUrl: string
+  siteUrl?: string
+  quiet?: boolean
+}): Promise<void> {
+  const started = performance.now()
+  await runStep({
+    what: 'the site build (astro build)',
+    name: 'site',
+    command: 'pnpm',
+    args: ['run', '--silent', 'build'],
+    cwd: packageDir.site,
+    env: { CMS_URL: options.cmsUrl, ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) },
+    quiet: options.quiet ?? false,
+  })
+  if (!options.quiet) log(`site built in ${seconds(started)}`)
+}
+
+function hashTree(dir: string, skip: string[]): string {
+  const hash = createHash('sha256')
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (skip.includes(entry.name)) continue
+      const path = join(current, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) hash.update(relative(dir, path)).update(readFileSync(path))
+    }
+  }
+  walk(dir)
+  hash.update(readFileSync(join(repoRoot, 'pnpm-lock.yaml')))
+  return hash.digest('hex')
+}
+
+export function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`
+}
