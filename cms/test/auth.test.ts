@@ -6,17 +6,23 @@ import { startPayload, uniqueSuffix } from './payload.ts'
 let payload: Payload
 const email = `editor-${uniqueSuffix()}@kairo.test`
 const password = 'correct-horse-battery-staple'
-let userId: number | undefined
+const createdIds: number[] = []
 
 beforeAll(async () => {
   payload = await startPayload()
-  const user = await payload.create({ collection: 'users', data: { email, password, role: 'editor' } })
-  userId = user.id
+  // The very first user of an empty CMS becomes an admin (hooks/first-user-is-admin.ts), so make sure
+  // one exists before creating the editor whose role this test checks.
+  const admin = await payload.create({
+    collection: 'users',
+    data: { email: `admin-${uniqueSuffix()}@kairo.test`, password, role: 'admin' },
+  })
+  const editor = await payload.create({ collection: 'users', data: { email, password, role: 'editor' } })
+  createdIds.push(editor.id, admin.id)
 })
 
 afterAll(async () => {
   if (!payload) return
-  if (userId !== undefined) await payload.delete({ collection: 'users', id: userId })
+  for (const id of createdIds) await payload.delete({ collection: 'users', id })
   await payload.destroy()
 })
 

@@ -25,7 +25,8 @@ describe('database', () => {
 
   it('explains an unreachable or malformed DATABASE_URL without leaking the password', async () => {
     await expect(assertReachable('mysql://x', 'DATABASE_URL')).rejects.toThrow('must start with postgres://')
-    const error = await assertReachable('postgres://me:s3cret@127.0.0.1:9/app', 'DATABASE_URL').catch(
+    const error = await assertReachable('postgres://me:s3cret@127.0.0.1:9/app', 'DATABASE_URL').then(
+      () => new Error('expected a rejection'),
       (e: Error) => e,
     )
     expect(error.message).toContain('cannot connect to the database in DATABASE_URL (127.0.0.1:9/app)')

@@ -50,7 +50,7 @@ export async function seedAll(options: StepOptions): Promise<void> {
   try {
     const result = await seedApp(db, { hashPassword })
     if (!options.quiet)
-      log(`app seed: ${result.skipped ? 'already there, skipped' : 'demo company and users created'}`)
+      log(`app seed: ${result.seeded ? 'demo company and users created' : 'already there, skipped'}`)
   } finally {
     await close()
   }
