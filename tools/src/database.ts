@@ -48,7 +48,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     const text = String(message instanceof Error ? message.message : message).trim()
     if (!text) return
     lastLines = [...lastLines, text].slice(-8)
-    if (!quiet && /ERROR|FATAL|PANIC/.test(text)) logLine('db', text)
+    // Shutting down ends client connections with FATAL by design; only report real trouble.
+    if (!quiet && /ERROR|FATAL|PANIC/.test(text) && !/administrator command/.test(text)) logLine('db', text)
   }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

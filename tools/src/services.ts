@@ -68,6 +68,9 @@ export async function startWorker(options: {
       '--persist-to',
       options.persistTo ?? join(dataDir, 'wrangler'),
       '--show-interactive-dev-session=false',
+      // Readable logs locally; wrangler.toml's default (production) writes JSON lines.
+      '--var',
+      'ENVIRONMENT:development',
     ],
     cwd: packageDir.api,
     env: {
@@ -76,7 +79,7 @@ export async function startWorker(options: {
       // Note: wrangler colours by TTY detection; FORCE_COLOR keeps its prefixes readable in our log.
     },
     // Harmless offline noise (DESIGN.md / ENVIRONMENT.md): no network for the Request.cf object.
-    mute: /Unable to fetch the Request\.cf object/,
+    mute: /Request\.cf` object|getaddrinfo ENOTFOUND workers\.cloudflare\.com|at GetAddrInfoReqWrap/,
     quiet: options.quiet ?? false,
   })
   // Any answer means workerd is up: /api/health may rightly say 503 when the database is down.

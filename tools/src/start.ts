@@ -39,10 +39,21 @@ async function main(): Promise<void> {
     await migrateAll(options)
     await seedAll(options)
     const cmsUrl = `http://localhost:${ports.cms}`
-    services.push(await startCms({ ...options, mode: 'dev', port: ports.cms }))
-    // The Worker serves the built site; build it once if there is none yet (later: on publish).
-    if (!existsSync(join(packageDir.site, 'dist', 'index.html'))) await buildSite({ cmsUrl })
-    services.push(await startWorker({ port: ports.api, databaseUrl: database.url }))
+    // The CMS and the Worker start side by side. The Worker serves the built site, so on the very first
+    // start it waits for a site build from the CMS; the site's dev server reads the CMS, so it goes last.
+    const keep = (service: Service) => {
+      services.push(service)
+      return service
+    }
+    const hasBuiltSite = existsSync(join(packageDir.site, 'dist', 'index.html'))
+    const cms = startCms({ ...options, mode: 'dev', port: ports.cms }).then(keep)
+    const siteBuilt = hasBuiltSite ? Promise.resolve() : cms.then(() => buildSite({ cmsUrl }))
+    const worker = siteBuilt
+      .then(() => startWorker({ port: ports.api, databaseUrl: database.url }))
+      .then(keep)
+    // allSettled, not all: a failure must wait for the other start, or that service would outlive the stop.
+    const failure = (await Promise.allSettled([cms, worker])).find((result) => result.status === 'rejected')
+    if (failure) throw failure.reason
     services.push(await startSiteDev({ port: ports.site, cmsUrl }))
     for (const service of services) {
       void service.exited.then((code) => {
@@ -70,8 +81,8 @@ function printWelcome(elapsed: string, embedded: boolean): void {
     `  Site       http://localhost:${ports.site}`,
     `  CMS admin  http://localhost:${ports.cms}/admin    editor@kairo.studio / kairo-editor-demo`,
     `  Worker     http://localhost:${ports.api}          (site/dist + /api; health: /api/health)`,
-    `  Dashboard  http://localhost:${ports.site}/login    client@orbital-labs.example / kairo-client-demo`,
-    `                                               team@kairo.studio / kairo-team-demo`,
+    `  App users  client@orbital-labs.example / kairo-client-demo (client of Orbital Labs)`,
+    `             team@kairo.studio / kairo-team-demo (studio admin)`,
     `  Database   ${embedded ? `embedded PostgreSQL on 127.0.0.1:${devSystem.postgres.port} (data in .data/postgres)` : 'DATABASE_URL'}`,
     '',
   ]

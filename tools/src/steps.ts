@@ -5,6 +5,7 @@ import { hashPassword } from '@kairo/api/password'
 import { migrateApp } from '@kairo/db/migrate'
 import { createNodeDb } from '@kairo/db/node'
 import { seedApp } from '@kairo/db/seed'
+import { cmsSeedNeeded, pendingCmsMigrations } from './cms-state.ts'
 import { log } from './log.ts'
 import { packageDir, repoRoot } from './paths.ts'
 import { runStep } from './processes.ts'
@@ -31,6 +32,11 @@ export function cmsEnv({ databaseUrl, payloadSecret }: StepOptions, port = 3000)
 export async function migrateAll(options: StepOptions): Promise<void> {
   const started = performance.now()
   await migrateApp(options.databaseUrl)
+  const pending = await pendingCmsMigrations(options.databaseUrl)
+  if (pending.length === 0) {
+    if (!options.quiet) log(`migrations up to date (${seconds(started)})`)
+    return
+  }
   await runStep({
     what: 'the CMS migrations (payload migrate)',
     name: 'cms',
@@ -53,6 +59,10 @@ export async function seedAll(options: StepOptions): Promise<void> {
       log(`app seed: ${result.seeded ? 'demo company and users created' : 'already there, skipped'}`)
   } finally {
     await close()
+  }
+  if (!(await cmsSeedNeeded(options.databaseUrl))) {
+    if (!options.quiet) log(`CMS seed: already there, skipped (${seconds(started)})`)
+    return
   }
   await runStep({
     what: 'the CMS seed',
