@@ -37,16 +37,21 @@ export async function migrateAll(options: StepOptions): Promise<void> {
     if (!options.quiet) log(`migrations up to date (${seconds(started)})`)
     return
   }
-  await runStep({
-    what: 'the CMS migrations (payload migrate)',
+  await runCmsScript('db:migrate', 'the CMS migrations (payload migrate)', options)
+  if (!options.quiet) log(`migrations done in ${seconds(started)}`)
+}
+
+/** Runs one of cms/package.json's scripts (Payload's CLI) with the CMS environment. */
+function runCmsScript(script: string, what: string, options: StepOptions): Promise<void> {
+  return runStep({
+    what,
     name: 'cms',
     command: 'pnpm',
-    args: ['run', '--silent', 'db:migrate'],
+    args: ['run', '--silent', script],
     cwd: packageDir.cms,
     env: cmsEnv(options),
     quiet: options.quiet ?? false,
   })
-  if (!options.quiet) log(`migrations done in ${seconds(started)}`)
 }
 
 /** Seeds the demo content once: the app's client company and users, then the CMS's editor and documents. */
@@ -64,15 +69,7 @@ export async function seedAll(options: StepOptions): Promise<void> {
     if (!options.quiet) log(`CMS seed: already there, skipped (${seconds(started)})`)
     return
   }
-  await runStep({
-    what: 'the CMS seed',
-    name: 'cms',
-    command: 'pnpm',
-    args: ['run', '--silent', 'db:seed'],
-    cwd: packageDir.cms,
-    env: cmsEnv(options),
-    quiet: options.quiet ?? false,
-  })
+  await runCmsScript('db:seed', 'the CMS seed', options)
   if (!options.quiet) log(`seed done in ${seconds(started)}`)
 }
 
