@@ -1,7 +1,8 @@
+import { readdir } from 'node:fs/promises'
 import { count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { companies, leads, projects, sessions, users } from '../src/index.ts'
-import { migrateApp } from '../src/migrate.ts'
+import { migrateApp, migrationsFolder } from '../src/migrate.ts'
 import { createNodeDb } from '../src/node.ts'
 import { seedApp } from '../src/seed.ts'
 import { createScratchDatabase } from './database.ts'
@@ -34,13 +35,16 @@ describe('migrateApp', () => {
       'automations',
       'companies',
       'leads',
+      'outbox',
       'project_milestones',
       'projects',
+      'rate_limits',
       'sessions',
       'users',
     ])
     const journal = await client.sql`select id from app.__drizzle_migrations`
-    expect(journal).toHaveLength(1)
+    const migrationFiles = (await readdir(migrationsFolder)).filter((f) => f.endsWith('.sql'))
+    expect(journal).toHaveLength(migrationFiles.length)
     const drizzleSchema =
       await client.sql`select 1 from information_schema.schemata where schema_name = 'drizzle'`
     expect(drizzleSchema).toHaveLength(0)
