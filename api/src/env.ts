@@ -22,6 +22,8 @@ export interface AppEnv {
     requestId: string
     /** This request's database client, opened on first use (see `lib/db.ts`). */
     db: () => DbClient
+    /** This response's CSP nonce for inline `<style>`/`<script>` (see `middleware/security-headers`). */
+    secureHeadersNonce?: string
   }
 }
 

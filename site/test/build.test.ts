@@ -52,10 +52,12 @@ describe('astro build against the fixture CMS', () => {
     ])
   })
 
-  it('writes the home page, one page per published case study and the 404 page', async () => {
+  it('writes the home page, one page per published case study, the contact pages and the 404 page', async () => {
     const pages = (await listFiles(outDir)).filter((file) => file.endsWith('.html')).sort()
     expect(pages).toEqual([
       '404.html',
+      'contact/index.html',
+      'contact/thanks/index.html',
       'index.html',
       'work/nebula-coffee/index.html',
       'work/orbital-labs/index.html',
@@ -79,10 +81,28 @@ describe('astro build against the fixture CMS', () => {
     expect(page).toContain('<a class="skip-link" href="#main">Skip to content</a>')
   })
 
-  it('ships no JavaScript: no script tags and no .js referenced by any page', async () => {
+  it("ships no JavaScript except the contact form's small inline script", async () => {
     for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
       const html = await readFile(join(outDir, file), 'utf8')
+      if (file === 'contact/index.html') {
+        // The form works without it; the script only submits in place. No external script file.
+        const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
+        expect(scripts).toHaveLength(1)
+        expect(scripts[0]?.[0]).not.toMatch(/\ssrc=/)
+        expect(new TextEncoder().encode(scripts[0]?.[1]).length).toBeLessThan(2048)
+        continue
+      }
       expect(html, file).not.toMatch(/<script|\.m?js["'?]/i)
     }
+  })
+
+  it('renders the contact form as a plain HTML form with the honeypot and no idempotency key', async () => {
+    const html = await readFile(join(outDir, 'contact/index.html'), 'utf8')
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1)
+    expect(html).toContain('<form class="contact-form" method="post" action="/api/contact"')
+    expect(html).toMatch(
+      /<input id="contact-website" name="website" type="text" tabindex="-1" autocomplete="off">/,
+    )
+    expect(html).not.toContain('idempotencyKey"')
   })
 })

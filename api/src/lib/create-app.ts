@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { type AppEnv, assertBindings } from '../env.ts'
+import { securityHeaders } from '../middleware/security-headers/index.ts'
 import { database } from './db.ts'
 import { errorBody } from './errors.ts'
 import { log, requestLogger } from './logger.ts'
@@ -14,13 +15,15 @@ export function createRouter() {
 
 /**
  * Creates the app with what every route relies on: a request id (`X-Request-Id`, reused from the
- * caller when it is well-formed), a request log line without secrets, validated bindings, a per-request database client, JSON 404s
+ * caller when it is well-formed), a request log line without secrets, security headers (HSTS, CSP with a nonce, nosniff, no
+ * framing) on every response, validated bindings, a per-request database client, JSON 404s
  * under `/api`, and one `onError` that answers `{ error: { code, message } }` and never a stack.
  */
 export function createApp() {
   const app = createRouter()
   app.use(requestId())
   app.use(requestLogger())
+  app.use(securityHeaders())
   app.use(async (c, next) => {
     assertBindings(c.env)
     await next()
@@ -55,6 +58,7 @@ function codeForStatus(status: number): string {
     405: 'method_not_allowed',
     409: 'conflict',
     413: 'payload_too_large',
+    415: 'unsupported_media_type',
     422: 'unprocessable',
     429: 'rate_limited',
     503: 'unavailable',

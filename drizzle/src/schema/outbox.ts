@@ -21,9 +21,7 @@ export const outbox = app.table(
   },
   (t) => [
     // Serves "pending messages, oldest first" without indexing the ever-growing sent rows.
-    index('outbox_pending_created_at_idx')
-      .on(t.createdAt)
-      .where(sql`${t.sentAt} is null`),
+    index('outbox_pending_created_at_idx').on(t.createdAt).where(sql`${t.sentAt} is null`),
     index('outbox_kind_idx').on(t.kind),
   ],
 )
