@@ -6,8 +6,16 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { CaseStudies } from './collections/CaseStudies/index.ts'
+import { MAX_UPLOAD_BYTES } from './collections/Media/image-type.ts'
+import { Media } from './collections/Media/index.ts'
+import { Pages } from './collections/Pages/index.ts'
+import { Redirects } from './collections/Redirects/index.ts'
+import { Services } from './collections/Services/index.ts'
+import { TeamMembers } from './collections/TeamMembers/index.ts'
+import { Testimonials } from './collections/Testimonials/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { readEnv } from './env.ts'
+import { SiteSettings } from './globals/SiteSettings/index.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -23,7 +31,16 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Users, CaseStudies],
+  collections: [Pages, Services, CaseStudies, TeamMembers, Testimonials, Media, Redirects, Users],
+  globals: [SiteSettings],
+  // Multipart bodies are cut at the limit; the media collection's guard then refuses the file.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  jobs: {
+    // Scheduled publishing queues jobs; the CMS server runs the due ones every minute. Payload
+    // starts these crons only inside the Next server (getPayload with `cron: true`), never in the
+    // CLI, the seed or the tests.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+  },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: env.databaseUrl },

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import postgres from 'postgres'
 import { packageDir } from './paths.ts'
@@ -21,15 +21,14 @@ export async function pendingCmsMigrations(databaseUrl: string): Promise<string[
 }
 
 /**
- * Whether the CMS seed has anything to do. It mirrors the seed's own rule (cms/src/seed): it creates
- * the editor only when there is no user and the case studies only when there are none.
+ * Whether the CMS seed has anything to do, by the rule the seed keeps beside itself
+ * (cms/src/seed/needed.sql). A database without the CMS's tables yet needs seeding, too.
  */
 export async function cmsSeedNeeded(databaseUrl: string): Promise<boolean> {
+  const rule = readFileSync(join(packageDir.cms, 'src', 'seed', 'needed.sql'), 'utf8')
   return query(databaseUrl, async (sql) => {
-    const [row] = await sql`
-      select exists (select 1 from payload.users) as users,
-             exists (select 1 from payload.case_studies) as case_studies`
-    return !(row?.users && row?.case_studies)
+    const [row] = await sql.unsafe<{ needed: boolean }[]>(rule)
+    return row?.needed ?? true
   })
 }
 

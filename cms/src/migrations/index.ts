@@ -1,9 +1,15 @@
 import * as migration_20261123_094454_initial from './20261123_094454_initial.ts'
+import * as migration_20261123_110339_content_model from './20261123_110339_content_model.ts'
 
 export const migrations = [
   {
     up: migration_20261123_094454_initial.up,
     down: migration_20261123_094454_initial.down,
     name: '20261123_094454_initial',
+  },
+  {
+    up: migration_20261123_110339_content_model.up,
+    down: migration_20261123_110339_content_model.down,
+    name: '20261123_110339_content_model',
   },
 ]

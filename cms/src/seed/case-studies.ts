@@ -80,3 +80,46 @@ export const caseStudies: SeedCaseStudy[] = [
     ),
   },
 ]
+
+/** The fields added to case studies after the walking skeleton, per case study slug. */
+export interface SeedCaseStudyDetails {
+  clientName: string
+  year: number
+  serviceSlugs: string[]
+  heroImageKey: string
+  outcomes: { value: string; label: string }[]
+}
+
+/** Client, year, services, hero image and outcome figures of the three demo case studies. */
+export const caseStudyDetails: Record<string, SeedCaseStudyDetails> = {
+  'walk-the-solar-system': {
+    clientName: 'City Planetarium',
+    year: 2025,
+    serviceSlugs: ['exhibits-and-installations', 'real-time-3d'],
+    heroImageKey: 'hero-solar-walk',
+    outcomes: [
+      { value: '9 min', label: 'average time in the foyer, up from two' },
+      { value: '40 m', label: 'of floor at true relative distance' },
+    ],
+  },
+  'first-light-nova-orbital': {
+    clientName: 'Nova Orbital',
+    year: 2026,
+    serviceSlugs: ['launch-campaigns', 'real-time-3d', 'brand-and-identity'],
+    heroImageKey: 'hero-nova-orbital',
+    outcomes: [
+      { value: '40×', label: 'usual traffic on launch day, no slowdown' },
+      { value: '< 2 min', label: 'from publish to live for the first image' },
+    ],
+  },
+  'orbit-desk': {
+    clientName: 'Northlight Ground Stations',
+    year: 2024,
+    serviceSlugs: ['mission-data-interfaces'],
+    heroImageKey: 'hero-orbit-desk',
+    outcomes: [
+      { value: '0', label: 'missed contact windows in the first quarter' },
+      { value: '1 shift', label: 'for a new operator to learn the desk' },
+    ],
+  },
+}

@@ -2,20 +2,24 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/is-editor.ts'
 import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
-import { validateSlug } from '../../utilities/slugify.ts'
-import { slugFromTitle } from './hooks/slug-from-title.ts'
+import { seoField } from '../../fields/seo.ts'
+import { slugField } from '../../fields/slug.ts'
+import { editorialVersions } from '../../utilities/editorial-versions.ts'
 
 /**
  * The studio's case studies, one public page each at `/work/<slug>`.
  *
  * Drafts are on: anonymous readers (the static site's build) only ever see published documents;
  * signed-in users also see drafts; editors and admins write.
+ *
+ * Note: `title`, `slug`, `summary` and `body` are a contract with the site and the end-to-end test;
+ * every later field is optional, so existing documents and partial updates stay valid.
  */
 export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'clientName', 'year', '_status', 'updatedAt'],
   },
   access: {
     read: publishedOrAuthenticated,
@@ -23,23 +27,32 @@ export const CaseStudies: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  versions: { drafts: true },
+  versions: editorialVersions,
   fields: [
     { name: 'title', type: 'text', required: true },
-    {
-      name: 'slug',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      validate: (value: unknown) => validateSlug(value),
-      hooks: { beforeValidate: [slugFromTitle] },
-      admin: {
-        position: 'sidebar',
-        description: 'The page URL, /work/<slug>. Left empty, it is made from the title.',
-      },
-    },
+    slugField('/work/<slug>'),
     { name: 'summary', type: 'textarea', required: true },
     { name: 'body', type: 'richText' },
+    { name: 'clientName', type: 'text', admin: { position: 'sidebar' } },
+    { name: 'year', type: 'number', min: 1990, max: 2100, admin: { position: 'sidebar' } },
+    {
+      name: 'services',
+      type: 'relationship',
+      relationTo: 'services',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    {
+      name: 'outcomes',
+      type: 'array',
+      maxRows: 6,
+      admin: { description: 'Results as figures, e.g. "9 min" / "average visit, up from two".' },
+      fields: [
+        { name: 'value', type: 'text', required: true },
+        { name: 'label', type: 'text', required: true },
+      ],
+    },
+    seoField(),
   ],
 }

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { slugify } from '../../../utilities/slugify.ts'
+import { slugify } from '../utilities/slugify.ts'
 
 /** Fills an empty slug from the title, so editors only type one when they want a different URL. */
 export const slugFromTitle: FieldHook = ({ data, value }) => {

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../../access/is-editor.ts'
+import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
+import { layoutBlocks } from '../../blocks/index.ts'
+import { seoField } from '../../fields/seo.ts'
+import { slugField } from '../../fields/slug.ts'
+import { editorialVersions } from '../../utilities/editorial-versions.ts'
+
+/**
+ * Free-standing pages (home, about, contact and any other): a hero and a layout of blocks. The page
+ * whose slug is `home` is the site's `/`; any other lives at `/<slug>`.
+ */
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+  },
+  access: {
+    read: publishedOrAuthenticated,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  versions: editorialVersions,
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField('/<slug> ("home" is the front page)'),
+    {
+      name: 'hero',
+      type: 'group',
+      fields: [
+        { name: 'heading', type: 'text' },
+        { name: 'text', type: 'textarea' },
+        { name: 'image', type: 'upload', relationTo: 'media' },
+      ],
+    },
+    { name: 'layout', type: 'blocks', blocks: layoutBlocks },
+    seoField(),
+  ],
+}
