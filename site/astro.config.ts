@@ -1,5 +1,8 @@
 import react from '@astrojs/react'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import { copyMedia } from './src/integrations/copy-media.ts'
+import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { readSiteEnv } from './src/lib/env.ts'
 
 const { siteUrl } = readSiteEnv()
@@ -18,7 +21,14 @@ export default defineConfig({
   // before Vite's proxy can forward them to the Worker, whose routes have no trailing slash.
   trailingSlash: 'ignore',
   // React is installed for the 3D islands to come; no page hydrates anything yet.
-  integrations: [react()],
+  // sitemap-index.xml lists every built page except the contact thank-you state and the 404 page.
+  integrations: [
+    react(),
+    sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$/.test(page) }),
+    copyMedia(),
+    // Dev only: the CMS asks for a content reload on publish (cms/README.md).
+    refreshContentEndpoint(),
+  ],
   server: { port: 4321 },
   vite: {
     server: {

@@ -11,7 +11,17 @@ export interface CmsEnv {
   payloadSecret: string
   /** Public origin of the CMS (admin links, CORS, CSRF); default http://localhost:3000. */
   serverUrl: string
+  /** How publishing updates the public site (`SITE_REBUILD`); see README "Site rebuilds". */
+  siteRebuild: SiteRebuildEnv
 }
+
+/** `off` (default): nothing; `hook`: POST a deploy hook (production); `local`: build site/ here (dev). */
+export type SiteRebuildEnv =
+  | { mode: 'off' }
+  | { mode: 'hook'; deployHookUrl: string }
+  | { mode: 'local'; devRefreshUrl?: string }
+
+const REBUILD_MODES = ['off', 'local', 'hook'] as const
 
 export const DEFAULT_SERVER_URL = 'http://localhost:3000'
 const MIN_SECRET_LENGTH = 32
@@ -54,8 +64,36 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
     problems.push(`CMS_URL must be an http(s) URL, got "${serverUrl}"`)
   }
 
+  const siteRebuild = readSiteRebuild(env, problems)
+
   if (problems.length > 0) {
     throw new Error(`@kairo/cms: invalid environment:\n  - ${problems.join('\n  - ')}`)
   }
-  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, '') }
+  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, ''), siteRebuild }
+}
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+
+/**
+ * Reads `SITE_REBUILD`, `SITE_DEPLOY_HOOK_URL` and `SITE_DEV_REFRESH_URL`, adding to `problems`.
+ * Note: the deploy hook URL is a secret, so no message quotes it.
+ */
+function readSiteRebuild(env: NodeJS.ProcessEnv, problems: string[]): SiteRebuildEnv {
+  const mode = env.SITE_REBUILD?.trim() || 'off'
+  const hookUrl = env.SITE_DEPLOY_HOOK_URL?.trim() ?? ''
+  const refreshUrl = env.SITE_DEV_REFRESH_URL?.trim() ?? ''
+  if (!(REBUILD_MODES as readonly string[]).includes(mode)) {
+    problems.push(`SITE_REBUILD must be one of ${REBUILD_MODES.join(', ')}, got "${mode}"`)
+    return { mode: 'off' }
+  }
+  if (hookUrl && !isHttpUrl(hookUrl)) problems.push('SITE_DEPLOY_HOOK_URL must be an http(s) URL')
+  if (refreshUrl && !isHttpUrl(refreshUrl)) {
+    problems.push(`SITE_DEV_REFRESH_URL must be an http(s) URL, got "${refreshUrl}"`)
+  }
+  if (mode === 'hook') {
+    if (!hookUrl) problems.push('SITE_DEPLOY_HOOK_URL is not set (SITE_REBUILD=hook needs it)')
+    return { mode, deployHookUrl: hookUrl }
+  }
+  if (mode === 'local') return refreshUrl ? { mode, devRefreshUrl: refreshUrl } : { mode }
+  return { mode: 'off' }
 }

@@ -16,9 +16,22 @@ import { Testimonials } from './collections/Testimonials/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { readEnv } from './env.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
+import { withSiteRebuild, withSiteRebuildGlobal } from './hooks/request-site-rebuild.ts'
+import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
+
+// Chosen once per process from SITE_REBUILD (default off); the hooks below ask it after each write.
+installSiteRebuilder(() =>
+  createSiteRebuilder(env.siteRebuild, {
+    siteDir: path.resolve(dirname, '../../site'),
+    cmsUrl: env.serverUrl,
+  }),
+)
+
+// Everything the public site shows asks for a rebuild when a change reaches visitors; users do not.
+const siteContent = [Pages, Services, CaseStudies, TeamMembers, Testimonials, Media, Redirects]
 
 export default buildConfig({
   serverURL: env.serverUrl,
@@ -31,8 +44,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Pages, Services, CaseStudies, TeamMembers, Testimonials, Media, Redirects, Users],
-  globals: [SiteSettings],
+  collections: [...siteContent.map(withSiteRebuild), Users],
+  globals: [withSiteRebuildGlobal(SiteSettings)],
   // Multipart bodies are cut at the limit; the media collection's guard then refuses the file.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   jobs: {

@@ -24,7 +24,8 @@ test('the home page lists the published case studies and ships no JavaScript', a
       new RegExp(`/work/${study.slug}/?$`),
     )
   }
-  await expect(page.locator('script')).toHaveCount(0)
+  // JSON-LD is data, not script the browser runs.
+  await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0)
 })
 
 test("an editor's change in the CMS reaches the page the Worker serves after a rebuild", async ({

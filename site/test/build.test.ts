@@ -12,6 +12,9 @@ let tmp: string
 let outDir: string
 let buildLog = ''
 
+const htmlOf = async (file: string) => readFile(join(outDir, file), 'utf8')
+const LD_JSON = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g
+
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)))
@@ -46,44 +49,175 @@ afterAll(async () => {
 })
 
 describe('astro build against the fixture CMS', () => {
-  it('reads the CMS with exactly one request', () => {
-    expect(cms.requests).toEqual([
+  it('reads the CMS once per collection and each media file at most once', () => {
+    const api = cms.requests.filter((path) => !path.startsWith('/api/media/file/')).sort()
+    expect(api).toEqual([
       '/api/case-studies?where[_status][equals]=published&pagination=false&depth=0',
+      '/api/globals/site-settings?depth=1',
+      '/api/media?pagination=false&depth=0',
+      '/api/pages?where[_status][equals]=published&pagination=false&depth=1',
+      '/api/services?where[_status][equals]=published&pagination=false&depth=1',
+      '/api/team-members?pagination=false&depth=1',
+      '/api/testimonials?pagination=false&depth=1',
     ])
+    const files = cms.requests.filter((path) => path.startsWith('/api/media/file/'))
+    expect(new Set(files).size).toBe(files.length)
   })
 
-  it('writes the home page, one page per published case study, the contact pages and the 404 page', async () => {
+  it('writes every page type, one page per published case study and service, and no drafts', async () => {
     const pages = (await listFiles(outDir)).filter((file) => file.endsWith('.html')).sort()
     expect(pages).toEqual([
       '404.html',
+      'about/index.html',
       'contact/index.html',
       'contact/thanks/index.html',
       'index.html',
+      'services/index.html',
+      'services/interactive-3d/index.html',
+      'services/websites/index.html',
+      'work/index.html',
       'work/nebula-coffee/index.html',
       'work/orbital-labs/index.html',
     ])
+    for (const page of pages) {
+      const html = await htmlOf(page)
+      expect(html.match(/<h1[\s>]/g), page).toHaveLength(1)
+      expect(html, page).not.toMatch(/secret-draft|secret-service|Secret draft/i)
+    }
   })
 
-  it('lists the case studies on the home page with links to their pages', async () => {
-    const home = await readFile(join(outDir, 'index.html'), 'utf8')
+  it('links every published case study from the home page, with the CMS hero and blocks', async () => {
+    const home = await htmlOf('index.html')
     expect(home).toContain('<a href="/work/orbital-labs/">Orbital Labs launch site</a>')
+    expect(home).toContain('<a href="/work/nebula-coffee/">Nebula Coffee</a>')
     expect(home).toContain('An e-shop that loads in under a second on a train.')
-    expect(home).not.toContain('Secret draft')
+    expect(home).toContain('<h1>Websites with gravity</h1>')
+    expect(home).toContain('We build &lt;fast&gt; things.')
+    expect(home).toMatch(/<dt>faster first paint<\/dt><dd>40×<\/dd>/)
+    expect(home).toContain('They made orbit feel close.')
+    expect(home).toContain('<a class="button" href="/about/">About the studio</a>')
+    // Site paths from the CMS get the trailing slash the pages live under.
+    expect(home).toContain('<a class="button" href="/contact/?from=home">Contact us</a>')
+    expect(home).toContain('<li><a href="/services/">Services</a></li>')
+    // The CTA's link to a draft service is dropped, not rendered as a broken link.
+    expect(home).not.toContain('A draft service')
   })
 
-  it('renders a case study with one h1, its summary, its escaped body and a canonical URL', async () => {
-    const page = await readFile(join(outDir, 'work/orbital-labs/index.html'), 'utf8')
-    expect(page.match(/<h1[\s>]/g)).toHaveLength(1)
+  it('renders a case study with its title, summary, facts, services, outcomes, escaped body and canonical URL', async () => {
+    const page = await htmlOf('work/orbital-labs/index.html')
     expect(page).toContain('<h1>Orbital Labs launch site</h1>')
+    expect(page).toContain('A launch site for a satellite start-up')
+    expect(page).toContain('<dt>Client</dt><dd>Orbital Labs</dd>')
+    expect(page).toContain('<dt>Year</dt><dd>2026</dd>')
+    expect(page).toContain('<a href="/services/websites/">Websites with depth</a>')
+    expect(page).toContain('<dt>average visit, up from two</dt><dd>9 min</dd>')
     expect(page).toContain('<strong>close</strong> &lt;and&gt; safe.')
     expect(page).not.toContain('javascript:')
     expect(page).toContain('<link rel="canonical" href="http://localhost:4321/work/orbital-labs/">')
+    expect(page).toContain('<meta name="description" content="How we launched Orbital Labs')
+    expect(page).toMatch(
+      /<meta property="og:image" content="http:\/\/localhost:4321\/media\/[0-9a-f]{16}\.jpg">/,
+    )
     expect(page).toContain('<a class="skip-link" href="#main">Skip to content</a>')
+  })
+
+  it('describes the studio on every page and each case study as a CreativeWork, in JSON-LD', async () => {
+    for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
+      const blocks = [...(await htmlOf(page)).matchAll(LD_JSON)].map((m) => JSON.parse(m[1] ?? ''))
+      expect(blocks, page).toHaveLength(1)
+      expect(blocks[0][0], page).toMatchObject({ '@type': 'Organization', name: 'Kairo' })
+    }
+    const [ld] = [...(await htmlOf('work/orbital-labs/index.html')).matchAll(LD_JSON)]
+    expect(JSON.parse(ld?.[1] ?? '')[1]).toMatchObject({
+      '@type': 'CreativeWork',
+      name: 'Orbital Labs launch site',
+      url: 'http://localhost:4321/work/orbital-labs/',
+    })
+  })
+
+  it('renders the about page from the CMS: blocks, team and testimonials; navigation from site settings', async () => {
+    const about = await htmlOf('about/index.html')
+    expect(about).toContain('<h1>A small studio with a big sky</h1>')
+    expect(about).toContain('<h3>Ada Okafor</h3>')
+    expect(about).toContain('Our visitors stay nine minutes now.')
+    expect(about).toContain('<figcaption>Our view</figcaption>')
+    expect(about).toContain('<li><a href="/about/">About</a></li>')
+    expect(about).toContain('<a href="mailto:hello@kairo.studio">')
+  })
+
+  it('resolves every internal link and image to a built file', async () => {
+    const files = new Set(await listFiles(outDir))
+    const pages = [...files].filter((f) => f.endsWith('.html'))
+    let checked = 0
+    for (const page of pages) {
+      const html = await htmlOf(page)
+      const urls = [
+        ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? ''),
+        ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) =>
+          (m[1] ?? '').split(',').map((s) => s.trim().split(' ')[0] ?? ''),
+        ),
+      ]
+      for (const url of urls.filter((u) => u.startsWith('/') && !u.startsWith('//'))) {
+        const path = decodeURIComponent(url.replace(/[?#].*$/, '')).slice(1)
+        const target = path === '' || path.endsWith('/') ? `${path}index.html` : path
+        expect(files.has(target), `${page} -> ${url}`).toBe(true)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
+  it('copies the used media into the build once, and gives every image its size, alt and loading hints', async () => {
+    const media = (await listFiles(outDir)).filter((f) => f.startsWith('media/'))
+    const referenced = new Set<string>()
+    for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
+      const html = await htmlOf(page)
+      for (const [, name] of html.matchAll(/\/media\/([0-9a-f]{16}\.[a-z]+)/g))
+        referenced.add(`media/${name}`)
+      for (const [img] of html.matchAll(/<img\s[^>]*>/g)) {
+        expect(img, page).toMatch(/\swidth="\d+"/)
+        expect(img, page).toMatch(/\sheight="\d+"/)
+        expect(img, page).toMatch(/\salt="[^"]+"/)
+        expect(img, page).toContain('decoding="async"')
+        expect(img, page).toMatch(/loading="lazy"|fetchpriority="high"/)
+      }
+    }
+    expect(media.sort()).toEqual([...referenced].sort())
+    // The fixture's fifth image is referenced nowhere, so none of its files ships.
+    expect(media.length).toBeLessThan(cms.requests.filter((p) => p.startsWith('/api/media/file/')).length)
+    const home = await htmlOf('index.html')
+    expect(home).toMatch(
+      /<img class="hero__image" src="\/media\/[0-9a-f]{16}\.webp" srcset="[^"]+ 400w, [^"]+ 1600w, [^"]+ 2400w"/,
+    )
+    expect(home).toContain('alt="A ringed planet at dusk"')
+  })
+
+  it('writes sitemap-index.xml, robots.txt and rss.xml listing the public pages', async () => {
+    const sitemap = await readFile(join(outDir, 'sitemap-0.xml'), 'utf8')
+    expect(await readFile(join(outDir, 'sitemap-index.xml'), 'utf8')).toContain('sitemap-0.xml')
+    for (const path of [
+      '/',
+      '/about/',
+      '/services/',
+      '/services/websites/',
+      '/work/',
+      '/work/orbital-labs/',
+      '/contact/',
+    ])
+      expect(sitemap).toContain(`<loc>http://localhost:4321${path}</loc>`)
+    expect(sitemap).not.toContain('/contact/thanks/')
+    expect(await readFile(join(outDir, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: http://localhost:4321/sitemap-index.xml',
+    )
+    const rss = await readFile(join(outDir, 'rss.xml'), 'utf8')
+    expect(rss).toContain('<link>http://localhost:4321/work/orbital-labs/</link>')
+    expect(rss).toContain('<link>http://localhost:4321/work/nebula-coffee/</link>')
   })
 
   it("ships no JavaScript except the contact form's small inline script", async () => {
     for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
-      const html = await readFile(join(outDir, file), 'utf8')
+      // JSON-LD is data, not script: browsers do not run it.
+      const html = (await htmlOf(file)).replace(LD_JSON, '')
       if (file === 'contact/index.html') {
         // The form works without it; the script only submits in place. No external script file.
         const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
@@ -97,7 +231,7 @@ describe('astro build against the fixture CMS', () => {
   })
 
   it('renders the contact form as a plain HTML form with the honeypot and no idempotency key', async () => {
-    const html = await readFile(join(outDir, 'contact/index.html'), 'utf8')
+    const html = await htmlOf('contact/index.html')
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1)
     expect(html).toContain('<form class="contact-form" method="post" action="/api/contact"')
     expect(html).toMatch(

@@ -2,53 +2,82 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** A case-study document as Payload's REST API returns it (depth=0). */
-export type FixtureDoc = Record<string, unknown> & { slug: string; _status?: string }
+/** A document as Payload's REST API returns it. */
+export type FixtureDoc = Record<string, unknown> & { slug?: string; _status?: string }
 
 export interface FixtureServer {
   /** Origin to use as CMS_URL. */
   url: string
   /** Every request's path and query, in order. */
   requests: string[]
+  /** The `case-studies` documents (replaceable by a test). */
   docs: FixtureDoc[]
+  /** The other collections' documents, by collection slug. */
+  collections: Record<string, FixtureDoc[]>
   /** When set, every request is answered with this status and an error body. */
   failWith: number | null
   close(): Promise<void>
 }
 
-export const FIXTURE_DOCS: FixtureDoc[] = JSON.parse(
-  readFileSync(new URL('./fixtures/case-studies.json', import.meta.url), 'utf8'),
-)
+const read = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'))
+
+export const FIXTURE_DOCS: FixtureDoc[] = read('case-studies')
+const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media'] as const
+const SITE_SETTINGS: FixtureDoc = read('site-settings')
+
+// Stand-ins for uploaded files: a PNG signature followed by the name, so every file hashes apart.
+const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const fileBytes = (name: string) => Buffer.concat([PNG_SIGNATURE, Buffer.from(name)])
 
 /**
- * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/case-studies`
- * answers `{ docs }`, honouring `where[_status][equals]` the way Payload does, so a loader that
- * forgets the filter would see the drafts.
+ * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/<collection>`
+ * answers `{ docs }`, honouring `where[_status][equals]` the way Payload does (so a loader that
+ * forgets the filter would see the drafts); `GET /api/globals/site-settings` answers the global;
+ * `GET /api/media/file/<name>` answers a small file. Media URLs in the fixtures carry `{{origin}}`,
+ * replaced by this server's origin, as Payload writes absolute URLs on its own origin.
  */
 export async function startFixtureServer(
   docs: FixtureDoc[] = structuredClone(FIXTURE_DOCS),
 ): Promise<FixtureServer> {
-  const state = { requests: [] as string[], docs, failWith: null as number | null }
+  const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, read<FixtureDoc[]>(name)]))
+  const state = { requests: [] as string[], docs, collections, failWith: null as number | null }
+  let origin = ''
+  const send = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+    res.setHeader('content-type', 'application/json')
+    res.writeHead(status).end(JSON.stringify(body).replaceAll('{{origin}}', origin))
+  }
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture')
     state.requests.push(`${url.pathname}${url.search}`)
-    res.setHeader('content-type', 'application/json')
     if (state.failWith !== null) {
-      res.writeHead(state.failWith).end(JSON.stringify({ errors: [{ message: 'Something went wrong.' }] }))
+      send(res, state.failWith, { errors: [{ message: 'Something went wrong.' }] })
       return
     }
-    if (url.pathname !== '/api/case-studies') {
-      res.writeHead(404).end(JSON.stringify({ errors: [{ message: 'Not Found' }] }))
+    if (url.pathname.startsWith('/api/media/file/')) {
+      res.setHeader('content-type', 'image/png')
+      res.writeHead(200).end(fileBytes(url.pathname))
+      return
+    }
+    if (url.pathname === '/api/globals/site-settings') {
+      send(res, 200, SITE_SETTINGS)
+      return
+    }
+    const name = url.pathname.replace(/^\/api\//, '')
+    const list = name === 'case-studies' ? state.docs : state.collections[name]
+    if (!url.pathname.startsWith('/api/') || !list) {
+      send(res, 404, { errors: [{ message: 'Not Found' }] })
       return
     }
     const status = url.searchParams.get('where[_status][equals]')
-    const found = status ? state.docs.filter((doc) => doc._status === status) : state.docs
-    res.writeHead(200).end(JSON.stringify({ docs: found, totalDocs: found.length, hasNextPage: false }))
+    const found = status ? list.filter((doc) => doc._status === status) : list
+    send(res, 200, { docs: found, totalDocs: found.length, hasNextPage: false })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
   return Object.assign(state, {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   })
 }

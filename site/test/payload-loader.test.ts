@@ -59,7 +59,7 @@ describe('payloadCollectionLoader', () => {
     expect(cms.requests).toHaveLength(2)
     expect(parsed).toEqual(['orbital-labs'])
     expect(entries.get('orbital-labs')?.data).toMatchObject({ title: 'Orbital Labs, relaunched' })
-    expect(entries.has(second.slug)).toBe(false)
+    expect(entries.has(String(second.slug))).toBe(false)
     expect(meta.get('newest-updated-at')).toBe('2026-11-20T00:00:00.000Z')
     expect(logs.at(-1)).toBe('case-studies: 1 entries: 1 changed, 0 unchanged, 1 removed')
 

@@ -6,6 +6,15 @@ import { cmsEnv, type StepOptions } from './steps.ts'
 const readyTimeoutMs = 180_000
 
 /**
+ * In dev a publish rebuilds site/dist (for `wrangler dev`) and tells `astro dev` to reload its content
+ * (the site's `POST /__refresh-content`, see cms/README.md "Site rebuilds").
+ */
+const devSiteRebuildEnv = {
+  SITE_REBUILD: 'local',
+  SITE_DEV_REFRESH_URL: 'http://127.0.0.1:4321/__refresh-content',
+}
+
+/**
  * Starts the CMS: `next dev` for development, `next start` (after `buildCmsIfChanged`) for tests.
  * Resolves once its REST API answers, which in dev also compiles the route the site's loader reads.
  */
@@ -17,7 +26,11 @@ export async function startCms(
     command: 'pnpm',
     args: ['exec', 'next', options.mode === 'dev' ? 'dev' : 'start', '--port', String(options.port)],
     cwd: packageDir.cms,
-    env: { ...cmsEnv(options, options.port), PORT: String(options.port) },
+    env: {
+      ...cmsEnv(options, options.port),
+      ...(options.mode === 'dev' ? devSiteRebuildEnv : {}),
+      PORT: String(options.port),
+    },
     quiet: options.quiet ?? false,
   })
   await waitForHttp(`http://127.0.0.1:${options.port}/api/case-studies?limit=1`, cms, readyTimeoutMs)

@@ -23,6 +23,8 @@ export function cmsEnv({ databaseUrl, payloadSecret }: StepOptions, port = 3000)
     PAYLOAD_SECRET: payloadSecret,
     CMS_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Publishing rebuilds nothing unless a caller opts in (startCms in dev); tests rebuild explicitly.
+    SITE_REBUILD: 'off',
     // Note: `payload migrate` asks questions on a terminal; CI=true plus a closed stdin keeps it from hanging.
     CI: 'true',
   }

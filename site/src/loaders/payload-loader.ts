@@ -7,6 +7,13 @@ export interface PayloadCollectionLoaderOptions {
   collection: string
   /** Origin of the CMS (the validated `CMS_URL`), without a trailing slash. */
   cmsUrl: string
+  /**
+   * The query string of the one bulk read. Defaults to published documents, unpaginated, at depth 0;
+   * collections without drafts pass `pagination=false&depth=1`.
+   */
+  query?: string
+  /** What keys an entry: `slug` (routable documents) or `id` (team members, testimonials, media). */
+  key?: 'slug' | 'id'
   /** A Lexical field rendered to the entry's HTML (`render(entry)`); omitted from `data`. */
   richTextField?: string
   /** Abort the request after this long; a hung CMS must not hang the build. */
@@ -15,17 +22,25 @@ export interface PayloadCollectionLoaderOptions {
   offline?: boolean
 }
 
-const DEFAULTS = { richTextField: 'body', timeoutMs: 15_000, offline: false }
+export const PUBLISHED_QUERY = 'where[_status][equals]=published&pagination=false&depth=0'
+const DEFAULTS = {
+  query: PUBLISHED_QUERY,
+  key: 'slug' as 'slug' | 'id',
+  richTextField: 'body',
+  timeoutMs: 15_000,
+  offline: false,
+}
 const NAME = 'payload-collection-loader'
 
 // Slugs become URL path segments; anything else would produce broken or surprising pages.
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const docSchema = z.looseObject({
   id: z.union([z.string(), z.number()]),
-  slug: z.string().regex(SLUG, 'slug must be lower-case words joined by hyphens'),
+  slug: z.string().regex(SLUG, 'slug must be lower-case words joined by hyphens').optional(),
   updatedAt: z.string(),
 })
 const responseSchema = z.object({ docs: z.array(docSchema) })
+type Doc = z.infer<typeof docSchema>
 
 /** An expected build failure (CMS down, bad answer): reported as one line, without a stack trace. */
 export class PayloadLoaderError extends Error {
@@ -36,12 +51,16 @@ export class PayloadLoaderError extends Error {
   }
 }
 
-/** The one bulk REST read: every published document, unpaginated, relations as ids. */
-export function collectionUrl(cmsUrl: string, collection: string): string {
-  return `${cmsUrl}/api/${encodeURIComponent(collection)}?where[_status][equals]=published&pagination=false&depth=0`
+/** The one bulk REST read: by default every published document, unpaginated, relations as ids. */
+export function collectionUrl(cmsUrl: string, collection: string, query = PUBLISHED_QUERY): string {
+  return `${cmsUrl}/api/${encodeURIComponent(collection)}?${query}`
 }
 
-async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number) {
+/**
+ * GETs one CMS URL as JSON with a timeout; any failure becomes a `PayloadLoaderError` naming `CMS_URL`.
+ * Shared by the collection, global and media loaders.
+ */
+export async function fetchJson(url: string, cmsUrl: string, timeoutMs: number): Promise<unknown> {
   const where = `CMS_URL=${cmsUrl}`
   let response: Response
   try {
@@ -60,7 +79,12 @@ async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number) {
       `The CMS at ${where} answered ${response.status} ${response.statusText} to GET ${url}`,
     )
   }
-  const parsed = responseSchema.safeParse(await response.json().catch(() => undefined))
+  return response.json().catch(() => undefined)
+}
+
+async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number): Promise<Doc[]> {
+  const where = `CMS_URL=${cmsUrl}`
+  const parsed = responseSchema.safeParse(await fetchJson(url, cmsUrl, timeoutMs))
   if (!parsed.success) {
     throw new PayloadLoaderError(
       `The CMS at ${where} sent an unexpected body for GET ${url}: ${z.prettifyError(parsed.error)}`,
@@ -77,8 +101,13 @@ async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number) {
  * Fails the build with a message naming `CMS_URL` when the CMS is unreachable or answers badly.
  */
 export function payloadCollectionLoader(options: PayloadCollectionLoaderOptions): Loader {
-  const { collection, cmsUrl, richTextField, timeoutMs, offline } = { ...DEFAULTS, ...options }
-  const url = collectionUrl(cmsUrl, collection)
+  const { collection, cmsUrl, query, key, richTextField, timeoutMs, offline } = { ...DEFAULTS, ...options }
+  const url = collectionUrl(cmsUrl, collection, query)
+  const keyOf = (doc: Doc): string => {
+    const value = key === 'slug' ? doc.slug : String(doc.id)
+    if (!value) throw new PayloadLoaderError(`${collection}: document ${doc.id} has no slug`)
+    return value
+  }
 
   return {
     name: NAME,
@@ -101,16 +130,17 @@ export function payloadCollectionLoader(options: PayloadCollectionLoaderOptions)
       let changed = 0
       let newest = ''
       for (const doc of docs) {
-        if (seen.has(doc.slug))
-          throw new PayloadLoaderError(`${collection}: two documents share the slug "${doc.slug}"`)
-        seen.add(doc.slug)
+        const id = keyOf(doc)
+        if (seen.has(id))
+          throw new PayloadLoaderError(`${collection}: two documents share the ${key} "${id}"`)
+        seen.add(id)
         if (doc.updatedAt > newest) newest = doc.updatedAt
 
         const digest = generateDigest(doc)
-        if (store.get(doc.slug)?.digest === digest) continue
+        if (store.get(id)?.digest === digest) continue
         const { [richTextField]: richText, ...fields } = doc
-        const data = await parseData({ id: doc.slug, data: fields })
-        store.set({ id: doc.slug, data, digest, rendered: { html: renderLexical(richText) } })
+        const data = await parseData({ id, data: fields })
+        store.set({ id, data, digest, rendered: { html: renderLexical(richText) } })
         changed++
       }
       const gone = store.keys().filter((key) => !seen.has(key))

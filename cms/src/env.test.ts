@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+
+import { readEnv } from './env.ts'
+
+const base = {
+  NODE_ENV: 'test' as const,
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kairo',
+  PAYLOAD_SECRET: 'a-secret-of-at-least-thirty-two-chars!',
+}
+
+describe('readEnv: site rebuilds', () => {
+  it('defaults to off, so tests and builds never start a site build', () => {
+    expect(readEnv(base).siteRebuild).toEqual({ mode: 'off' })
+  })
+
+  it('reads local mode with the astro dev refresh URL', () => {
+    const env = {
+      ...base,
+      SITE_REBUILD: 'local',
+      SITE_DEV_REFRESH_URL: 'http://127.0.0.1:4321/__refresh-content',
+    }
+    expect(readEnv(env).siteRebuild).toEqual({
+      mode: 'local',
+      devRefreshUrl: 'http://127.0.0.1:4321/__refresh-content',
+    })
+  })
+
+  it('reads hook mode with its URL', () => {
+    const env = { ...base, SITE_REBUILD: 'hook', SITE_DEPLOY_HOOK_URL: 'https://hooks.example/abc' }
+    expect(readEnv(env).siteRebuild).toEqual({ mode: 'hook', deployHookUrl: 'https://hooks.example/abc' })
+  })
+
+  it('names every problem at once and never quotes the deploy hook URL', () => {
+    const attempt = () =>
+      readEnv({
+        ...base,
+        SITE_REBUILD: 'hook',
+        SITE_DEPLOY_HOOK_URL: 'ftp://secret-hook-id',
+        PAYLOAD_SECRET: 'x',
+      })
+    expect(attempt).toThrow(
+      /PAYLOAD_SECRET must be at least 32.*\n.*SITE_DEPLOY_HOOK_URL must be an http\(s\) URL/,
+    )
+    expect(attempt).not.toThrow(/secret-hook-id/)
+  })
+
+  it('refuses an unknown mode and a hook mode without a URL', () => {
+    expect(() => readEnv({ ...base, SITE_REBUILD: 'netlify' })).toThrow(
+      'SITE_REBUILD must be one of off, local, hook, got "netlify"',
+    )
+    expect(() => readEnv({ ...base, SITE_REBUILD: 'hook' })).toThrow('SITE_DEPLOY_HOOK_URL is not set')
+  })
+})

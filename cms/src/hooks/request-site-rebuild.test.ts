@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+
+import { changeIsPublic, type SiteChange } from './request-site-rebuild.ts'
+
+const drafted = { hasDrafts: true, draftArg: false } as const
+
+describe('changeIsPublic', () => {
+  it.each<[string, SiteChange, boolean]>([
+    ['publish a new document', { ...drafted, event: 'create', status: 'published' }, true],
+    ['create a draft', { ...drafted, event: 'create', draftArg: true, status: 'draft' }, false],
+    ['create a draft without the draft flag', { ...drafted, event: 'create', status: 'draft' }, false],
+    ['publish an existing draft', { ...drafted, event: 'update', status: 'published' }, true],
+    [
+      'publish with the draft flag set',
+      { ...drafted, event: 'update', draftArg: true, status: 'published' },
+      true,
+    ],
+    ['edit a published document', { ...drafted, event: 'update', status: 'published' }, true],
+    ['save a draft (or autosave)', { ...drafted, event: 'update', draftArg: true, status: 'draft' }, false],
+    ['unpublish (published to draft)', { ...drafted, event: 'update', status: 'draft' }, true],
+    ['delete a published document', { ...drafted, event: 'delete', status: 'published' }, true],
+    ['delete a never-published draft', { ...drafted, event: 'delete', status: 'draft' }, false],
+    ['create a team member (no drafts)', { event: 'create', hasDrafts: false, draftArg: false }, true],
+    ['update media (no drafts)', { event: 'update', hasDrafts: false, draftArg: false }, true],
+    ['delete a redirect (no drafts)', { event: 'delete', hasDrafts: false, draftArg: false }, true],
+  ])('%s → %s', (_name, change, expected) => {
+    expect(changeIsPublic(change)).toBe(expected)
+  })
+})

@@ -1,0 +1,106 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  GlobalAfterChangeHook,
+  GlobalConfig,
+} from 'payload'
+
+import { siteRebuilder } from '../rebuild/index.ts'
+
+/** What the hooks know about one write, reduced to what decides whether the public site changed. */
+export interface SiteChange {
+  event: 'create' | 'update' | 'delete'
+  /** The collection keeps drafts; without drafts every saved document is public at once. */
+  hasDrafts: boolean
+  /** The write asked for a draft (`draft: true`: Save draft, autosave): the public row is untouched. */
+  draftArg: boolean
+  /** `_status` after the write (for a delete: of the deleted row). */
+  status?: 'draft' | 'published' | null
+}
+
+/**
+ * Whether a write changes what visitors see, so the site must be rebuilt: any write to a collection
+ * without drafts; for drafted ones a publish, an edit of a published document, an unpublish, or the
+ * delete of a published document, but never a draft save or an autosave.
+ *
+ * Note: an update that writes the public row with `_status: 'draft'` is an unpublish. Payload's
+ * `previousDoc` is the latest version (perhaps a draft on top of the published one), so it cannot tell
+ * whether the row was public before; such updates are rare and a spare debounced build is harmless.
+ */
+export function changeIsPublic(change: SiteChange): boolean {
+  if (!change.hasDrafts) return true
+  const published = change.status === 'published'
+  if (change.event === 'delete') return published
+  // Payload saves only a version (public row untouched) for a draft write not asking to publish.
+  if (change.draftArg && !published) return false
+  if (published) return true
+  return change.event === 'update'
+}
+
+// The operation's `draft` argument reaches only beforeOperation hooks; it is carried to afterChange
+// through the request's context, keyed per collection.
+const draftKey = (slug: string) => `kairo.siteRebuild.draft.${slug}`
+
+/** Fire and forget: a save never waits for, or fails because of, the site. */
+function ask(reason: string): void {
+  siteRebuilder()
+    .request(reason)
+    .catch((error: unknown) =>
+      console.warn(`site-rebuild: ${error instanceof Error ? error.message : error}`),
+    )
+}
+
+const rememberDraftArg: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
+    req.context[draftKey(collection.slug)] = Boolean((args as { draft?: boolean }).draft)
+  }
+}
+
+const afterChange: CollectionAfterChangeHook = ({ collection, doc, operation, req }) => {
+  const change: SiteChange = {
+    event: operation,
+    hasDrafts: Boolean(collection.versions?.drafts),
+    draftArg: req.context[draftKey(collection.slug)] === true,
+    status: doc?._status,
+  }
+  if (changeIsPublic(change)) ask(`${collection.slug} ${doc?.id} ${operation}`)
+  return doc
+}
+
+const afterDelete: CollectionAfterDeleteHook = ({ collection, doc, id }) => {
+  const change: SiteChange = {
+    event: 'delete',
+    hasDrafts: Boolean(collection.versions?.drafts),
+    draftArg: false,
+    status: doc?._status,
+  }
+  if (changeIsPublic(change)) ask(`${collection.slug} ${id} delete`)
+  return doc
+}
+
+const globalAfterChange: GlobalAfterChangeHook = ({ doc, global }) => {
+  ask(`${global.slug} update`)
+  return doc
+}
+
+/** Adds the rebuild hooks to a collection the public site shows, after its own hooks. */
+export function withSiteRebuild(collection: CollectionConfig): CollectionConfig {
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    hooks: {
+      ...hooks,
+      beforeOperation: [...(hooks.beforeOperation ?? []), rememberDraftArg],
+      afterChange: [...(hooks.afterChange ?? []), afterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), afterDelete],
+    },
+  }
+}
+
+/** Adds the rebuild hook to a global the public site shows (globals have no drafts here). */
+export function withSiteRebuildGlobal(global: GlobalConfig): GlobalConfig {
+  const hooks = global.hooks ?? {}
+  return { ...global, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), globalAfterChange] } }
+}

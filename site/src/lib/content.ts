@@ -1,0 +1,107 @@
+import { type CollectionEntry, getCollection } from 'astro:content'
+import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
+
+type Settings = CollectionEntry<'siteSettings'>['data']
+
+/** Everything a page needs beyond its own entry, read from the content store once per build. */
+export interface SiteContent {
+  settings: Settings
+  media: Map<string, MediaData>
+  services: CollectionEntry<'services'>[]
+  caseStudies: CollectionEntry<'caseStudies'>[]
+  pages: CollectionEntry<'pages'>[]
+}
+
+let cached: Promise<SiteContent> | undefined
+
+const byOrder = (a: { data: { order?: number | null; title: string } }, b: typeof a) =>
+  (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title)
+
+/**
+ * Loads the shared collections and sorts them for display: once per build; in `astro dev` on every
+ * call, so content refreshed from the CMS shows without a restart.
+ */
+export function siteContent(): Promise<SiteContent> {
+  if (import.meta.env.DEV) return loadSiteContent()
+  cached ??= loadSiteContent()
+  return cached
+}
+
+async function loadSiteContent(): Promise<SiteContent> {
+  const [settings, media, services, caseStudies, pages] = await Promise.all([
+    getCollection('siteSettings'),
+    getCollection('media'),
+    getCollection('services'),
+    getCollection('caseStudies'),
+    getCollection('pages'),
+  ])
+  return {
+    settings: settings[0]?.data ?? {},
+    media: new Map(media.map((entry) => [entry.id, entry.data as MediaData])),
+    services: services.sort(byOrder),
+    caseStudies: caseStudies.sort((a, b) => b.data.updatedAt.getTime() - a.data.updatedAt.getTime()),
+    pages,
+  }
+}
+
+/** The image attributes for a media relation, or undefined when it is unset or not loaded. */
+export function imageFor(site: SiteContent, ref: unknown, use: 'wide' | 'card') {
+  const id = mediaId(ref)
+  const media = id === undefined ? undefined : site.media.get(id)
+  const attributes = media && imageAttributes(media, use)
+  return attributes && { ...attributes, alt: media.alt }
+}
+
+// The CMS pages the site has a route for; a link to any other page is not rendered (it would 404).
+const PAGE_PATHS: Record<string, string> = { home: '/', about: '/about/', contact: '/contact/' }
+
+const PATHS: Record<string, (slug: string) => string | undefined> = {
+  pages: (slug) => PAGE_PATHS[slug],
+  services: (slug) => `/services/${slug}/`,
+  'case-studies': (slug) => `/work/${slug}/`,
+}
+
+/**
+ * A custom URL as the CMS validated it (http(s), mailto or a site path), else undefined. Site paths
+ * get the trailing slash the built pages live under (`/work` → `/work/`), so no link redirects.
+ */
+export function customHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined
+  if (/^(https?:\/\/|mailto:)/i.test(url)) return url
+  if (!/^\/(?!\/)/.test(url)) return undefined
+  const [, path = '', rest = ''] = /^([^?#]*)(.*)$/.exec(url) ?? []
+  const last = path.split('/').at(-1) ?? ''
+  return last === '' || last.includes('.') ? url : `${path}/${rest}`
+}
+
+/**
+ * The href of a CMS link field: a custom URL as the CMS validated it (http(s), mailto or a path), or
+ * a document's page. A reference to a document the site did not load (a draft) gives undefined, so the
+ * caller renders no broken link.
+ */
+export function linkHref(
+  site: SiteContent,
+  link: {
+    type?: string | null
+    reference?: { relationTo: string; value?: unknown } | null
+    url?: string | null
+  },
+) {
+  if (link.type === 'custom') return customHref(link.url)
+  const ref = link.reference
+  const path = ref && PATHS[ref.relationTo]
+  if (!ref || !path) return undefined
+  const id = relationId(ref.value)
+  const list =
+    { pages: site.pages, services: site.services, 'case-studies': site.caseStudies }[ref.relationTo] ?? []
+  const target = list.find((entry) => String(entry.data.id) === id)
+  return target ? path(target.data.slug) : undefined
+}
+
+/** Resolves relation values (ids or documents) to loaded entries, in the given order. */
+export function resolve<T extends { data: { id: string | number } }>(
+  list: T[],
+  refs: unknown[] | null | undefined,
+): T[] {
+  return (refs ?? []).flatMap((ref) => list.find((entry) => String(entry.data.id) === relationId(ref)) ?? [])
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto'
+import { access, mkdir, writeFile } from 'node:fs/promises'
+import type { Loader, LoaderContext } from 'astro/loaders'
+import { fetchJson, PayloadLoaderError } from './payload-loader.ts'
+
+/** The CMS-generated sizes the site uses (cms/src/collections/Media: thumbnail, card, feature, og). */
+export const MEDIA_SIZES = ['thumbnail', 'card', 'feature', 'og'] as const
+/** Where downloaded files wait, inside Astro's cache folder, until the build copies the used ones. */
+export const MEDIA_CACHE = 'kairo-media/'
+
+export interface PayloadMediaLoaderOptions {
+  cmsUrl: string
+  timeoutMs?: number
+  offline?: boolean
+}
+
+interface SizeDoc {
+  url?: string | null
+  width?: number | null
+  height?: number | null
+}
+interface MediaDoc extends SizeDoc {
+  id: number | string
+  alt?: string | null
+  updatedAt?: string
+  sizes?: Record<string, SizeDoc | undefined>
+}
+/** One stored file: a site path (`/media/<hash>.<ext>`) with its pixel size. */
+export interface MediaVariant {
+  src: string
+  width: number
+  height: number
+}
+
+const EXTENSION = /\.([a-z0-9]{2,5})$/i
+
+async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string> {
+  // Payload writes its own file route on its configured `serverURL`, which need not be the origin
+  // the build reaches it at (another port, an internal host): that route is read from CMS_URL. Any
+  // other absolute URL (a storage adapter's CDN) is fetched as it is.
+  const given = new URL(url, cmsUrl)
+  const absolute = given.pathname.startsWith('/api/media/file/')
+    ? new URL(`${given.pathname}${given.search}`, cmsUrl)
+    : given
+  const response = await fetch(absolute, { signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
+    throw new PayloadLoaderError(`Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${e.message}`)
+  })
+  if (!response.ok)
+    throw new PayloadLoaderError(
+      `The CMS at CMS_URL=${cmsUrl} answered ${response.status} to GET ${absolute}`,
+    )
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const ext = (EXTENSION.exec(absolute.pathname)?.[1] ?? 'bin').toLowerCase()
+  // Content-addressed: the same bytes under two documents are stored (and shipped) once.
+  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`
+  const file = new URL(name, dir)
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await writeFile(file, bytes)
+  return `/media/${name}`
+}
+
+/**
+ * A loader for Payload's `media` collection: one bulk read (`/api/media?pagination=false&depth=0`),
+ * then each image's original and CMS-generated sizes are downloaded once into Astro's cache folder,
+ * named by a hash of their bytes. Entries (keyed by id) hold `alt` and, per size, the site path and
+ * pixel size; the `copy-media` integration copies the files pages reference into `dist/media/`, so
+ * the built site never reads the CMS at runtime.
+ */
+export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
+  const { cmsUrl, timeoutMs = 15_000, offline = false } = options
+  const url = `${cmsUrl}/api/media?pagination=false&depth=0`
+  return {
+    name: 'payload-media-loader',
+    async load({ store, meta, parseData, generateDigest, logger, config }: LoaderContext) {
+      if (offline) {
+        logger.warn(`media: offline, CMS not read; keeping ${store.keys().length} stored entries`)
+        return
+      }
+      const body = (await fetchJson(url, cmsUrl, timeoutMs)) as { docs?: MediaDoc[] } | undefined
+      if (!Array.isArray(body?.docs))
+        throw new PayloadLoaderError(`The CMS at CMS_URL=${cmsUrl} sent an unexpected body for GET ${url}`)
+      logger.info(`media: GET ${url} -> 200 (1 request)`)
+      const dir = new URL(MEDIA_CACHE, config.cacheDir)
+      await mkdir(dir, { recursive: true })
+      if (meta.get('source') !== url) store.clear()
+      meta.set('source', url)
+
+      const seen = new Set<string>()
+      let downloads = 0
+      for (const doc of body.docs) {
+        const id = String(doc.id)
+        seen.add(id)
+        const digest = generateDigest(doc as unknown as Record<string, unknown>)
+        const stored = store.get(id)
+        // Note: a cleared cache folder with an unchanged digest re-downloads (the files are checked).
+        const files = Object.values((stored?.data.variants ?? {}) as Record<string, MediaVariant>)
+        const present = await Promise.all(
+          files.map((v) =>
+            access(new URL(v.src.slice(7), dir)).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        )
+        if (stored?.digest === digest && present.every(Boolean)) continue
+
+        const variants: Record<string, MediaVariant> = {}
+        const candidates: Array<[string, SizeDoc | undefined]> = [
+          ['original', doc],
+          ...MEDIA_SIZES.map((size): [string, SizeDoc | undefined] => [size, doc.sizes?.[size]]),
+        ]
+        await Promise.all(
+          candidates.map(async ([size, file]) => {
+            if (!file?.url || !file.width || !file.height) return
+            const src = await download(file.url, dir, cmsUrl, timeoutMs)
+            downloads++
+            variants[size] = { src, width: file.width, height: file.height }
+          }),
+        )
+        const data = await parseData({ id, data: { alt: doc.alt ?? '', variants } })
+        store.set({ id, data, digest })
+      }
+      for (const key of store.keys().filter((k) => !seen.has(k))) store.delete(key)
+      logger.info(`media: ${body.docs.length} entries, ${downloads} files downloaded`)
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { payloadMediaLoader } from '../src/loaders/media-loader.ts'
+import { payloadGlobalLoader } from '../src/loaders/payload-global-loader.ts'
+import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
+import { createLoaderContext } from './loader-context.ts'
+
+let cms: FixtureServer
+let cache: string
+beforeEach(async () => {
+  cms = await startFixtureServer()
+  cache = await mkdtemp(join(tmpdir(), 'kairo-media-'))
+})
+afterEach(async () => {
+  await cms.close()
+  await rm(cache, { recursive: true, force: true })
+})
+
+function contextWithCache() {
+  const ctx = createLoaderContext()
+  Object.assign(ctx.context, { config: { cacheDir: pathToFileURL(`${cache}/`) } })
+  return ctx
+}
+const fileRequests = () => cms.requests.filter((path) => path.startsWith('/api/media/file/'))
+
+describe('payloadMediaLoader', () => {
+  it('reads the media list once and downloads each file once, named by its content hash', async () => {
+    const { context, entries } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
+
+    expect(cms.requests.filter((path) => !path.startsWith('/api/media/file/'))).toEqual([
+      '/api/media?pagination=false&depth=0',
+    ])
+    const craft = entries.get('1')?.data as { alt: string; variants: Record<string, { src: string }> }
+    expect(craft.alt).toBe('A silver satellite above a blue planet')
+    expect(Object.keys(craft.variants).sort()).toEqual(['card', 'feature', 'og', 'original', 'thumbnail'])
+    expect(craft.variants.og?.src).toMatch(/^\/media\/[0-9a-f]{16}\.jpg$/)
+    const files = await readdir(join(cache, 'kairo-media'))
+    expect(files).toHaveLength(fileRequests().length)
+  })
+
+  it('on a second run with unchanged documents downloads nothing', async () => {
+    const { context } = contextWithCache()
+    const loader = payloadMediaLoader({ cmsUrl: cms.url })
+    await loader.load(context)
+    const first = fileRequests().length
+    await loader.load(context)
+    expect(fileRequests()).toHaveLength(first)
+  })
+
+  it('offline, makes no request', async () => {
+    const { context } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url, offline: true }).load(context)
+    expect(cms.requests).toEqual([])
+  })
+})
+
+describe('payloadGlobalLoader', () => {
+  it('stores the global as one entry from one request', async () => {
+    const { context, entries } = createLoaderContext()
+    await payloadGlobalLoader({ global: 'site-settings', cmsUrl: cms.url }).load(context)
+    expect(cms.requests).toEqual(['/api/globals/site-settings?depth=1'])
+    expect(entries.get('global')?.data).toMatchObject({
+      siteName: 'Kairo',
+      contactEmail: 'hello@kairo.studio',
+    })
+  })
+})
