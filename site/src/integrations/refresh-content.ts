@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro'
 
-/** Where the CMS asks the dev server to reload content (cms/README.md "Publish → site update"). */
+/** Where the CMS asks the dev server to reload content (cms/README.md "Site rebuilds"). */
 export const REFRESH_CONTENT_PATH = '/__refresh-content'
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
