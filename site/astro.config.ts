@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { copyMedia } from './src/integrations/copy-media.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
+import { securityHeaders } from './src/integrations/security-headers.ts'
 import { readSiteEnv } from './src/lib/env.ts'
 
 const { siteUrl } = readSiteEnv()
@@ -28,6 +29,8 @@ export default defineConfig({
     copyMedia(),
     // Dev only: the CMS asks for a content reload on publish (cms/README.md).
     refreshContentEndpoint(),
+    // `_headers` for the static host: the Worker's security headers and a CSP by script hash.
+    securityHeaders(),
   ],
   server: { port: 4321 },
   vite: {

@@ -54,6 +54,17 @@ test("an editor's change in the CMS reaches the page the Worker serves after a r
   })
   expect(update.ok()).toBe(true)
 
+  // An editor also keeps an old URL working with a redirect the static host applies after the build.
+  const oldPath = `/old-${Date.now()}`
+  const redirect = await request.post(`${testUrls.cms}/api/redirects`, {
+    headers: auth,
+    data: {
+      from: oldPath,
+      to: { type: 'reference', reference: { relationTo: 'case-studies', value: study.id } },
+    },
+  })
+  expect(redirect.ok()).toBe(true)
+
   await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
 
   // wrangler dev picks up the rebuilt assets by watching site/dist; give it a moment.
@@ -62,4 +73,20 @@ test("an editor's change in the CMS reaches the page the Worker serves after a r
     .toContain(summary)
   await page.goto(`/work/${study.slug}/`)
   await expect(page.getByText(summary)).toBeVisible()
+
+  const moved = await request.get(oldPath, { maxRedirects: 0 })
+  expect(moved.status()).toBe(301)
+  expect(moved.headers().location).toMatch(new RegExp(`/work/${study.slug}/$`))
+})
+
+test('static pages carry the security headers, with a CSP that runs no unhashed inline script', async ({
+  request,
+}) => {
+  const response = await request.get('/')
+  const headers = response.headers()
+  expect(headers['content-security-policy']).toMatch(/script-src 'self'[^;]*;/)
+  expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/)
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['strict-transport-security']).toContain('max-age=31536000')
+  expect(headers['x-content-type-options']).toBe('nosniff')
 })

@@ -122,4 +122,33 @@ const siteSettings = defineCollection({
   }),
 })
 
-export const collections = { caseStudies, services, pages, teamMembers, testimonials, media, siteSettings }
+// Redirects editors manage; src/pages/[rules].ts writes them to `_redirects` for the static host.
+const redirects = defineCollection({
+  loader: payloadCollectionLoader({
+    collection: 'redirects',
+    cmsUrl,
+    offline,
+    query: 'pagination=false&depth=0',
+    key: 'id',
+  }),
+  schema: z.object({
+    from: z.string(),
+    to: z.looseObject({
+      type: z.string().nullish(),
+      reference: z.object({ relationTo: z.string(), value: relation }).nullish(),
+      url: z.string().nullish(),
+    }),
+    statusCode: z.enum(['301', '302']),
+  }),
+})
+
+export const collections = {
+  caseStudies,
+  services,
+  pages,
+  teamMembers,
+  testimonials,
+  media,
+  siteSettings,
+  redirects,
+}

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -56,6 +57,7 @@ describe('astro build against the fixture CMS', () => {
       '/api/globals/site-settings?depth=1',
       '/api/media?pagination=false&depth=0',
       '/api/pages?where[_status][equals]=published&pagination=false&depth=1',
+      '/api/redirects?pagination=false&depth=0',
       '/api/services?where[_status][equals]=published&pagination=false&depth=1',
       '/api/team-members?pagination=false&depth=1',
       '/api/testimonials?pagination=false&depth=1',
@@ -190,6 +192,22 @@ describe('astro build against the fixture CMS', () => {
       /<img class="hero__image" src="\/media\/[0-9a-f]{16}\.webp" srcset="[^"]+ 400w, [^"]+ 1600w, [^"]+ 2400w"/,
     )
     expect(home).toContain('alt="A ringed planet at dusk"')
+  })
+
+  it("writes the CMS's redirects for the static host, dropping those to unpublished pages", async () => {
+    expect(await readFile(join(outDir, '_redirects'), 'utf8')).toBe(
+      '/work/orbital /work/orbital-labs/ 301\n/launch https://example.com/live 302\n',
+    )
+  })
+
+  it("writes _headers whose CSP allows the contact form's inline script by hash and nothing inline else", async () => {
+    const headers = await readFile(join(outDir, '_headers'), 'utf8')
+    const contact = await readFile(join(outDir, 'contact', 'index.html'), 'utf8')
+    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(contact)?.[1] ?? ''
+    expect(script.length).toBeGreaterThan(0)
+    const hash = createHash('sha256').update(script).digest('base64')
+    expect(headers).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`))
+    expect(headers).toContain('X-Content-Type-Options: nosniff')
   })
 
   it('writes sitemap-index.xml, robots.txt and rss.xml listing the public pages', async () => {

@@ -23,7 +23,7 @@ const read = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'))
 
 export const FIXTURE_DOCS: FixtureDoc[] = read('case-studies')
-const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media'] as const
+const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media', 'redirects'] as const
 const SITE_SETTINGS: FixtureDoc = read('site-settings')
 
 // Stand-ins for uploaded files: a PNG signature followed by the name, so every file hashes apart.

@@ -1,0 +1,25 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+import { headersFile, inlineScriptHashes } from '../lib/security-headers.ts'
+
+/**
+ * After the build, writes `_headers` (read by Cloudflare's static assets) so the static pages carry
+ * the same security headers as the Worker's responses, with a CSP hashing the build's inline scripts.
+ */
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'kairo:security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir)
+        const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'))
+        const pages = await Promise.all(files.map((file) => readFile(join(outDir, file), 'utf8')))
+        const hashes = inlineScriptHashes(pages)
+        await writeFile(join(outDir, '_headers'), headersFile(hashes))
+        logger.info(`_headers: CSP allows ${hashes.length} inline script(s) by hash`)
+      },
+    },
+  }
+}

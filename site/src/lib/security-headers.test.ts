@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { headersFile, inlineScriptHashes } from './security-headers.ts'
+
+const sha = (body: string) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`
+
+describe('static security headers', () => {
+  it('hashes the inline scripts that run, once each, and skips data blocks and external scripts', () => {
+    const run = "document.body.dataset.js = 'on'"
+    const pages = [
+      `<script>${run}</script><script type="application/ld+json">{"@type":"Organization"}</script>`,
+      `<script type="module">${run}</script><script src="/a.js"></script>`,
+    ]
+    expect(inlineScriptHashes(pages)).toEqual([sha(run)])
+  })
+
+  it('writes one rule for every path with HSTS, nosniff, frame-ancestors and the hashes in script-src', () => {
+    const file = headersFile(["'sha256-abc'"])
+    expect(file.startsWith('/*\n')).toBe(true)
+    expect(file).toContain("script-src 'self' 'sha256-abc';")
+    expect(file).toContain("frame-ancestors 'none'")
+    expect(file).toContain('Strict-Transport-Security: max-age=31536000; includeSubDomains')
+    expect(file).toContain('X-Content-Type-Options: nosniff')
+    expect(file).not.toContain("'unsafe-inline';\n  X") // scripts never get unsafe-inline
+    expect(file).not.toMatch(/script-src[^;]*unsafe-inline/)
+  })
+})
