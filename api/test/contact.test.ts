@@ -242,6 +242,53 @@ describe('POST /api/contact with JSON', () => {
     expect(await outboxFor(stored.map((l) => l.id))).toHaveLength(10)
   })
 
+  it('stores exactly one lead per distinct submission for 200 concurrent posts with duplicates', async () => {
+    // 100 visitors, each sending twice at once (a double click): half through the script (a random
+    // key), half as the plain form (a key derived from IP and content). Every post is answered and
+    // no visitor loses their message or gets it stored twice.
+    const visitors = Array.from({ length: 100 }, (_, i) => ({
+      fields: valid(`crowd-${i}`),
+      ip: nextIp(),
+      key: crypto.randomUUID(),
+      withScript: i % 2 === 0,
+    }))
+    const responses = await Promise.all(
+      visitors.flatMap((visitor) =>
+        [1, 2].map(() =>
+          visitor.withScript
+            ? postJson({ ...visitor.fields, idempotencyKey: visitor.key }, { ip: visitor.ip })
+            : postForm(visitor.fields, { ip: visitor.ip }),
+        ),
+      ),
+    )
+    expect(responses).toHaveLength(200)
+    expect(responses.map((r) => r.status).filter((status) => status !== 201 && status !== 303)).toEqual([])
+    const stored = await leadsFor('crowd-%')
+    expect(stored).toHaveLength(100)
+    expect(new Set(stored.map((l) => l.email)).size).toBe(100)
+    expect(await outboxFor(stored.map((l) => l.id))).toHaveLength(100)
+  })
+
+  it('answers 503 with Retry-After and stores nothing when the database cannot be reached', async () => {
+    const down = { ...env, HYPERDRIVE: env.HYPERDRIVE_DOWN }
+    const ctx = createExecutionContext()
+    const response = await app.request(
+      `${ORIGIN}/api/contact`,
+      {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': nextIp() },
+        body: JSON.stringify(valid('db-down')),
+      },
+      down,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('5')
+    expect(await response.json()).toMatchObject({ error: { code: 'db_unavailable' } })
+    expect(await leadsFor('db-down')).toHaveLength(0)
+  })
+
   it('refuses a body that is neither JSON nor a form with 415', async () => {
     const response = await send({ headers: { 'content-type': 'text/csv', origin: ORIGIN }, body: 'a,b' })
     expect(response.status).toBe(415)

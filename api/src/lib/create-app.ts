@@ -7,6 +7,8 @@ import { securityHeaders } from '../middleware/security-headers/index.ts'
 import { database } from './db.ts'
 import { errorBody } from './errors.ts'
 import { log, requestLogger } from './logger.ts'
+import { wantsJson } from './negotiate.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, isTransientDatabaseError } from './transient.ts'
 
 /** A router with the app's types, for feature folders under `routes/`. */
 export function createRouter() {
@@ -41,6 +43,17 @@ export function createApp() {
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode
       return c.json(errorBody(codeForStatus(status), error.message || 'Request failed'), status)
+    }
+    if (isTransientDatabaseError(error)) {
+      log(c, 'warn', 'database unavailable', describeError(error, c.env?.ENVIRONMENT === 'production'))
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+      const message = 'The service is busy and nothing was saved; try again in a moment'
+      if (wantsJson(c)) return c.json(errorBody('db_unavailable', message), 503)
+      // A browser's plain form post: a page, and Back keeps what the visitor typed.
+      return c.html(
+        `<!doctype html><title>Try again shortly</title><h1>Try again shortly</h1><p>${message}.</p>`,
+        503,
+      )
     }
     log(c, 'error', 'unhandled error', describeError(error, c.env?.ENVIRONMENT === 'production'))
     return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500)

@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../../env.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { clientIp, wantsJson } from '../../lib/negotiate.ts'
+import { retryTransient } from '../../lib/transient.ts'
 
 /** Counts one hit of `key` in the window starting at `windowStart`; resolves to the new count. */
 export type RateLimitStore = (c: Context<AppEnv>, key: string, windowStart: Date) => Promise<number>
@@ -31,15 +32,19 @@ export interface RateLimitOptions {
  * Workers) each get a distinct count and no two can both slip under the limit.
  */
 export const postgresStore: RateLimitStore = async (c, key, windowStart) => {
-  const [row] = await c.var
-    .db()
-    .db.insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ count: rateLimits.count })
+  // Retried only when the connection failed; a retry after a connection lost mid-query may count one
+  // hit twice, which only makes the limit stricter.
+  const [row] = await retryTransient(() =>
+    c.var
+      .db()
+      .db.insert(rateLimits)
+      .values({ key, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+      })
+      .returning({ count: rateLimits.count }),
+  )
   if (!row) throw new Error('rate-limit: the upsert returned no row')
   return row.count
 }

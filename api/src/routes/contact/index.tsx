@@ -7,11 +7,16 @@ import { createRouter } from '../../lib/create-app.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { log } from '../../lib/logger.ts'
 import { clientIp, wantsJson } from '../../lib/negotiate.ts'
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isTransientDatabaseError,
+  retryTransient,
+} from '../../lib/transient.ts'
 import { type RateLimitOptions, rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { idempotencyKeyFor } from './idempotency.ts'
 import { ContactLimitedPage, ContactPage } from './page.tsx'
-import { parseContact } from './schema.ts'
+import { CONTACT_FIELDS, type ContactInput, type ContactValues, parseContact } from './schema.ts'
 import { storeLead } from './store.ts'
 
 /** Where a no-JS visitor lands after a successful (or honeypotted, or repeated) submission. */
@@ -29,6 +34,10 @@ const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/
 const JSON_TYPE = /^application\/json\b/i
 
 const doctype = (page: unknown) => raw(`<!doctype html>${page}`)
+
+/** What the visitor typed, for re-rendering the form after a failure that was not theirs. */
+const valuesOf = (input: ContactInput): ContactValues =>
+  Object.fromEntries(CONTACT_FIELDS.map((field) => [field, input[field] ?? ''])) as ContactValues
 
 /** Reads the body as a plain object of the form's fields; `null` when it is not one. */
 async function readBody(c: Context<AppEnv>, json: boolean): Promise<Record<string, unknown> | null> {
@@ -105,7 +114,28 @@ export function createContactRoutes(options: ContactRoutesOptions = {}) {
 
       const ip = clientIp(c)
       const idempotencyKey = await idempotencyKeyFor(parsed.data, ip)
-      const result = await storeLead(c.var.db().db, parsed.data, { idempotencyKey, ip })
+      let result: Awaited<ReturnType<typeof storeLead>>
+      try {
+        // Safe to repeat: the idempotency key makes a retried store insert at most one lead.
+        result = await retryTransient(() => storeLead(c.var.db().db, parsed.data, { idempotencyKey, ip }))
+      } catch (error) {
+        if (!isTransientDatabaseError(error)) throw error
+        log(c, 'warn', 'lead not stored: database unavailable')
+        c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        const message =
+          'We could not save your message just now. Nothing was sent; please try again in a moment.'
+        if (json) return c.json(errorBody('db_unavailable', message), 503)
+        return c.html(
+          doctype(
+            <ContactPage
+              values={valuesOf(parsed.data)}
+              errors={{ form: message }}
+              nonce={c.var.secureHeadersNonce}
+            />,
+          ),
+          503,
+        )
+      }
       log(
         c,
         'info',

@@ -88,7 +88,8 @@ function Field({ spec, value, error }: { spec: FieldSpec; value: string; error?:
  */
 export function ContactPage({ values, errors, nonce }: ContactPageProps) {
   const invalid = FIELDS.filter((f) => errors[f.name])
-  const other = errors.idempotencyKey
+  // Messages not tied to a field: a malformed idempotency key, or the database being unavailable.
+  const other = errors.idempotencyKey ?? errors.form
   return (
     <SiteLayout title="Contact" nonce={nonce}>
       <section class="wrap hero">

@@ -1,0 +1,29 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { createDb, rateLimits } from '@kairo/db'
+import { like } from 'drizzle-orm'
+import { afterAll, expect, it } from 'vitest'
+import worker from '../src/index.ts'
+
+const prefix = `maintenance-${crypto.randomUUID().slice(0, 8)}`
+const client = createDb(env.HYPERDRIVE.connectionString, { max: 1 })
+afterAll(async () => {
+  await client.db.delete(rateLimits).where(like(rateLimits.key, `${prefix}%`))
+  await client.close()
+})
+
+it('the nightly cron deletes rate-limit windows older than a day and keeps recent ones', async () => {
+  const hour = 60 * 60 * 1000
+  await client.db.insert(rateLimits).values([
+    { key: `${prefix}:old`, windowStart: new Date(Date.now() - 30 * hour), count: 7 },
+    { key: `${prefix}:recent`, windowStart: new Date(Date.now() - 2 * hour), count: 3 },
+  ])
+  const ctx = createExecutionContext()
+  await worker.scheduled(createScheduledController({ cron: '17 3 * * *' }), env, ctx)
+  await waitOnExecutionContext(ctx)
+  const left = await client.db
+    .select()
+    .from(rateLimits)
+    .where(like(rateLimits.key, `${prefix}%`))
+  expect(left.map((row) => row.key)).toEqual([`${prefix}:recent`])
+})

@@ -1,0 +1,251 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildCmsIfChanged, packageDir, type Service, seedAll, startCms } from '@kairo/tools'
+import { startFileCms } from './build/file-cms.ts'
+import { type MeasuredRun, measure } from './build/measure-process.ts'
+import { startRecordingProxy } from './build/recording-proxy.ts'
+import { benchSystem } from './lib/ports.ts'
+import { openRunDatabase } from './lib/run-database.ts'
+import { formatTable, runBenchmark } from './lib/table.ts'
+
+/**
+ * `pnpm bench:build`: the site build on generated content. In one run, on a fresh database:
+ *   (c) 100 case studies / 50 services built from the CMS (through a counting proxy),
+ *   (a) 1,000 case studies / 50 services built from the CMS, the CMS's answers kept in a JSON file,
+ *   an incremental rebuild after one case study changes (same cache folder, same output folder),
+ *   (b) the same 1,000 built from that JSON file served locally, with the CMS stopped.
+ * Prints pages, seconds, pages/s, peak RSS and CMS requests per build; exits 1 when the CMS build
+ * takes more than 1.2× the JSON build, or when the number of CMS reads grows with the pages.
+ */
+
+const SMALL = { caseStudies: 100, services: 50 }
+const LARGE = { caseStudies: 1000, services: 50 }
+const MAX_RATIO = 1.2
+const DEMO_EDITOR = { email: 'editor@kairo.studio', password: 'kairo-editor-demo' }
+const ASTRO = join(packageDir.site, 'node_modules', 'astro', 'bin', 'astro.mjs')
+
+interface BuildFigures {
+  name: string
+  caseStudies: number
+  run: MeasuredRun
+  pages: number
+  /** Open Graph cards written (`og/*.png`), when the site renders them. */
+  ogCards: number
+  apiRequests: number | string
+  fileRequests: number | string
+}
+
+async function main(): Promise<boolean> {
+  const started = performance.now()
+  const work = await mkdtemp(join(tmpdir(), 'kairo-bench-build-'))
+  const database = await openRunDatabase('kairo_bench_build')
+  const options = { databaseUrl: database.databaseUrl, payloadSecret: database.payloadSecret, quiet: true }
+  let cms: Service | undefined
+  const proxy = await startRecordingProxy(`http://127.0.0.1:${benchSystem.build.cms}`)
+  try {
+    step(`site state: ${ogImageState()}`)
+    step('seeding the demo content')
+    await seedAll(options)
+    await buildCmsIfChanged({ quiet: true })
+    const generated = [await generate(options, SMALL)]
+    step('starting the CMS (next start)')
+    cms = await startCms({ ...options, mode: 'prod', port: benchSystem.build.cms })
+
+    // Each build through the proxy, with the requests it made counted.
+    const throughCms = async (name: string, caseStudies: number, dir: string, incremental = false) => {
+      proxy.reset()
+      const build = await astroBuild(name, caseStudies, proxy.url, join(work, dir), incremental)
+      return { ...build, apiRequests: proxy.counts().api, fileRequests: proxy.counts().files }
+    }
+    const small = await throughCms('CMS, small set (c)', SMALL.caseStudies, 'small')
+    generated.push(await generate(options, LARGE))
+    const large = await throughCms('CMS (a)', LARGE.caseStudies, 'large')
+    const dump = join(work, 'cms-responses.json')
+    await writeFile(dump, JSON.stringify(Object.fromEntries(proxy.recorded)))
+
+    step('changing one case study through the REST API, then rebuilding incrementally')
+    const changed = await editOneCaseStudy(proxy.url)
+    const incremental = await throughCms('CMS, one change', LARGE.caseStudies, 'large', true)
+
+    step('stopping the CMS; building the same pages from the JSON file')
+    await cms.stop()
+    cms = undefined
+    const fileCms = await startFileCms(dump)
+    try {
+      const json = await astroBuild('JSON file (b)', LARGE.caseStudies, fileCms.url, join(work, 'json'))
+      const { answered, missing } = fileCms.counts()
+      if (missing > 0) throw new Error(`the JSON file lacked ${missing} answers the build asked for`)
+      const fromFile = { ...json, apiRequests: `${answered} (file)`, fileRequests: '' }
+      return report(
+        { small, large, json: fromFile, incremental },
+        generated,
+        changed,
+        performance.now() - started,
+      )
+    } finally {
+      await fileCms.close()
+    }
+  } finally {
+    await cms?.stop()
+    await proxy.close()
+    await database.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** Adds generated documents until the totals are reached (Local API, see generate-content.ts). */
+async function generate(
+  options: { databaseUrl: string; payloadSecret: string },
+  totals: { caseStudies: number; services: number },
+): Promise<{ created: number; seconds: number }> {
+  step(`generating content up to ${totals.caseStudies} case studies and ${totals.services} services`)
+  const script = join(import.meta.dirname, 'build', 'generate-content.ts')
+  const { code, output } = await measure('pnpm', ['exec', 'payload', 'run', script], {
+    cwd: packageDir.cms,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PAYLOAD_SECRET: options.payloadSecret,
+      CMS_URL: `http://localhost:${benchSystem.build.cms}`,
+      SITE_REBUILD: 'off',
+      CI: 'true',
+      BENCH_CASE_STUDIES: String(totals.caseStudies),
+      BENCH_SERVICES: String(totals.services),
+    },
+  })
+  if (code !== 0) throw new Error(`the content generator exited ${code}:\n${output.slice(-3000)}`)
+  const line = /BENCH_GENERATED (.*)/.exec(output)?.[1]
+  if (!line) throw new Error(`the content generator printed no result:\n${output.slice(-2000)}`)
+  return JSON.parse(line) as { created: number; seconds: number }
+}
+
+/** `astro build` into `dir/dist` with Astro's cache (the content store) in `dir/cache`. */
+async function astroBuild(
+  name: string,
+  caseStudies: number,
+  cmsUrl: string,
+  dir: string,
+  incremental = false,
+): Promise<BuildFigures> {
+  step(`astro build: ${name}`)
+  const outDir = join(dir, 'dist')
+  if (!incremental && existsSync(dir)) throw new Error(`${dir} should be fresh`)
+  const run = await measure(
+    process.execPath,
+    [ASTRO, 'build', '--config', 'test/build.config.ts', '--outDir', outDir],
+    {
+      cwd: packageDir.site,
+      env: {
+        ...process.env,
+        CMS_URL: cmsUrl,
+        SITE_URL: 'https://kairo.example',
+        // test/build.config.ts is the real config with Astro's cache folder moved (it holds the content store).
+        KAIRO_TEST_CACHE_DIR: join(dir, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        FORCE_COLOR: '0',
+      },
+    },
+  )
+  if (run.code !== 0) throw new Error(`astro build (${name}) exited ${run.code}:\n${run.output.slice(-4000)}`)
+  const files = readdirSync(outDir, { recursive: true }).map(String)
+  const pages = files.filter((file) => file.endsWith('index.html')).length
+  const ogCards = files.filter((file) => /^og\/.*\.png$/.test(file)).length
+  return { name, caseStudies, run, pages, ogCards, apiRequests: 0, fileRequests: 0 }
+}
+
+/** Publishes a new summary on one generated case study as the demo editor, through the CMS's REST API. */
+async function editOneCaseStudy(cmsUrl: string): Promise<string> {
+  const login = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_EDITOR),
+  })
+  const { token } = (await login.json()) as { token?: string }
+  if (!token) throw new Error(`could not log in as ${DEMO_EDITOR.email} (${login.status})`)
+  const headers = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+  const found = await fetch(`${cmsUrl}/api/case-studies?where[slug][like]=bench-500-&limit=1&depth=0`, {
+    headers,
+  })
+  const doc = ((await found.json()) as { docs: Array<{ id: number; slug: string }> }).docs[0]
+  if (!doc) throw new Error('no generated case study to change')
+  const update = await fetch(`${cmsUrl}/api/case-studies/${doc.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({
+      summary: `Changed for the incremental build at ${new Date().toISOString()}.`,
+      _status: 'published',
+    }),
+  })
+  if (!update.ok)
+    throw new Error(`could not update case study ${doc.id}: ${update.status} ${await update.text()}`)
+  return doc.slug
+}
+
+/** Whether the site build renders Open Graph images (another change adds them): reported with the figures. */
+function ogImageState(): string {
+  const ogRoute = join(packageDir.site, 'src', 'pages', 'og')
+  return existsSync(ogRoute)
+    ? 'with build-time Open Graph images (src/pages/og/)'
+    : 'without build-time Open Graph images'
+}
+
+function report(
+  builds: Record<'small' | 'large' | 'json' | 'incremental', BuildFigures>,
+  generated: Array<{ created: number; seconds: number }>,
+  changedSlug: string,
+  elapsedMs: number,
+): boolean {
+  const { small, large: cms, json, incremental } = builds
+  const rows = [
+    [
+      'build',
+      'case studies',
+      'pages',
+      'OG cards',
+      'seconds',
+      'pages/s',
+      'peak RSS',
+      'CMS REST reads',
+      'media files',
+    ],
+    ...[small, cms, json, incremental].map((build) => [
+      build.name,
+      String(build.caseStudies),
+      String(build.pages),
+      String(build.ogCards),
+      build.run.seconds.toFixed(1),
+      (build.pages / build.run.seconds).toFixed(0),
+      `${Math.round(build.run.peakRssBytes / 1024 / 1024)} MB`,
+      String(build.apiRequests),
+      String(build.fileRequests),
+    ]),
+  ]
+  const ratio = cms.run.seconds / json.run.seconds
+  const readsFlat = small.apiRequests === cms.apiRequests
+  console.log(`\nsite build benchmark, Node ${process.versions.node}, ${ogImageState()}`)
+  for (const [index, gen] of generated.entries())
+    console.log(
+      `content: step ${index + 1} created ${gen.created} documents in ${gen.seconds.toFixed(1)} s through the Local API (${(gen.created / gen.seconds).toFixed(0)}/s)`,
+    )
+  console.log(`\n${formatTable(rows)}\n`)
+  console.log(
+    `CMS build / JSON build: ${ratio.toFixed(2)} (goal ≤ ${MAX_RATIO}) ${ratio <= MAX_RATIO ? 'met' : 'MISSED'}`,
+  )
+  console.log(
+    `CMS REST reads: ${small.apiRequests} for ${small.pages} pages, ${cms.apiRequests} for ${cms.pages} pages ${readsFlat ? '(constant: met)' : '(GREW: missed)'}`,
+  )
+  const changedLine = /case-studies: \d+ entries: .*/.exec(incremental.run.output)?.[0] ?? 'no loader line'
+  console.log(
+    `incremental: changed /work/${changedSlug}/; loader said "${changedLine}"; ${incremental.pages} pages written in ${incremental.run.seconds.toFixed(1)} s`,
+  )
+  console.log(`(${(elapsedMs / 1000).toFixed(0)} s in all)`)
+  return ratio <= MAX_RATIO && readsFlat
+}
+
+function step(message: string): void {
+  console.log(`bench | ${message}`)
+}
+
+runBenchmark(main)
