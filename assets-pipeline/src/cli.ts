@@ -1,74 +1,53 @@
 #!/usr/bin/env node
-import { readdir, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatStats } from './format.ts'
-import { inspectDocument } from './inspect.ts'
-import { createIO, ModelError, readModel } from './read-model.ts'
+import { runBuild } from './commands/build.ts'
+import { runInspect } from './commands/inspect.ts'
 
 const NAME = 'kairo-assets'
-const USAGE = `Usage: ${NAME} inspect <file.glb|file.gltf|folder>... [--json]
+const USAGE = `Usage:
+  ${NAME} build <files|folders>... --out <dir> [options]
+  ${NAME} inspect <file.glb|file.gltf|folder>... [--json]
 
-Validates each model and prints its statistics (a table, or JSON with --json: one object for one
-file, an array for several). Folders are searched recursively for .glb and .gltf files.
-Exit code: 0 when every model is valid, 1 when any is not, 2 on a usage error.`
+build: validates each model (untrusted input), then writes per model an LOD chain (Draco or
+meshopt geometry, KTX2 textures), a poster (AVIF + WebP) and a manifest into <dir>/models/<name>/,
+and <dir>/report.html. Unchanged models are restored from the cache.
+  --out <dir>             output folder (required)
+  --cache <dir>           cache folder (default <out>/.cache)
+  --upload                upload to R2 / S3 afterwards (R2_* variables, see .env.example)
+  --base-url <url>        prefix of URLs in manifests (default /)
+  --lod-ratios <list>     triangle ratio per level, e.g. 1,0.5,0.2
+  --texture-sizes <list>  longest texture side per level, e.g. 1024,512,128
+  --no-poster             skip poster rendering
+  --quiet                 no progress display
+  --json                  print the results as JSON on stdout
 
-// Under `pnpm --filter`, the working directory is this package; pnpm keeps the caller's in INIT_CWD.
-const baseDir = process.env.INIT_CWD ?? process.cwd()
+Folders are searched recursively for .glb and .gltf files. Exit code: 0 when every model was built,
+1 when any was rejected or failed (each named on stderr with the reason), 2 on a usage error.`
 
-async function expand(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => null)
-  if (!info?.isDirectory()) return [path] // files, and missing paths that readModel reports
-  const entries = await readdir(path, { recursive: true })
-  const models = entries.filter((entry) => ['.glb', '.gltf'].includes(extname(entry).toLowerCase())).sort()
-  if (models.length === 0) throw new ModelError(`${path}: no .glb or .gltf files in this folder`)
-  return models.map((entry) => join(path, entry))
-}
+const options = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  out: { type: 'string' },
+  cache: { type: 'string' },
+  upload: { type: 'boolean' },
+  'base-url': { type: 'string' },
+  'lod-ratios': { type: 'string' },
+  'texture-sizes': { type: 'string' },
+  'no-poster': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const
 
-async function inspect(paths: string[], json: boolean): Promise<number> {
-  const io = createIO()
-  const results: object[] = []
-  let failed = 0
-  for (const input of paths) {
-    let files: string[]
-    try {
-      files = await expand(resolve(baseDir, input))
-    } catch (error) {
-      console.error(`${NAME}: ${(error as Error).message}`)
-      failed++
-      continue
-    }
-    for (const file of files) {
-      try {
-        const { doc, fileBytes } = await readModel(file, io)
-        const stats = inspectDocument(doc)
-        if (json) results.push({ file, fileBytes, ...stats })
-        else console.log(`${formatStats(file, fileBytes, stats)}\n`)
-      } catch (error) {
-        if (!(error instanceof ModelError)) throw error
-        console.error(`${NAME}: ${file}: ${error.message}`)
-        failed++
-      }
-    }
-  }
-  if (json && results.length > 0)
-    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2))
-  return failed > 0 ? 1 : 0
-}
+export type CliValues = ReturnType<
+  typeof parseArgs<{ options: typeof options; allowPositionals: true }>
+>['values']
+
+/** A usage error: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: { json: { type: 'boolean' }; help: { type: 'boolean' } }
-      allowPositionals: true
-    }>
-  >
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-    })
+    parsed = parseArgs({ args: argv, options, allowPositionals: true })
   } catch (error) {
     console.error(`${NAME}: ${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -78,11 +57,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  if (command !== 'inspect' || paths.length === 0) {
-    console.error(command === 'inspect' ? `${NAME}: give at least one file or folder\n\n${USAGE}` : USAGE)
+  // Under `pnpm --filter`, the working directory is this package; pnpm keeps the caller's in INIT_CWD.
+  const baseDir = process.env.INIT_CWD ?? process.cwd()
+  try {
+    if (command === 'inspect' && paths.length > 0)
+      return await runInspect(paths, parsed.values.json === true, baseDir)
+    if (command === 'build' && paths.length > 0) return await runBuild(paths, parsed.values, baseDir)
+    if ((command === 'inspect' || command === 'build') && paths.length === 0) {
+      throw new UsageError('give at least one file or folder')
+    }
+    console.error(USAGE)
     return 2
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${NAME}: ${error.message}\n\n${USAGE}`)
+      return 2
+    }
+    throw error
   }
-  return inspect(paths, parsed.values.json === true)
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -2,11 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { type Document, NodeIO } from '@gltf-transform/core'
 import { KHRONOS_EXTENSIONS } from '@gltf-transform/extensions'
+import { ModelError } from './validate/model-error.ts'
 
-/** An expected failure reading a model (missing, not glTF, unsafe): one line for the user. */
-export class ModelError extends Error {
-  override name = 'ModelError'
-}
+export { ModelError }
 
 export interface LoadedModel {
   doc: Document

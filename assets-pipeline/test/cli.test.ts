@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIO } from '../src/read-model.ts'
+import { writeGoodModels } from './fixtures.ts'
 import { makeCube } from './make-cube.ts'
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
@@ -74,5 +75,68 @@ describe.skipIf(!existsSync(helmet))(`DamagedHelmet (needs ${helmet})`, () => {
     expect(stats.triangles).toBe(15_452)
     expect(stats.textures).toHaveLength(5)
     expect(stats.textures.every((t: { width: number }) => t.width === 2048)).toBe(true)
+  })
+})
+
+describe('kairo-assets build', () => {
+  it('builds the good models, names each rejected one with its reason, and exits 1', async () => {
+    const input = join(dir, 'build-input')
+    await writeGoodModels(input)
+    const { writeFile: write, mkdir } = await import('node:fs/promises')
+    await mkdir(join(input, 'bad'), { recursive: true })
+    await write(
+      join(input, 'bad', 'truncated.glb'),
+      (await createIO().writeBinary(makeCube())).subarray(0, 100),
+    )
+    const out = join(dir, 'build-out')
+    const { code, stdout, stderr } = run(
+      'build',
+      input,
+      '--out',
+      out,
+      '--no-poster',
+      '--texture-sizes',
+      '16,16,8',
+    )
+    expect(code).toBe(1)
+    expect(stderr).toContain(`kairo-assets: ${join(input, 'bad', 'truncated.glb')}: is truncated`)
+    expect(stdout).toMatch(/^sphere: built/m)
+    expect(stdout).toContain(`report: ${join(out, 'report.html')}`)
+    expect(existsSync(join(out, 'models', 'sphere', 'manifest.json'))).toBe(true)
+    // Unchanged: every model comes from the cache.
+    const again = run(
+      'build',
+      input,
+      '--out',
+      out,
+      '--no-poster',
+      '--texture-sizes',
+      '16,16,8',
+      '--json',
+      '--quiet',
+    )
+    expect(again.code).toBe(1)
+    const results = JSON.parse(again.stdout) as { name: string; status: string }[]
+    expect(
+      results
+        .filter((r) => r.status === 'cached')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['morph', 'sphere', 'spin', 'textured'])
+  }, 60_000)
+
+  it('exits 2 on usage errors: no --out, bad LOD lists, missing upload settings', () => {
+    expect(run('build', dir).stderr).toMatch(/--out <dir> is required/)
+    expect(run('build', dir, '--out', join(dir, 'x'), '--lod-ratios', '1,0.5').code).toBe(2)
+    const upload = spawnSync(
+      process.execPath,
+      [cli, 'build', join(dir, 'cube.glb'), '--out', join(dir, 'x'), '--upload'],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    )
+    expect(upload.status).toBe(2)
+    expect(upload.stderr).toMatch(/upload settings: R2_ENDPOINT is not set; R2_BUCKET is not set/)
   })
 })

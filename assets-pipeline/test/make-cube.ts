@@ -10,14 +10,26 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([length, body, crc])
 }
 
-/** Encodes a solid-colour RGBA PNG of the given size, so tests need no binary fixture files. */
+/**
+ * Encodes an RGBA PNG of the given size, a checker of `rgba` and a darker shade of it (not one solid
+ * colour, which the pipeline would rightly replace by a material factor), so tests need no binary
+ * fixture files.
+ */
 export function makePng(width: number, height: number, rgba = [40, 120, 255, 255]): Uint8Array {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA, no interlace
-  const row = Buffer.from([0, ...Array.from({ length: width }, () => rgba).flat()]) // filter byte 0
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))
+  const dark = rgba.map((channel, i) => (i === 3 ? channel : Math.round(channel / 2)))
+  const cell = Math.max(1, Math.floor(width / 4))
+  const row = (y: number) =>
+    Buffer.from([
+      0, // filter byte: none
+      ...Array.from({ length: width }, (_, x) =>
+        (Math.floor(x / cell) + Math.floor(y / cell)) % 2 ? dark : rgba,
+      ).flat(),
+    ])
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, (_, y) => row(y))))
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])
   return Buffer.concat([
     signature,
@@ -27,11 +39,19 @@ export function makePng(width: number, height: number, rgba = [40, 120, 255, 255
   ])
 }
 
+export interface CubeOptions {
+  /** Side of the base-colour texture in pixels (default 4). */
+  textureSize?: number
+  /** Also give the material a normal map and a metallic-roughness map (data textures). */
+  dataMaps?: boolean
+}
+
 /**
  * Builds a unit cube as a glTF-Transform Document: 24 vertices (4 per face, for flat normals and
- * UVs), 12 triangles, one material with a 4×4 base-colour texture.
+ * UVs), 12 triangles, one material with a 4×4 base-colour texture (or `textureSize`).
  */
-export function makeCube(): Document {
+export function makeCube(options: CubeOptions = {}): Document {
+  const size = options.textureSize ?? 4
   const doc = new Document()
   const buffer = doc.createBuffer()
   const positions: number[] = []
@@ -64,8 +84,15 @@ export function makeCube(): Document {
     }
     indices.push(base, base + 1, base + 2, base, base + 2, base + 3)
   }
-  const texture = doc.createTexture('checker').setImage(makePng(4, 4)).setMimeType('image/png')
+  const texture = doc.createTexture('checker').setImage(makePng(size, size)).setMimeType('image/png')
   const material = doc.createMaterial('paint').setBaseColorTexture(texture)
+  if (options.dataMaps) {
+    const normal = doc.createTexture('normal').setImage(makePng(size, size, [128, 128, 255, 255]))
+    const metalRough = doc.createTexture('metal-rough').setImage(makePng(size, size, [0, 200, 30, 255]))
+    material
+      .setNormalTexture(normal.setMimeType('image/png'))
+      .setMetallicRoughnessTexture(metalRough.setMimeType('image/png'))
+  }
   const primitive = doc
     .createPrimitive()
     .setAttribute(

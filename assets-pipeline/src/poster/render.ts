@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { POSTER_PAGE } from './page.ts'
+import { type PosterServer, startPosterServer } from './server.ts'
+import type { PosterRenderer, PosterRequest } from './types.ts'
+
+/** Chromium with WebGL on the CPU (SwiftShader), and nothing that reaches the network. */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+function threeRoot(): string {
+  const require = createRequire(import.meta.url)
+  return dirname(dirname(require.resolve('three'))) // build/three.cjs → the package folder
+}
+
+/**
+ * Starts headless Chromium and the loopback server once; each `render` opens a page the poster's
+ * size, loads the model with three.js and returns a PNG of the canvas.
+ */
+export async function startPosterRenderer(
+  executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+): Promise<PosterRenderer> {
+  const server: PosterServer = await startPosterServer(threeRoot(), POSTER_PAGE)
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  return {
+    async render(glb: Uint8Array, request: PosterRequest): Promise<Uint8Array> {
+      const hosted = server.host(glb)
+      const page = await browser.newPage({
+        viewport: { width: request.width, height: request.height },
+        deviceScaleFactor: 1,
+      })
+      try {
+        const errors: string[] = []
+        page.on('pageerror', (error) => errors.push(error.message))
+        await page.goto(`${server.origin}/`)
+        await page.waitForFunction(
+          () => (globalThis as unknown as { posterReady?: boolean }).posterReady === true,
+          null,
+          {
+            timeout: 30_000,
+          },
+        )
+        await page.evaluate(
+          (args) =>
+            (globalThis as unknown as { renderPoster: (a: unknown) => Promise<boolean> }).renderPoster(args),
+          { ...request, url: hosted.url },
+        )
+        if (errors.length > 0) throw new Error(errors.join('; '))
+        return new Uint8Array(await page.screenshot({ type: 'png' }))
+      } finally {
+        hosted.release()
+        await page.close()
+      }
+    },
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { NodeIO } from '@gltf-transform/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeCube } from '../../test/make-cube.ts'
+import { writeCubeGltf, writeHostileModels } from '../../test/make-hostile.ts'
+import { makeAnimatedCube, makeMorphCube } from '../../test/make-models.ts'
+import { DEFAULT_LIMITS } from './limits.ts'
+import { validateAndParse } from './load.ts'
+import { ModelError } from './model-error.ts'
+import { uriRefusal } from './resolver.ts'
+import { readSource } from './source.ts'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kairo-validate-'))
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+async function load(file: string, limits = DEFAULT_LIMITS) {
+  return validateAndParse(await readSource(file, limits), limits)
+}
+
+describe('untrusted models', () => {
+  it('reads a .glb, a .gltf with its sibling .bin and .png, and morph or animated models', async () => {
+    const io = new NodeIO()
+    await writeFile(join(dir, 'cube.glb'), await io.writeBinary(makeCube()))
+    await writeFile(join(dir, 'morph.glb'), await io.writeBinary(makeMorphCube()))
+    await writeFile(join(dir, 'spin.glb'), await io.writeBinary(makeAnimatedCube()))
+    const gltf = await writeCubeGltf(join(dir, 'multi'))
+    for (const file of [join(dir, 'cube.glb'), gltf, join(dir, 'morph.glb'), join(dir, 'spin.glb')]) {
+      const { doc } = await load(file)
+      expect(doc.getRoot().listMeshes(), file).toHaveLength(1)
+    }
+    const source = await readSource(gltf, DEFAULT_LIMITS)
+    expect([...source.resources.keys()].sort()).toEqual(['baseColor.png', 'cube.bin'])
+    expect(source.hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('rejects each hostile or broken model with its reason, and reads nothing outside its folder', async () => {
+    const hostile = await writeHostileModels(join(dir, 'hostile'))
+    expect(hostile.length).toBeGreaterThanOrEqual(12)
+    for (const { file, reason } of hostile) {
+      const error = await load(file).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error, file).toBeInstanceOf(ModelError)
+      expect((error as Error).message, file).toMatch(reason)
+    }
+  })
+
+  it('refuses files over the size limit before reading them', async () => {
+    await writeFile(join(dir, 'big.glb'), await new NodeIO().writeBinary(makeCube()))
+    const limits = { ...DEFAULT_LIMITS, maxModelBytes: 100 }
+    await expect(readSource(join(dir, 'big.glb'), limits)).rejects.toThrow(/over the 100-byte limit/)
+  })
+
+  it('counts referenced files against the size limit', async () => {
+    const gltf = await writeCubeGltf(join(dir, 'limit'))
+    const { size } = await stat(gltf)
+    const limits = { ...DEFAULT_LIMITS, maxModelBytes: size + 100 } // the .gltf fits, its .bin does not
+    await expect(readSource(gltf, limits)).rejects.toThrow(/over the size limit/)
+  })
+
+  it('screens URIs without touching the file system', () => {
+    expect(uriRefusal('textures/a.png')).toBeNull()
+    expect(uriRefusal('a/../b.png')).toBeNull()
+    expect(uriRefusal('a/../../b.png')).toMatch(/leaving/)
+    expect(uriRefusal('C:/x.png')).toMatch(/absolute/)
+    expect(uriRefusal('%2Fetc%2Fpasswd')).toMatch(/absolute/)
+    expect(uriRefusal('a\\..\\..\\b')).toMatch(/backslash/)
+    expect(uriRefusal('FILE:///etc/passwd')).toMatch(/file: URI/)
+    expect(uriRefusal('data:application/octet-stream;base64,AAAA')).toBeNull()
+  })
+})
