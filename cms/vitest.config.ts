@@ -16,6 +16,9 @@ export default defineConfig({
     env: {
       // Test-only fallback so `pnpm test` needs nothing but DATABASE_URL; never used by the server.
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'kairo-cms-tests-only-secret-0123456789',
+      // Turns draft preview on, so test/preview.test.ts reaches the endpoint as the site would.
+      PREVIEW_SECRET: process.env.PREVIEW_SECRET ?? 'kairo-cms-tests-only-preview-secret-0123',
+      SITE_PREVIEW_URL: 'http://preview.test',
     },
   },
 })

@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import {
   buildCmsIfChanged,
   buildSite,
+  buildSitePreview,
   dataDir,
   type Service,
   seedAll,
   startCms,
+  startSitePreview,
   startWorker,
   testSystem,
 } from '@kairo/tools'
@@ -14,12 +17,16 @@ import { requiredEnv, testUrls } from './system.ts'
 /**
  * Brings up the system the browser tests drive: seeds the run's database, builds the CMS (reused when
  * its sources are unchanged), starts it with `next start`, builds the site from it and serves both the
- * site and the API through `wrangler dev`. Returns the teardown that stops them.
+ * site and the API through `wrangler dev`, and builds and starts the draft preview server. Returns the
+ * teardown that stops them.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const options = {
     databaseUrl: requiredEnv('DATABASE_URL'),
     payloadSecret: requiredEnv('PAYLOAD_SECRET'),
+    // Draft preview: a fresh secret per run; the CMS's preview links point at the preview server.
+    previewSecret: randomBytes(32).toString('hex'),
+    sitePreviewUrl: testUrls.preview,
     quiet: true,
   }
   const services: Service[] = []
@@ -31,6 +38,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await buildCmsIfChanged({ quiet: true })
     services.push(await startCms({ ...options, mode: 'prod', port: testSystem.ports.cms }))
     await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
+    await buildSitePreview({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
+    services.push(
+      await startSitePreview({ port: testSystem.ports.sitePreview, cmsUrl: testUrls.cms, quiet: true }),
+    )
     services.push(
       await startWorker({
         port: testSystem.ports.api,

@@ -4,6 +4,8 @@ import { testSystem } from '@kairo/tools'
 export const testUrls = {
   worker: `http://127.0.0.1:${testSystem.ports.api}`,
   cms: `http://127.0.0.1:${testSystem.ports.cms}`,
+  /** The draft preview server (site/astro.preview.config.ts), where the admin's Preview links go. */
+  preview: `http://127.0.0.1:${testSystem.ports.sitePreview}`,
 }
 
 /** The demo editor seeded into the CMS (README "Demo logins"). */

@@ -2,6 +2,7 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { copyMedia } from './src/integrations/copy-media.ts'
+import { draftPreview } from './src/integrations/draft-preview.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { securityHeaders } from './src/integrations/security-headers.ts'
 import { readSiteEnv } from './src/lib/env.ts'
@@ -31,6 +32,9 @@ export default defineConfig({
     refreshContentEndpoint(),
     // `_headers` for the static host: the Worker's security headers and a CSP by script hash.
     securityHeaders(),
+    // `astro dev` only: /preview/<route>/<id>?token= renders a draft (astro.preview.config.ts serves it
+    // in production). The public build has no preview route.
+    draftPreview({ mode: 'dev' }),
   ],
   server: { port: 4321 },
   vite: {

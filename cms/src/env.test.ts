@@ -51,3 +51,31 @@ describe('readEnv: site rebuilds', () => {
     expect(() => readEnv({ ...base, SITE_REBUILD: 'hook' })).toThrow('SITE_DEPLOY_HOOK_URL is not set')
   })
 })
+
+describe('readEnv: draft preview', () => {
+  const secret = 'a-preview-secret-of-at-least-32-chars!'
+
+  it('is off without PREVIEW_SECRET', () => {
+    expect(readEnv(base).preview).toEqual({ enabled: false })
+  })
+
+  it('reads the secret and the preview server, defaulting to astro dev', () => {
+    expect(readEnv({ ...base, PREVIEW_SECRET: secret }).preview).toEqual({
+      enabled: true,
+      secret,
+      siteUrl: 'http://localhost:4321',
+    })
+    const env = { ...base, PREVIEW_SECRET: secret, SITE_PREVIEW_URL: 'https://preview.kairo.studio/' }
+    expect(readEnv(env).preview).toMatchObject({ siteUrl: 'https://preview.kairo.studio' })
+  })
+
+  it('refuses a short secret, the Payload secret reused, and a preview URL that is not http(s)', () => {
+    expect(() => readEnv({ ...base, PREVIEW_SECRET: 'short' })).toThrow(
+      'PREVIEW_SECRET must be at least 32 characters long',
+    )
+    expect(() => readEnv({ ...base, PREVIEW_SECRET: base.PAYLOAD_SECRET })).toThrow(
+      'PREVIEW_SECRET must differ from PAYLOAD_SECRET',
+    )
+    expect(() => readEnv({ ...base, SITE_PREVIEW_URL: 'ftp://x' })).toThrow('SITE_PREVIEW_URL must be')
+  })
+})

@@ -13,7 +13,14 @@ export interface CmsEnv {
   serverUrl: string
   /** How publishing updates the public site (`SITE_REBUILD`); see README "Site rebuilds". */
   siteRebuild: SiteRebuildEnv
+  /** Draft preview on the site (README "Draft preview"); off without `PREVIEW_SECRET`. */
+  preview: PreviewEnv
 }
+
+/** `PREVIEW_SECRET` signs preview links to the site's preview server at `SITE_PREVIEW_URL`. */
+export type PreviewEnv = { enabled: false } | { enabled: true; secret: string; siteUrl: string }
+
+export const DEFAULT_SITE_PREVIEW_URL = 'http://localhost:4321'
 
 /** `off` (default): nothing; `hook`: POST a deploy hook (production); `local`: build site/ here (dev). */
 export type SiteRebuildEnv =
@@ -65,11 +72,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
   }
 
   const siteRebuild = readSiteRebuild(env, problems)
+  const preview = readPreview(env, problems)
 
   if (problems.length > 0) {
     throw new Error(`@kairo/cms: invalid environment:\n  - ${problems.join('\n  - ')}`)
   }
-  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, ''), siteRebuild }
+  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, ''), siteRebuild, preview }
 }
 
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
@@ -96,4 +104,23 @@ function readSiteRebuild(env: NodeJS.ProcessEnv, problems: string[]): SiteRebuil
   }
   if (mode === 'local') return refreshUrl ? { mode, devRefreshUrl: refreshUrl } : { mode }
   return { mode: 'off' }
+}
+
+/**
+ * Reads `PREVIEW_SECRET` and `SITE_PREVIEW_URL`, adding to `problems`. Without a secret, preview is
+ * off: no Preview button, and the preview endpoint refuses every request.
+ * Note: the secret is never quoted; a secret equal to PAYLOAD_SECRET is refused, so a leaked preview
+ * key can never forge Payload's own tokens.
+ */
+function readPreview(env: NodeJS.ProcessEnv, problems: string[]): PreviewEnv {
+  const secret = env.PREVIEW_SECRET ?? ''
+  const siteUrl = env.SITE_PREVIEW_URL?.trim() || DEFAULT_SITE_PREVIEW_URL
+  if (!isHttpUrl(siteUrl)) problems.push(`SITE_PREVIEW_URL must be an http(s) URL, got "${siteUrl}"`)
+  if (!secret) return { enabled: false }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    problems.push(`PREVIEW_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`)
+  } else if (secret === env.PAYLOAD_SECRET) {
+    problems.push('PREVIEW_SECRET must differ from PAYLOAD_SECRET')
+  }
+  return { enabled: true, secret, siteUrl: siteUrl.replace(/\/+$/, '') }
 }

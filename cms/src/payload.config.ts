@@ -17,6 +17,7 @@ import { Users } from './collections/Users/index.ts'
 import { readEnv } from './env.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './hooks/request-site-rebuild.ts'
+import { previewEndpoint, withDraftPreview } from './preview/index.ts'
 import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -44,7 +45,9 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [...siteContent.map(withSiteRebuild), Users],
+  collections: [...siteContent.map(withSiteRebuild).map(withDraftPreview(env.preview)), Users],
+  // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
+  endpoints: [previewEndpoint(env.preview)],
   globals: [withSiteRebuildGlobal(SiteSettings)],
   // Multipart bodies are cut at the limit; the media collection's guard then refuses the file.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },

@@ -1,37 +1,19 @@
 import { expect, test } from '@playwright/test'
-import postgres from 'postgres'
-import { requiredEnv } from '../system.ts'
+import { fillContactForm, leadsFrom, newVisitor } from '../contact-form.ts'
 
 // The contact form must work as plain HTML: no JavaScript at all in these tests.
 test.use({ javaScriptEnabled: false })
 
-async function leadsFrom(email: string): Promise<number> {
-  const sql = postgres(requiredEnv('DATABASE_URL'), { max: 1 })
-  try {
-    const [row] = await sql<
-      { count: number }[]
-    >`select count(*)::int as count from app.leads where email = ${email}`
-    return row?.count ?? 0
-  } finally {
-    await sql.end()
-  }
-}
-
 test('a visitor without JavaScript sends a message and it is stored as one lead', async ({ page }) => {
-  const email = `visitor-${Date.now()}@example.test`
+  const visitor = newVisitor()
   await page.goto('/')
   await page.getByRole('link', { name: 'Contact' }).click()
-  await page.getByLabel('Name').fill('Ada Vance')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Company (optional)').fill('Heliopause Labs')
-  await page
-    .getByLabel('Message')
-    .fill('We are launching a small satellite and need a site with a 3D model of it.')
+  await fillContactForm(page, visitor)
   await page.getByRole('button', { name: 'Send message' }).click()
 
   await expect(page).toHaveURL(/\/contact\/thanks\/?$/)
   await expect(page.locator('h1')).toHaveCount(1)
-  expect(await leadsFrom(email)).toBe(1)
+  expect(await leadsFrom(visitor.email)).toBe(1)
 })
 
 test('invalid input comes back with a message per field and the input kept', async ({ page }) => {

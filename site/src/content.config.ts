@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 import { readSiteEnv } from './lib/env.ts'
+import { caseStudySchema, pageSchema, relation, seo, serviceSchema, text } from './lib/schemas.ts'
 import { payloadMediaLoader } from './loaders/media-loader.ts'
 import { payloadGlobalLoader } from './loaders/payload-global-loader.ts'
 import { payloadCollectionLoader } from './loaders/payload-loader.ts'
@@ -8,64 +9,20 @@ import { payloadCollectionLoader } from './loaders/payload-loader.ts'
 const { cmsUrl, contentOffline: offline } = readSiteEnv()
 const PUBLISHED_DEPTH_1 = 'where[_status][equals]=published&pagination=false&depth=1'
 
-// Relations arrive as ids (depth 0) or documents (depth 1); pages resolve them through the
-// collections below (src/lib/media.ts), so only published, loaded documents are ever linked.
-const relation = z.unknown().optional()
-const text = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? '')
-const seo = z
-  .object({ title: z.string().nullish(), description: z.string().nullish(), image: relation })
-  .nullish()
-const block = z.looseObject({ blockType: z.string() })
-
-// Mirrors the CMS collection `case-studies`. The body is rendered to HTML by the loader and reached
-// through `render(entry)`, so it is not part of `data`. The read stays at depth 0 (ids).
+// The routable documents' schemas live in src/lib/schemas.ts, shared with draft preview.
 const caseStudies = defineCollection({
   loader: payloadCollectionLoader({ collection: 'case-studies', cmsUrl, offline }),
-  schema: z.object({
-    id: z.union([z.string(), z.number()]),
-    title: z.string().min(1),
-    slug: z.string(),
-    summary: text,
-    clientName: text,
-    year: z.number().nullish(),
-    services: z.array(relation).nullish(),
-    heroImage: relation,
-    outcomes: z.array(z.object({ value: z.string(), label: z.string() })).nullish(),
-    meta: seo,
-    createdAt: z.coerce.date().optional(),
-    updatedAt: z.coerce.date(),
-  }),
+  schema: caseStudySchema,
 })
 
 const services = defineCollection({
   loader: payloadCollectionLoader({ collection: 'services', cmsUrl, offline, query: PUBLISHED_DEPTH_1 }),
-  schema: z.object({
-    id: z.union([z.string(), z.number()]),
-    title: z.string().min(1),
-    slug: z.string(),
-    summary: text,
-    icon: relation,
-    order: z.number().nullish(),
-    meta: seo,
-    updatedAt: z.coerce.date(),
-  }),
+  schema: serviceSchema,
 })
 
-// Blocks are rendered by src/components/blocks/ (rich text through the safe renderer there).
 const pages = defineCollection({
   loader: payloadCollectionLoader({ collection: 'pages', cmsUrl, offline, query: PUBLISHED_DEPTH_1 }),
-  schema: z.object({
-    id: z.union([z.string(), z.number()]),
-    title: z.string().min(1),
-    slug: z.string(),
-    hero: z.object({ heading: z.string().nullish(), text: z.string().nullish(), image: relation }).nullish(),
-    layout: z.array(block).nullish(),
-    meta: seo,
-    updatedAt: z.coerce.date(),
-  }),
+  schema: pageSchema,
 })
 
 const teamMembers = defineCollection({

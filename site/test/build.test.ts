@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
 
@@ -88,6 +89,13 @@ describe('astro build against the fixture CMS', () => {
     }
   })
 
+  it('has no draft preview: no preview route, no server code, no banner (astro.preview.config.ts has them)', async () => {
+    const files = await listFiles(outDir)
+    expect(files.filter((file) => /(^|\/)preview(\/|$)|\.mjs$|^server\//.test(file))).toEqual([])
+    for (const page of files.filter((file) => file.endsWith('.html')))
+      expect(await htmlOf(page), page).not.toMatch(/draft-banner|noindex/)
+  })
+
   it('links every published case study from the home page, with the CMS hero and blocks', async () => {
     const home = await htmlOf('index.html')
     expect(home).toContain('<a href="/work/orbital-labs/">Orbital Labs launch site</a>')
@@ -117,8 +125,9 @@ describe('astro build against the fixture CMS', () => {
     expect(page).not.toContain('javascript:')
     expect(page).toContain('<link rel="canonical" href="http://localhost:4321/work/orbital-labs/">')
     expect(page).toContain('<meta name="description" content="How we launched Orbital Labs')
-    expect(page).toMatch(
-      /<meta property="og:image" content="http:\/\/localhost:4321\/media\/[0-9a-f]{16}\.jpg">/,
+    // No SEO image on this case study: its generated card.
+    expect(page).toContain(
+      '<meta property="og:image" content="http://localhost:4321/og/work/orbital-labs.png">',
     )
     expect(page).toContain('<a class="skip-link" href="#main">Skip to content</a>')
   })
@@ -167,6 +176,50 @@ describe('astro build against the fixture CMS', () => {
       }
     }
     expect(checked).toBeGreaterThan(100)
+  })
+
+  it("gives every page an og:image that is a built 1200×630 file: the editor's SEO image or a generated card", async () => {
+    const files = new Set(await listFiles(outDir))
+    const pages = [...files].filter((f) => f.endsWith('.html'))
+    const cards = new Set<string>()
+    for (const page of pages) {
+      const html = await htmlOf(page)
+      const meta = (name: string) =>
+        new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)">`).exec(html)?.[1]
+      const image = new URL(meta('og:image') ?? '', 'http://x.invalid')
+      expect(image.origin, page).toBe('http://localhost:4321')
+      const file = join(outDir, decodeURIComponent(image.pathname))
+      expect(files.has(decodeURIComponent(image.pathname).slice(1)), page).toBe(true)
+      expect([meta('og:image:width'), meta('og:image:height')], page).toEqual(['1200', '630'])
+      expect(meta('og:image:alt'), page).toMatch(/\S/)
+      expect(meta('twitter:card'), page).toBe('summary_large_image')
+      // The fixture CMS's media files are placeholders; the generated cards are real PNGs.
+      if (image.pathname.startsWith('/og/')) {
+        const { width, height, format } = await sharp(file).metadata()
+        expect([format, width, height], page).toEqual(['png', 1200, 630])
+        cards.add(image.pathname)
+      }
+    }
+    // The home page's document has an SEO image, so it keeps it and gets no card; the rest have theirs.
+    expect(await htmlOf('index.html')).toMatch(
+      /<meta property="og:image" content="[^"]*\/media\/[0-9a-f]{16}\.jpg">/,
+    )
+    expect([...cards].sort()).toEqual(
+      [
+        '/og/about.png',
+        '/og/contact.png',
+        '/og/services.png',
+        '/og/services/interactive-3d.png',
+        '/og/services/websites.png',
+        '/og/work.png',
+        '/og/work/nebula-coffee.png',
+        '/og/work/orbital-labs.png',
+      ].sort(),
+    )
+    // Each distinct card was rendered once into the cache, which the next build reads instead.
+    const cached = await readdir(join(tmp, 'cache', 'kairo-og'))
+    const built = (await listFiles(outDir)).filter((f) => f.startsWith('og/'))
+    expect(cached.filter((f) => f.endsWith('.png'))).toHaveLength(built.length)
   })
 
   it('copies the used media into the build once, and gives every image its size, alt and loading hints', async () => {

@@ -12,6 +12,6 @@ export const devSystem = {
  * `./kairo start` is running.
  */
 export const testSystem = {
-  ports: { cms: 3100, api: 8797 },
+  ports: { cms: 3100, api: 8797, sitePreview: 4331 },
   postgres: { dataDir: join(dataDir, 'test-postgres'), port: 54339, database: 'postgres' },
 } as const

@@ -5,21 +5,35 @@ import { dataDir } from './paths.ts'
 
 export interface LocalSecrets {
   PAYLOAD_SECRET: string
+  /** Signs the CMS's draft preview links (cms/README.md "Draft preview"). */
+  PREVIEW_SECRET: string
 }
 
 /**
- * Secrets for the local system: taken from the environment when set, else generated once into
- * `.data/secrets.json` (git-ignored, mode 600) so sessions and tokens survive a restart.
+ * Secrets for the local system: each taken from the environment when set, else generated once into
+ * `.data/secrets.json` (git-ignored, mode 600) so sessions, tokens and preview links survive a
+ * restart. Only generated values are written there; a file from before a secret existed gains it.
  */
 export function localSecrets(): LocalSecrets {
-  if (process.env.PAYLOAD_SECRET) return { PAYLOAD_SECRET: process.env.PAYLOAD_SECRET }
   const file = join(dataDir, 'secrets.json')
+  let stored: Partial<LocalSecrets> = {}
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>
   } catch {
-    const secrets = { PAYLOAD_SECRET: randomBytes(32).toString('hex') }
-    mkdirSync(dataDir, { recursive: true })
-    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 })
-    return secrets
+    // Nothing generated yet.
   }
+  const generated: Partial<LocalSecrets> = {}
+  const pick = (name: keyof LocalSecrets): string => {
+    const known = process.env[name] || stored[name]
+    if (known) return known
+    const value = randomBytes(32).toString('hex')
+    generated[name] = value
+    return value
+  }
+  const secrets = { PAYLOAD_SECRET: pick('PAYLOAD_SECRET'), PREVIEW_SECRET: pick('PREVIEW_SECRET') }
+  if (Object.keys(generated).length > 0) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, `${JSON.stringify({ ...stored, ...generated }, null, 2)}\n`, { mode: 0o600 })
+  }
+  return secrets
 }

@@ -56,6 +56,27 @@ export async function startSiteDev(options: {
 }
 
 /**
+ * Starts the draft preview server (after `buildSitePreview`) on 127.0.0.1:`port`: it reads drafts
+ * from the CMS at `cmsUrl` behind the CMS's signed links (site/README.md "Draft preview").
+ */
+export async function startSitePreview(options: {
+  port: number
+  cmsUrl: string
+  quiet?: boolean
+}): Promise<Service> {
+  const preview = startService({
+    name: 'preview',
+    command: process.execPath,
+    args: [join(packageDir.site, 'dist-preview', 'server', 'entry.mjs')],
+    cwd: packageDir.site,
+    env: { CMS_URL: options.cmsUrl, HOST: '127.0.0.1', PORT: String(options.port) },
+    quiet: options.quiet ?? false,
+  })
+  await waitForHttp(`http://127.0.0.1:${options.port}/`, preview, readyTimeoutMs)
+  return preview
+}
+
+/**
  * Starts the Worker under `wrangler dev` (the real workerd runtime), serving site/dist and the API,
  * with its Hyperdrive binding pointed at `databaseUrl` and local R2 state under `.data/wrangler`.
  */

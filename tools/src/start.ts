@@ -35,7 +35,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0))
 
   try {
-    const options = { databaseUrl: database.url, payloadSecret: localSecrets().PAYLOAD_SECRET }
+    const secrets = localSecrets()
+    // Preview links point at `astro dev` (the CMS's default SITE_PREVIEW_URL), which serves /preview/.
+    const options = {
+      databaseUrl: database.url,
+      payloadSecret: secrets.PAYLOAD_SECRET,
+      previewSecret: secrets.PREVIEW_SECRET,
+    }
     await migrateAll(options)
     await seedAll(options)
     const cmsUrl = `http://localhost:${ports.cms}`

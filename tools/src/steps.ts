@@ -13,14 +13,23 @@ import { runStep } from './processes.ts'
 export interface StepOptions {
   databaseUrl: string
   payloadSecret: string
+  /** Turns on draft preview in the CMS (PREVIEW_SECRET); off when unset. */
+  previewSecret?: string
+  /** Where the CMS's preview links point (SITE_PREVIEW_URL); the CMS defaults to `astro dev`. */
+  sitePreviewUrl?: string
   quiet?: boolean
 }
 
 /** The environment every CMS process gets. */
-export function cmsEnv({ databaseUrl, payloadSecret }: StepOptions, port = 3000): NodeJS.ProcessEnv {
+export function cmsEnv(
+  { databaseUrl, payloadSecret, previewSecret, sitePreviewUrl }: StepOptions,
+  port = 3000,
+): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: databaseUrl,
     PAYLOAD_SECRET: payloadSecret,
+    ...(previewSecret ? { PREVIEW_SECRET: previewSecret } : {}),
+    ...(sitePreviewUrl ? { SITE_PREVIEW_URL: sitePreviewUrl } : {}),
     CMS_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     // Publishing rebuilds nothing unless a caller opts in (startCms in dev); tests rebuild explicitly.
@@ -122,6 +131,28 @@ export async function buildSite(options: {
     quiet: options.quiet ?? false,
   })
   if (!options.quiet) log(`site built in ${seconds(started)}`)
+}
+
+/**
+ * Builds the draft preview server (site/astro.preview.config.ts: the site plus its on-demand preview
+ * route, for Node) from the CMS at `cmsUrl` into site/dist-preview.
+ */
+export async function buildSitePreview(options: {
+  cmsUrl: string
+  siteUrl?: string
+  quiet?: boolean
+}): Promise<void> {
+  const started = performance.now()
+  await runStep({
+    what: 'the preview server build (astro build --config astro.preview.config.ts)',
+    name: 'preview',
+    command: 'pnpm',
+    args: ['run', '--silent', 'build:preview'],
+    cwd: packageDir.site,
+    env: { CMS_URL: options.cmsUrl, ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) },
+    quiet: options.quiet ?? false,
+  })
+  if (!options.quiet) log(`preview server built in ${seconds(started)}`)
 }
 
 function hashTree(dir: string, skip: string[]): string {

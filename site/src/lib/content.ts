@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection } from 'astro:content'
 import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
+import { currentPreview } from './preview-scope.ts'
 
 type Settings = CollectionEntry<'siteSettings'>['data']
 
@@ -19,9 +20,13 @@ const byOrder = (a: { data: { order?: number | null; title: string } }, b: typeo
 
 /**
  * Loads the shared collections and sorts them for display: once per build; in `astro dev` on every
- * call, so content refreshed from the CMS shows without a restart.
+ * call, so content refreshed from the CMS shows without a restart. During a draft preview, the
+ * preview's content.
  */
 export function siteContent(): Promise<SiteContent> {
+  // A draft preview (src/preview/) renders with its own content: its media come from the CMS.
+  const preview = currentPreview()
+  if (preview) return Promise.resolve(preview.content)
   if (import.meta.env.DEV) return loadSiteContent()
   cached ??= loadSiteContent()
   return cached

@@ -19,7 +19,8 @@ interface SizeDoc {
   width?: number | null
   height?: number | null
 }
-interface MediaDoc extends SizeDoc {
+/** A `media` document as the CMS's REST API sends it. */
+export interface MediaDoc extends SizeDoc {
   id: number | string
   alt?: string | null
   updatedAt?: string
@@ -34,14 +35,41 @@ export interface MediaVariant {
 
 const EXTENSION = /\.([a-z0-9]{2,5})$/i
 
-async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string> {
-  // Payload writes its own file route on its configured `serverURL`, which need not be the origin
-  // the build reaches it at (another port, an internal host): that route is read from CMS_URL. Any
-  // other absolute URL (a storage adapter's CDN) is fetched as it is.
+/**
+ * Where a file the CMS names can be fetched. Payload writes its own file route on its configured
+ * `serverURL`, which need not be the origin the build reaches it at (another port, an internal host):
+ * that route is read from CMS_URL. Any other absolute URL (a storage adapter's CDN) is kept as it is.
+ */
+export function cmsFileUrl(url: string, cmsUrl: string): URL {
   const given = new URL(url, cmsUrl)
-  const absolute = given.pathname.startsWith('/api/media/file/')
+  return given.pathname.startsWith('/api/media/file/')
     ? new URL(`${given.pathname}${given.search}`, cmsUrl)
     : given
+}
+
+/** One file of a media document: its URL on the CMS and its pixel size. */
+export interface MediaFile {
+  url: string
+  width: number
+  height: number
+}
+
+/** A media document's original and each size the site uses, as `[size, file]`, for those with a file. */
+export function mediaFiles(doc: MediaDoc): Array<[string, MediaFile]> {
+  const candidates: Array<[string, SizeDoc | undefined]> = [
+    ['original', doc],
+    ...MEDIA_SIZES.map((size): [string, SizeDoc | undefined] => [size, doc.sizes?.[size]]),
+  ]
+  const files: Array<[string, MediaFile]> = []
+  for (const [size, file] of candidates) {
+    if (file?.url && file.width && file.height)
+      files.push([size, { url: file.url, width: file.width, height: file.height }])
+  }
+  return files
+}
+
+async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string> {
+  const absolute = cmsFileUrl(url, cmsUrl)
   const response = await fetch(absolute, { signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
     throw new PayloadLoaderError(`Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${e.message}`)
   })
@@ -110,13 +138,8 @@ export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
         if (stored?.digest === digest && present.every(Boolean)) continue
 
         const variants: Record<string, MediaVariant> = {}
-        const candidates: Array<[string, SizeDoc | undefined]> = [
-          ['original', doc],
-          ...MEDIA_SIZES.map((size): [string, SizeDoc | undefined] => [size, doc.sizes?.[size]]),
-        ]
         await Promise.all(
-          candidates.map(async ([size, file]) => {
-            if (!file?.url || !file.width || !file.height) return
+          mediaFiles(doc).map(async ([size, file]) => {
             const src = await download(file.url, dir, cmsUrl, timeoutMs)
             downloads++
             variants[size] = { src, width: file.width, height: file.height }

@@ -1,0 +1,186 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
+import { sitemapPaths } from '../sitemap.ts'
+import { testUrls } from '../system.ts'
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe tags them. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+type Where = string | ((paths: string[]) => string | undefined)
+
+/** One page of each type; the service and case study are the sitemap's first of their kind. */
+const PAGE_TYPES: [name: string, where: Where][] = [
+  ['home', '/'],
+  ['services index', '/services/'],
+  ['a service', (paths) => paths.find((p) => /^\/services\/[^/]+\/$/.test(p))],
+  ['work index', '/work/'],
+  ['a case study', (paths) => paths.find((p) => /^\/work\/[^/]+\/$/.test(p))],
+  ['about', '/about/'],
+  ['contact', '/contact/'],
+  ['contact thanks', '/contact/thanks/'],
+  ['404', '/no-such-page-in-orbit/'],
+]
+
+let paths: string[] | undefined
+async function pathOf(request: APIRequestContext, where: Where): Promise<string> {
+  if (typeof where === 'string') return where
+  paths ??= await sitemapPaths(request)
+  const path = where(paths)
+  if (!path) throw new Error(`the sitemap lists no such page: ${paths.join(', ')}`)
+  return path
+}
+
+/** axe's findings, one readable line per element, for a failure message. */
+function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+        ...v.nodes.map(
+          (n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n')
+}
+
+/** sRGB relative luminance contrast of two `rgb()`/`rgba()` colours (alpha ignored), WCAG's formula. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, bl = 0] = (color.match(/[\d.]+/g) ?? []).map(Number)
+    const channel = (v: number) => {
+      const s = v / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    }
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(bl)
+  }
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+/** The focused element's focus indicator and the colour it is drawn against. */
+function focusIndicator(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return undefined
+    const style = getComputedStyle(el)
+    // The indicator sits just outside the element: measure it against the nearest opaque background.
+    let background = 'rgb(7, 10, 26)'
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const color = getComputedStyle(node).backgroundColor
+      if (color !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(color)) {
+        background = color
+        break
+      }
+    }
+    return {
+      element: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+      outlineStyle: style.outlineStyle,
+      outlineWidth: Number.parseFloat(style.outlineWidth),
+      outlineColor: style.outlineColor,
+      boxShadow: style.boxShadow,
+      background,
+    }
+  })
+}
+
+async function openAt(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  scale: number,
+  path: string,
+) {
+  const context = await browser.newContext({ baseURL: testUrls.worker, viewport, deviceScaleFactor: scale })
+  const page = await context.newPage()
+  await page.goto(path)
+  return { context, page }
+}
+
+for (const [name, where] of PAGE_TYPES) {
+  test.describe(`${name} page`, () => {
+    test('has no WCAG 2.2 AA violations that axe can find, and one h1', async ({ page, request }) => {
+      await page.goto(await pathOf(request, where))
+      await expect(page.locator('h1')).toHaveCount(1)
+      const { violations, passes } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+      expect(violations, describeViolations(violations)).toEqual([])
+      // A run that checked nothing would pass too: make sure the rules really ran on this page.
+      expect(passes.length).toBeGreaterThan(10)
+    })
+
+    test('starts with a skip link to the content, and shows focus on every stop', async ({
+      page,
+      request,
+    }) => {
+      await page.goto(await pathOf(request, where))
+      await page.keyboard.press('Tab')
+      const skip = page.locator(':focus')
+      await expect(skip).toHaveText(/skip to content/i)
+      await expect(skip).toBeVisible()
+      await expect(skip).toBeInViewport()
+      await page.keyboard.press('Enter')
+      await expect(page.locator('main')).toBeFocused()
+      await expect(page.locator('main')).toBeInViewport()
+
+      // Back to the top, then every stop until the keyboard has been through the page (or 25 stops).
+      await page.goto(await pathOf(request, where))
+      const seen: string[] = []
+      for (let stop = 0; stop < 25; stop++) {
+        await page.keyboard.press('Tab')
+        const indicator = await focusIndicator(page)
+        if (!indicator) break
+        const outlined = indicator.outlineStyle !== 'none' && indicator.outlineWidth >= 2
+        expect(outlined || indicator.boxShadow !== 'none', `no focus indicator on ${indicator.element}`).toBe(
+          true,
+        )
+        if (outlined)
+          expect(
+            contrast(indicator.outlineColor, indicator.background),
+            `focus outline contrast on ${indicator.element}`,
+          ).toBeGreaterThanOrEqual(3)
+        seen.push(indicator.element)
+      }
+      expect(seen.length).toBeGreaterThan(3)
+    })
+
+    test('reflows at 200 % zoom and at 320 px: no sideways scrolling, navigation usable', async ({
+      browser,
+      request,
+    }) => {
+      const path = await pathOf(request, where)
+      // 640 CSS px at device scale 2 is a 1280 px window at 200 % zoom; 320 px is WCAG's reflow width.
+      for (const [viewport, scale] of [
+        [{ width: 640, height: 800 }, 2],
+        [{ width: 320, height: 640 }, 1],
+      ] as const) {
+        const { context, page } = await openAt(browser, viewport, scale, path)
+        try {
+          const label = `${path} at ${viewport.width} px ×${scale}`
+          const overflow = await page.evaluate(() => {
+            const root = document.scrollingElement ?? document.documentElement
+            return { scroll: root.scrollWidth, client: root.clientWidth }
+          })
+          expect(overflow.scroll, `${label}: page is wider than the window`).toBeLessThanOrEqual(
+            overflow.client,
+          )
+          const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link')
+          expect(await nav.count(), label).toBeGreaterThan(0)
+          for (const link of await nav.all()) {
+            await expect(link, label).toBeVisible()
+            const box = await link.boundingBox()
+            expect(
+              box && box.x >= 0 && box.x + box.width <= viewport.width,
+              `${label}: nav link off screen`,
+            ).toBe(true)
+          }
+          // Usable, not just visible: the last link in the menu takes the visitor there.
+          const last = nav.last()
+          const href = (await last.getAttribute('href')) ?? ''
+          await last.click()
+          await expect(page, label).toHaveURL(new URL(href, testUrls.worker).href)
+        } finally {
+          await context.close()
+        }
+      }
+    })
+  })
+}

@@ -1,0 +1,167 @@
+import type { SiteContent } from '../content.ts'
+import { mediaId } from '../media.ts'
+import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts'
+
+/** The image a page's `og:image` names: a generated card or an editor's media. */
+export interface OgImage {
+  /** Site-relative URL (`/og/work/orbital-labs.png`, `/media/<hash>.jpg`). */
+  src: string
+  width: number
+  height: number
+  alt: string
+}
+
+/** One generated card: the page it belongs to and the text it shows. */
+export interface OgCard {
+  /** The endpoint's `path` parameter: the card is built at `/og/<key>.png`. */
+  key: string
+  eyebrow: string
+  title: string
+  summary: string
+  /** The editor's SEO image (`meta.image`) for the page; when set, no card is built for it. */
+  editorImage?: OgImage | undefined
+}
+
+/** The card for pages without their own (404, the thank-you state, anything new). */
+export const DEFAULT_CARD_KEY = 'default'
+
+export const cardSrc = (key: string) => `/og/${key}.png`
+
+/** The `og` size of a media relation (else its largest size), or undefined when it is unset. */
+export function mediaOgImage(site: SiteContent, ref: unknown): OgImage | undefined {
+  const id = mediaId(ref)
+  const media = id === undefined ? undefined : site.media.get(id)
+  const variant = media?.variants.og ?? media?.variants.feature ?? media?.variants.original
+  return (
+    media && variant && { src: variant.src, width: variant.width, height: variant.height, alt: media.alt }
+  )
+}
+
+const cache = new WeakMap<SiteContent, Map<string, OgCard>>()
+
+/**
+ * Every routable page's card, keyed by the page's path (`/work/orbital-labs/`). The listing pages have
+ * no CMS document, so their text repeats the pages' own headings (src/pages/services, src/pages/work).
+ * Built once per content load: 1,000 case studies are one pass, not one per page.
+ */
+export function ogCards(site: SiteContent): Map<string, OgCard> {
+  const known = cache.get(site)
+  if (known) return known
+  const name = site.settings.siteName || 'Kairo'
+  const fallback =
+    site.settings.seoDefaults?.description || `${name} is a creative studio building fast, luminous websites.`
+  const page = (slug: string) => site.pages.find((entry) => entry.data.slug === slug)?.data
+  const home = page('home')
+  const about = page('about')
+  const contact = page('contact')
+  const cards = new Map<string, OgCard>([
+    [
+      '/',
+      {
+        key: 'home',
+        eyebrow: 'Creative studio',
+        title: home?.hero?.heading || site.settings.seoDefaults?.title || name,
+        summary: home?.meta?.description || home?.hero?.text || fallback,
+        editorImage: mediaOgImage(site, home?.meta?.image),
+      },
+    ],
+    [
+      '/services/',
+      {
+        key: 'services',
+        eyebrow: 'Services',
+        title: 'What we do',
+        summary: 'Static-first websites, interactive 3D and the content systems behind them.',
+      },
+    ],
+    [
+      '/work/',
+      {
+        key: 'work',
+        eyebrow: 'Work',
+        title: 'Selected work',
+        summary: 'Sites we designed and built, and what they changed.',
+      },
+    ],
+    [
+      '/about/',
+      {
+        key: 'about',
+        eyebrow: 'About',
+        title: about?.hero?.heading || about?.title || 'About the studio',
+        summary: about?.meta?.description || about?.hero?.text || fallback,
+        editorImage: mediaOgImage(site, about?.meta?.image),
+      },
+    ],
+    [
+      '/contact/',
+      {
+        key: 'contact',
+        eyebrow: 'Contact',
+        title: 'Tell us about your project',
+        summary: 'A few lines are enough. We reply within two working days.',
+        editorImage: mediaOgImage(site, contact?.meta?.image),
+      },
+    ],
+  ])
+  for (const { data } of site.services)
+    cards.set(`/services/${data.slug}/`, {
+      key: `services/${data.slug}`,
+      eyebrow: 'Service',
+      title: data.title,
+      summary: data.summary || data.meta?.description || fallback,
+      editorImage: mediaOgImage(site, data.meta?.image),
+    })
+  for (const { data } of site.caseStudies)
+    cards.set(`/work/${data.slug}/`, {
+      key: `work/${data.slug}`,
+      eyebrow: ['Case study', data.clientName, data.year].filter(Boolean).join(' · '),
+      title: data.title,
+      summary: data.summary || data.meta?.description || fallback,
+      editorImage: mediaOgImage(site, data.meta?.image),
+    })
+  cache.set(site, cards)
+  return cards
+}
+
+/** The default card's text: the studio itself. */
+export function defaultCard(site: SiteContent): OgCard {
+  const name = site.settings.siteName || 'Kairo'
+  return {
+    key: DEFAULT_CARD_KEY,
+    eyebrow: 'Creative studio',
+    title: site.settings.seoDefaults?.title || name,
+    summary:
+      site.settings.seoDefaults?.description ||
+      `${name} is a creative studio building fast, luminous websites.`,
+  }
+}
+
+/**
+ * The Open Graph image of the page at `pathname`: the editor's SEO image when the page's document has
+ * one, else the page's generated card. A page without a card (404, the thank-you state) uses the
+ * image its layout was given, else the SEO default image from the site settings, else the default card.
+ */
+export function ogImageFor(site: SiteContent, pathname: string, pageImage?: unknown): OgImage {
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`
+  const name = site.settings.siteName || 'Kairo'
+  const card = ogCards(site).get(path)
+  if (card)
+    return (
+      card.editorImage ?? {
+        src: cardSrc(card.key),
+        width: CARD_WIDTH,
+        height: CARD_HEIGHT,
+        alt: `${name}: ${card.title}`,
+      }
+    )
+  const fallback = mediaOgImage(site, pageImage) ?? mediaOgImage(site, site.settings.seoDefaults?.image)
+  return (
+    fallback ?? {
+      src: cardSrc(DEFAULT_CARD_KEY),
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      alt: `${name}: ${defaultCard(site).title}`,
+    }
+  )
+}

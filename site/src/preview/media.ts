@@ -1,0 +1,29 @@
+import type { MediaData } from '../lib/media.ts'
+import { cmsFileUrl, type MediaDoc, mediaFiles } from '../loaders/media-loader.ts'
+import { fetchJson, PayloadLoaderError } from '../loaders/payload-loader.ts'
+
+/**
+ * Every media document, with its files served by the CMS itself: a draft may use an image uploaded
+ * after the preview server was built, which no copied `/media/` file holds. One request, the same
+ * public read as the build's media loader (`/api/media?pagination=false&depth=0`), per preview.
+ */
+export async function fetchCmsMedia(cmsUrl: string, timeoutMs = 15_000): Promise<Map<string, MediaData>> {
+  const url = `${cmsUrl}/api/media?pagination=false&depth=0`
+  const body = (await fetchJson(url, cmsUrl, timeoutMs)) as { docs?: MediaDoc[] } | undefined
+  if (!Array.isArray(body?.docs))
+    throw new PayloadLoaderError(`The CMS at CMS_URL=${cmsUrl} sent an unexpected body for GET ${url}`)
+  return new Map(
+    body.docs.map((doc): [string, MediaData] => [
+      String(doc.id),
+      {
+        alt: doc.alt ?? '',
+        variants: Object.fromEntries(
+          mediaFiles(doc).map(([size, file]) => [
+            size,
+            { src: cmsFileUrl(file.url, cmsUrl).href, width: file.width, height: file.height },
+          ]),
+        ),
+      },
+    ]),
+  )
+}
