@@ -94,7 +94,7 @@ export async function seedAll(options: StepOptions): Promise<void> {
  */
 export async function buildCmsIfChanged(options: { quiet?: boolean } = {}): Promise<void> {
   const hashFile = join(packageDir.cms, '.next', 'kairo-source-hash')
-  const hash = hashTree(packageDir.cms, ['.next', 'node_modules', 'media'])
+  const hash = hashTree(packageDir.cms, ['.next', 'node_modules', 'media', 'model-sources', 'model-assets'])
   if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
     log('CMS build is up to date (sources unchanged)')
     return
@@ -114,46 +114,46 @@ export async function buildCmsIfChanged(options: { quiet?: boolean } = {}): Prom
   log(`CMS built in ${seconds(started)}`)
 }
 
-/** Builds the static site from the CMS at `cmsUrl` into site/dist. */
-export async function buildSite(options: {
+interface SiteBuildOptions {
   cmsUrl: string
   siteUrl?: string
   quiet?: boolean
-}): Promise<void> {
+}
+
+// The two builds of site/: the public static site, and the draft preview server.
+const SITE_BUILDS = {
+  public: { what: 'the site build (astro build)', name: 'site', script: 'build', done: 'site built' },
+  preview: {
+    what: 'the preview server build (astro build --config astro.preview.config.ts)',
+    name: 'preview',
+    script: 'build:preview',
+    done: 'preview server built',
+  },
+} as const
+
+async function runSiteBuild(kind: keyof typeof SITE_BUILDS, options: SiteBuildOptions): Promise<void> {
+  const build = SITE_BUILDS[kind]
   const started = performance.now()
   await runStep({
-    what: 'the site build (astro build)',
-    name: 'site',
+    what: build.what,
+    name: build.name,
     command: 'pnpm',
-    args: ['run', '--silent', 'build'],
+    args: ['run', '--silent', build.script],
     cwd: packageDir.site,
     env: { CMS_URL: options.cmsUrl, ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) },
     quiet: options.quiet ?? false,
   })
-  if (!options.quiet) log(`site built in ${seconds(started)}`)
+  if (!options.quiet) log(`${build.done} in ${seconds(started)}`)
 }
+
+/** Builds the static site from the CMS at `cmsUrl` into site/dist. */
+export const buildSite = (options: SiteBuildOptions): Promise<void> => runSiteBuild('public', options)
 
 /**
  * Builds the draft preview server (site/astro.preview.config.ts: the site plus its on-demand preview
  * route, for Node) from the CMS at `cmsUrl` into site/dist-preview.
  */
-export async function buildSitePreview(options: {
-  cmsUrl: string
-  siteUrl?: string
-  quiet?: boolean
-}): Promise<void> {
-  const started = performance.now()
-  await runStep({
-    what: 'the preview server build (astro build --config astro.preview.config.ts)',
-    name: 'preview',
-    command: 'pnpm',
-    args: ['run', '--silent', 'build:preview'],
-    cwd: packageDir.site,
-    env: { CMS_URL: options.cmsUrl, ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) },
-    quiet: options.quiet ?? false,
-  })
-  if (!options.quiet) log(`preview server built in ${seconds(started)}`)
-}
+export const buildSitePreview = (options: SiteBuildOptions): Promise<void> => runSiteBuild('preview', options)
 
 function hashTree(dir: string, skip: string[]): string {
   const hash = createHash('sha256')

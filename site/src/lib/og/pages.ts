@@ -1,4 +1,5 @@
 import type { SiteContent } from '../content.ts'
+import { LISTING_PAGES } from '../listing-pages.ts'
 import { mediaId } from '../media.ts'
 import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts'
 
@@ -41,7 +42,7 @@ const cache = new WeakMap<SiteContent, Map<string, OgCard>>()
 
 /**
  * Every routable page's card, keyed by the page's path (`/work/orbital-labs/`). The listing pages have
- * no CMS document, so their text repeats the pages' own headings (src/pages/services, src/pages/work).
+ * no CMS document; their text comes from src/lib/listing-pages.ts, as their headings do.
  * Built once per content load: 1,000 case studies are one pass, not one per page.
  */
 export function ogCards(site: SiteContent): Map<string, OgCard> {
@@ -69,18 +70,18 @@ export function ogCards(site: SiteContent): Map<string, OgCard> {
       '/services/',
       {
         key: 'services',
-        eyebrow: 'Services',
-        title: 'What we do',
-        summary: 'Static-first websites, interactive 3D and the content systems behind them.',
+        eyebrow: LISTING_PAGES.services.eyebrow,
+        title: LISTING_PAGES.services.heading,
+        summary: LISTING_PAGES.services.lede,
       },
     ],
     [
       '/work/',
       {
         key: 'work',
-        eyebrow: 'Work',
-        title: 'Selected work',
-        summary: 'Sites we designed and built, and what they changed.',
+        eyebrow: LISTING_PAGES.work.eyebrow,
+        title: LISTING_PAGES.work.heading,
+        summary: LISTING_PAGES.work.lede,
       },
     ],
     [
@@ -97,9 +98,9 @@ export function ogCards(site: SiteContent): Map<string, OgCard> {
       '/contact/',
       {
         key: 'contact',
-        eyebrow: 'Contact',
-        title: 'Tell us about your project',
-        summary: 'A few lines are enough. We reply within two working days.',
+        eyebrow: LISTING_PAGES.contact.eyebrow,
+        title: LISTING_PAGES.contact.heading,
+        summary: LISTING_PAGES.contact.lede,
         editorImage: mediaOgImage(site, contact?.meta?.image),
       },
     ],
