@@ -77,6 +77,7 @@ async function main(): Promise<boolean> {
           await throughCms(`CMS, cards cached (a${round})`, LARGE.caseStudies, `cms-${round}`, true),
         )
         await cardCache(`json-${round}`)
+        const before = fileCms.counts()
         const json = await astroBuild(
           `JSON file, cards cached (b${round})`,
           LARGE.caseStudies,
@@ -84,9 +85,14 @@ async function main(): Promise<boolean> {
           join(work, `json-${round}`),
           true,
         )
-        const { answered, missing } = fileCms.counts()
+        const after = fileCms.counts()
+        const missing = after.missing - before.missing
         if (missing > 0) throw new Error(`the JSON file lacked ${missing} answers the build asked for`)
-        warm.json.push({ ...json, apiRequests: `${answered} (file)`, fileRequests: '' })
+        warm.json.push({
+          ...json,
+          apiRequests: `${after.answered - before.answered} (file)`,
+          fileRequests: '',
+        })
       }
     } finally {
       await fileCms.close()
