@@ -19,6 +19,8 @@ export default defineConfig({
       // Turns draft preview on, so test/preview.test.ts reaches the endpoint as the site would.
       PREVIEW_SECRET: process.env.PREVIEW_SECRET ?? 'kairo-cms-tests-only-preview-secret-0123',
       SITE_PREVIEW_URL: 'http://preview.test',
+      // Model processing without posters (headless Chromium, ~3 s a model); one test turns them on.
+      MODEL_POSTERS: 'off',
     },
   },
 })

@@ -2,6 +2,7 @@ export { DEFAULT_BUDGETS, modelBudgetWarnings, type PageBudget, pageInitial3DByt
 export { type BuildRun, type BuildRunOptions, buildModels } from './build.ts'
 export { type ModelResult, manifestKey, PIPELINE_VERSION } from './build-model.ts'
 export { DECODER_FILES, type Decoder, decoderTransferBytes, threeLibsDir } from './decoders.ts'
+export { DEMO_MODEL_NAMES, DEMO_PLANETS, demoModelGlb, writeDemoModels } from './demo/index.ts'
 export { formatBytes, formatStats } from './format.ts'
 export { inspectDocument, type ModelStats, type TextureStats } from './inspect.ts'
 export {

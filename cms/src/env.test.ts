@@ -79,3 +79,25 @@ describe('readEnv: draft preview', () => {
     expect(() => readEnv({ ...base, SITE_PREVIEW_URL: 'ftp://x' })).toThrow('SITE_PREVIEW_URL must be')
   })
 })
+
+describe('readEnv: 3D models', () => {
+  it('keeps models in the CMS with posters by default', () => {
+    expect(readEnv(base).models).toEqual({ posters: true, cacheDir: null, r2PublicUrl: null })
+  })
+
+  it('needs the public URL when R2 is configured, and uses it without a trailing slash', () => {
+    expect(() => readEnv({ ...base, R2_ENDPOINT: 'https://account.r2.example' })).toThrow(
+      /R2_PUBLIC_URL is not set/,
+    )
+    const env = {
+      ...base,
+      R2_ENDPOINT: 'https://account.r2.example',
+      R2_PUBLIC_URL: 'https://models.example/',
+    }
+    expect(readEnv(env).models.r2PublicUrl).toBe('https://models.example')
+  })
+
+  it('refuses an unknown poster setting', () => {
+    expect(() => readEnv({ ...base, MODEL_POSTERS: 'maybe' })).toThrow(/MODEL_POSTERS must be on or off/)
+  })
+})

@@ -15,6 +15,21 @@ export interface CmsEnv {
   siteRebuild: SiteRebuildEnv
   /** Draft preview on the site (README "Draft preview"); off without `PREVIEW_SECRET`. */
   preview: PreviewEnv
+  /** 3D model processing (README "Models"). */
+  models: ModelsEnv
+}
+
+/**
+ * Where processed models go and how: `r2PublicUrl` is set when `R2_ENDPOINT` is (upload to R2,
+ * manifest URLs on its public base URL); otherwise files stay in `cms/model-assets/`.
+ */
+export interface ModelsEnv {
+  /** `MODEL_POSTERS` (default on): render a poster per model in headless Chromium. */
+  posters: boolean
+  /** `MODEL_CACHE_DIR`: the pipeline's cache; null means the default, `<repo>/.data/model-cache`. */
+  cacheDir: string | null
+  /** `R2_PUBLIC_URL`, without a trailing slash; null when R2 is not configured. */
+  r2PublicUrl: string | null
 }
 
 /** `PREVIEW_SECRET` signs preview links to the site's preview server at `SITE_PREVIEW_URL`. */
@@ -73,11 +88,19 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
 
   const siteRebuild = readSiteRebuild(env, problems)
   const preview = readPreview(env, problems)
+  const models = readModels(env, problems)
 
   if (problems.length > 0) {
     throw new Error(`@kairo/cms: invalid environment:\n  - ${problems.join('\n  - ')}`)
   }
-  return { databaseUrl, payloadSecret, serverUrl: serverUrl.replace(/\/$/, ''), siteRebuild, preview }
+  return {
+    databaseUrl,
+    payloadSecret,
+    serverUrl: serverUrl.replace(/\/$/, ''),
+    siteRebuild,
+    preview,
+    models,
+  }
 }
 
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
@@ -123,4 +146,26 @@ function readPreview(env: NodeJS.ProcessEnv, problems: string[]): PreviewEnv {
     problems.push('PREVIEW_SECRET must differ from PAYLOAD_SECRET')
   }
   return { enabled: true, secret, siteUrl: siteUrl.replace(/\/+$/, '') }
+}
+
+/**
+ * Reads `MODEL_POSTERS`, `MODEL_CACHE_DIR` and, when `R2_ENDPOINT` is set, `R2_PUBLIC_URL`, adding to
+ * `problems`. The other R2 variables are checked by the pipeline's `uploadConfigFromEnv` when a model
+ * is processed; its message names them, never their values.
+ */
+function readModels(env: NodeJS.ProcessEnv, problems: string[]): ModelsEnv {
+  const posters = env.MODEL_POSTERS?.trim() || 'on'
+  if (posters !== 'on' && posters !== 'off')
+    problems.push(`MODEL_POSTERS must be on or off, got "${posters}"`)
+  const cacheDir = env.MODEL_CACHE_DIR?.trim() || null
+  const r2 = Boolean(env.R2_ENDPOINT?.trim())
+  const publicUrl = env.R2_PUBLIC_URL?.trim() ?? ''
+  if (r2 && !publicUrl) problems.push('R2_PUBLIC_URL is not set (R2_ENDPOINT is; models need a public URL)')
+  if (publicUrl && !isHttpUrl(publicUrl))
+    problems.push(`R2_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`)
+  return {
+    posters: posters !== 'off',
+    cacheDir,
+    r2PublicUrl: r2 && publicUrl ? publicUrl.replace(/\/+$/, '') : null,
+  }
 }

@@ -74,6 +74,7 @@ export interface Config {
     testimonials: Testimonial;
     media: Media;
     redirects: Redirect;
+    models: Model;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -90,6 +91,7 @@ export interface Config {
     testimonials: TestimonialsSelect<false> | TestimonialsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    models: ModelsSelect<false> | ModelsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -114,6 +116,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      processModel: TaskProcessModel;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -167,6 +170,7 @@ export interface Page {
         | CallToActionBlock
         | ServiceListBlock
         | CaseStudyListBlock
+        | Model3DBlock
       )[]
     | null;
   /**
@@ -389,6 +393,10 @@ export interface Service {
    */
   icon?: (number | null) | Media;
   /**
+   * Optional: the 3D model (a planet) shown on this service's page and in the home page's orbit.
+   */
+  model?: (number | null) | Model;
+  /**
    * Lower numbers come first in lists.
    */
   order?: number | null;
@@ -406,6 +414,52 @@ export interface Service {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Upload a binary glTF 2.0 (.glb). It is checked and turned into web-ready levels of detail and a poster in the background.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "models".
+ */
+export interface Model {
+  id: number;
+  title: string;
+  /**
+   * Names the processed files. Left empty, it is made from the title.
+   */
+  slug: string;
+  /**
+   * What the model shows, for people who cannot see it; shown with its poster. Required.
+   */
+  alt: string;
+  /**
+   * Set by processing.
+   */
+  status: 'queued' | 'processing' | 'ready' | 'failed';
+  error?: string | null;
+  /**
+   * The pipeline's manifest (levels of detail, poster, sizes).
+   */
+  manifest?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -438,6 +492,10 @@ export interface CaseStudy {
   year?: number | null;
   services?: (number | Service)[] | null;
   heroImage?: (number | null) | Media;
+  /**
+   * Optional: a 3D model visitors can turn on this case study's page.
+   */
+  model?: (number | null) | Model;
   /**
    * Results as figures, e.g. "9 min" / "average visit, up from two".
    */
@@ -489,6 +547,20 @@ export interface CaseStudyListBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'caseStudyList';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Model3DBlock".
+ */
+export interface Model3DBlock {
+  /**
+   * Shown on the site once it is processed (status ready).
+   */
+  model: number | Model;
+  caption?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'model3d';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -648,7 +720,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'processModel' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -681,7 +753,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'processModel' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -722,6 +794,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'redirects';
         value: number | Redirect;
+      } | null)
+    | ({
+        relationTo: 'models';
+        value: number | Model;
       } | null)
     | ({
         relationTo: 'users';
@@ -794,6 +870,7 @@ export interface PagesSelect<T extends boolean = true> {
         cta?: T | CallToActionBlockSelect<T>;
         serviceList?: T | ServiceListBlockSelect<T>;
         caseStudyList?: T | CaseStudyListBlockSelect<T>;
+        model3d?: T | Model3DBlockSelect<T>;
       };
   meta?:
     | T
@@ -917,6 +994,16 @@ export interface CaseStudyListBlockSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Model3DBlock_select".
+ */
+export interface Model3DBlockSelect<T extends boolean = true> {
+  model?: T;
+  caption?: T;
+  id?: T;
+  blockName?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "services_select".
  */
 export interface ServicesSelect<T extends boolean = true> {
@@ -925,6 +1012,7 @@ export interface ServicesSelect<T extends boolean = true> {
   summary?: T;
   body?: T;
   icon?: T;
+  model?: T;
   order?: T;
   meta?:
     | T
@@ -950,6 +1038,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
   year?: T;
   services?: T;
   heroImage?: T;
+  model?: T;
   outcomes?:
     | T
     | {
@@ -1072,6 +1161,29 @@ export interface RedirectsSelect<T extends boolean = true> {
   statusCode?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "models_select".
+ */
+export interface ModelsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  alt?: T;
+  status?: T;
+  error?: T;
+  manifest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1268,6 +1380,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessModel".
+ */
+export interface TaskProcessModel {
+  input: {
+    model: number;
+  };
+  output: {
+    status: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

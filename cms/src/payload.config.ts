@@ -8,6 +8,8 @@ import sharp from 'sharp'
 import { CaseStudies } from './collections/CaseStudies/index.ts'
 import { MAX_UPLOAD_BYTES } from './collections/Media/image-type.ts'
 import { Media } from './collections/Media/index.ts'
+import { MAX_MODEL_BYTES } from './collections/Models/glb-type.ts'
+import { Models } from './collections/Models/index.ts'
 import { Pages } from './collections/Pages/index.ts'
 import { Redirects } from './collections/Redirects/index.ts'
 import { Services } from './collections/Services/index.ts'
@@ -16,7 +18,13 @@ import { Testimonials } from './collections/Testimonials/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { readEnv } from './env.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
-import { withSiteRebuild, withSiteRebuildGlobal } from './hooks/request-site-rebuild.ts'
+import {
+  withSiteRebuild,
+  withSiteRebuildGlobal,
+  withSiteRebuildWhenVisible,
+} from './hooks/request-site-rebuild.ts'
+import { modelAssetsEndpoint } from './models/assets-endpoint.ts'
+import { processModelTask } from './models/task.ts'
 import { previewEndpoint, withDraftPreview } from './preview/index.ts'
 import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
 
@@ -45,17 +53,29 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [...siteContent.map(withSiteRebuild).map(withDraftPreview(env.preview)), Users],
-  // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
-  endpoints: [previewEndpoint(env.preview)],
+  collections: [
+    ...siteContent.map(withSiteRebuild).map(withDraftPreview(env.preview)),
+    // Models reach the site only once processed: queued, processing and failed saves build nothing.
+    withSiteRebuildWhenVisible(Models, (doc) => doc?.status === 'ready'),
+    Users,
+  ],
+  endpoints: [
+    // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
+    previewEndpoint(env.preview),
+    // `GET /api/model-assets/<key>`: processed model files kept locally when R2 is not configured.
+    modelAssetsEndpoint,
+  ],
   globals: [withSiteRebuildGlobal(SiteSettings)],
-  // Multipart bodies are cut at the limit; the media collection's guard then refuses the file.
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  // Multipart bodies are cut at the larger limit; each collection's guard then applies its own.
+  upload: { limits: { fileSize: Math.max(MAX_UPLOAD_BYTES, MAX_MODEL_BYTES) } },
   jobs: {
     // Scheduled publishing queues jobs; the CMS server runs the due ones every minute. Payload
     // starts these crons only inside the Next server (getPayload with `cron: true`), never in the
     // CLI, the seed or the tests.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // Model processing (src/models/): queued on upload and run at once after the save commits; the
+    // cron above picks up any job that was not (e.g. the server restarted meanwhile).
+    tasks: [processModelTask],
   },
   editor: lexicalEditor(),
   db: postgresAdapter({

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { MODEL_PROCESS_INLINE, MODEL_SYSTEM_WRITE } from '../src/models/context.ts'
 import { type ActorName, actors, Cleanup, pngFile } from './fixtures.ts'
 import { startPayload, uniqueSuffix } from './payload.ts'
 
@@ -28,6 +29,23 @@ interface Subject {
   /** A change to apply in the update check. */
   change: Record<string, unknown>
   upload?: boolean
+  /** The uploaded file, for upload collections whose files are not images. */
+  file?: () => UploadFile
+  /** Passed to every create (e.g. to keep model processing out of the matrix). */
+  context?: Record<string, unknown>
+  /** Brings a document made for the read, update and delete checks into the state anyone may read. */
+  prepare?: (id: number) => Promise<void>
+}
+
+type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
+
+/** The 12-byte header of a binary glTF 2.0: enough for the upload guard; these models are never processed. */
+function glbHeader(): UploadFile {
+  const data = Buffer.alloc(12)
+  data.write('glTF', 0, 'ascii')
+  data.writeUInt32LE(2, 4)
+  data.writeUInt32LE(12, 8)
+  return { data, mimetype: 'model/gltf-binary', name: `matrix-${next()}.glb`, size: 12 }
 }
 
 const subjects: Subject[] = [
@@ -85,6 +103,28 @@ const subjects: Subject[] = [
     upload: true,
   },
   {
+    collection: 'models',
+    // Anonymous visitors read ready models only (a queued one is simply not found: see models.test.ts);
+    // deleting a model is for admins.
+    matrix: {
+      anonymous: READ_ONLY,
+      editor: { create: true, read: true, update: true, delete: false },
+      admin: ALL,
+    },
+    data: () => ({ title: 'Matrix model', slug: `matrix-${next()}`, alt: 'A test model' }),
+    change: { alt: 'Changed' },
+    file: glbHeader,
+    context: { [MODEL_PROCESS_INLINE]: true },
+    prepare: async (id) => {
+      await payload.update({
+        collection: 'models',
+        id,
+        data: { status: 'ready' },
+        context: { [MODEL_SYSTEM_WRITE]: true },
+      })
+    },
+  },
+  {
     collection: 'users',
     // Editors read the team's accounts (the admin lists them) but only admins manage them.
     matrix: { anonymous: NONE, editor: { ...READ_ONLY }, admin: ALL },
@@ -95,10 +135,20 @@ const subjects: Subject[] = [
 
 /** Creates a document bypassing access, for the read, update and delete checks to act on. */
 async function seedDoc(subject: Subject): Promise<number> {
-  const file = subject.upload ? await pngFile(`matrix-${next()}.png`, 64, 64) : undefined
-  const doc = await payload.create({ collection: subject.collection, data: subject.data() as never, file })
+  const doc = await payload.create({
+    collection: subject.collection,
+    data: subject.data() as never,
+    file: await fileFor(subject),
+    context: subject.context,
+  })
   cleanup.add(subject.collection, doc.id)
+  await subject.prepare?.(doc.id)
   return doc.id
+}
+
+async function fileFor(subject: Subject): Promise<UploadFile | undefined> {
+  if (subject.file) return subject.file()
+  return subject.upload ? await pngFile(`matrix-${next()}.png`, 64, 64) : undefined
 }
 
 /** Runs one operation as the actor with access enforced; resolves true if allowed, false if forbidden. */
@@ -106,8 +156,12 @@ async function attempt(subject: Subject, actor: ActorName, operation: Operation)
   const options = { collection: subject.collection, overrideAccess: false, user: actors[actor] } as const
   try {
     if (operation === 'create') {
-      const file = subject.upload ? await pngFile(`matrix-${next()}.png`, 64, 64) : undefined
-      const doc = await payload.create({ ...options, data: subject.data() as never, file })
+      const doc = await payload.create({
+        ...options,
+        data: subject.data() as never,
+        file: await fileFor(subject),
+        context: subject.context,
+      })
       cleanup.add(subject.collection, doc.id)
     } else if (operation === 'read') {
       await payload.findByID({ ...options, id: await seedDoc(subject) })

@@ -99,6 +99,35 @@ export function withSiteRebuild(collection: CollectionConfig): CollectionConfig 
   }
 }
 
+/**
+ * Adds rebuild hooks to a collection whose documents reach visitors only in some states, e.g. 3D
+ * models once `ready`: a write asks for a rebuild when the saved document is visible, a delete when
+ * the deleted one was. So a model that is queued or processing never rebuilds the site, and one that
+ * becomes ready does.
+ */
+export function withSiteRebuildWhenVisible(
+  collection: CollectionConfig,
+  visible: (doc: Record<string, unknown> | undefined) => boolean,
+): CollectionConfig {
+  const hooks = collection.hooks ?? {}
+  const changed: CollectionAfterChangeHook = ({ collection, doc, operation }) => {
+    if (visible(doc)) ask(`${collection.slug} ${doc?.id} ${operation}`)
+    return doc
+  }
+  const deleted: CollectionAfterDeleteHook = ({ collection, doc, id }) => {
+    if (visible(doc)) ask(`${collection.slug} ${id} delete`)
+    return doc
+  }
+  return {
+    ...collection,
+    hooks: {
+      ...hooks,
+      afterChange: [...(hooks.afterChange ?? []), changed],
+      afterDelete: [...(hooks.afterDelete ?? []), deleted],
+    },
+  }
+}
+
 /** Adds the rebuild hook to a global the public site shows (globals have no drafts here). */
 export function withSiteRebuildGlobal(global: GlobalConfig): GlobalConfig {
   const hooks = global.hooks ?? {}

@@ -1,5 +1,6 @@
 import * as migration_20261123_094454_initial from './20261123_094454_initial.ts'
 import * as migration_20261123_110339_content_model from './20261123_110339_content_model.ts'
+import * as migration_20261123_141452_models from './20261123_141452_models.ts'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261123_110339_content_model.up,
     down: migration_20261123_110339_content_model.down,
     name: '20261123_110339_content_model',
+  },
+  {
+    up: migration_20261123_141452_models.up,
+    down: migration_20261123_141452_models.down,
+    name: '20261123_141452_models',
   },
 ]

@@ -10,4 +10,6 @@ select not (
   and exists (select 1 from payload.team_members)
   and exists (select 1 from payload.testimonials)
   and exists (select 1 from payload.site_settings where site_name <> '')
+  and exists (select 1 from payload.models where status = 'ready')
+  and exists (select 1 from payload.services where model_id is not null)
 ) as needed

@@ -4,6 +4,7 @@ import { doc, h2, p } from './lexical.ts'
 /** Ids the pages point at, found or created earlier in the seed. */
 export interface PageRefs {
   media: (key: string) => number
+  model: (slug: string) => number
 }
 
 type SeedPage = Pick<Page, 'title' | 'slug' | 'hero' | 'layout' | 'meta'>
@@ -75,6 +76,12 @@ export function pages(refs: PageRefs): SeedPage[] {
               'We keep the team small on purpose. The person you meet in the first workshop is the person who ships your project.',
             ),
           ),
+        },
+        {
+          blockType: 'model3d',
+          model: refs.model('satellite-nova'),
+          caption:
+            'The Nova Orbital satellite as we modelled it for its launch campaign: turn it to see the dish.',
         },
         {
           blockType: 'gallery',

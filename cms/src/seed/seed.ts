@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import { caseStudies, caseStudyDetails } from './case-studies.ts'
 import { renderSeedImage, seedImages } from './images.ts'
+import { seedModels } from './models.ts'
 import { pages } from './pages.ts'
+import { seedDemoModels } from './seed-models.ts'
 import { services } from './services.ts'
 import { siteSettings } from './site-settings.ts'
 import { teamMembers, testimonials } from './studio.ts'
@@ -15,6 +17,9 @@ export const DEMO_EDITOR = { email: 'editor@kairo.studio', password: 'kairo-edit
 export interface SeedResult {
   users: number
   media: number
+  models: number
+  modelsProcessed: number
+  modelLinks: number
   services: number
   caseStudies: number
   caseStudyDetails: number
@@ -34,6 +39,9 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   const created: SeedResult = {
     users: 0,
     media: 0,
+    models: 0,
+    modelsProcessed: 0,
+    modelLinks: 0,
     services: 0,
     caseStudies: 0,
     caseStudyDetails: 0,
@@ -85,11 +93,30 @@ export async function seed(payload: Payload): Promise<SeedResult> {
     return id
   }
 
+  // 3D models next (generated in code, processed inline): services, case studies and pages point at them.
+  const models = await seedDemoModels(payload)
+  created.models = models.created
+  created.modelsProcessed = models.processed
+  const modelFor = (key: 'serviceSlug' | 'caseStudySlug', slug: string): number | null => {
+    const model = seedModels.find((m) => m[key] === slug)
+    return model ? (models.ids.get(model.slug) ?? null) : null
+  }
+  const model = (slug: string): number => {
+    const id = models.ids.get(slug)
+    if (id === undefined) throw new Error(`seed: no seed model "${slug}"`)
+    return id
+  }
+
   if (await isEmpty('services')) {
     for (const { iconKey, ...service } of services) {
       await payload.create({
         collection: 'services',
-        data: { ...service, icon: media(iconKey), _status: 'published' },
+        data: {
+          ...service,
+          icon: media(iconKey),
+          model: modelFor('serviceSlug', service.slug),
+          _status: 'published',
+        },
       })
     }
     created.services = services.length
@@ -102,10 +129,35 @@ export async function seed(payload: Payload): Promise<SeedResult> {
 
   if (await isEmpty('case-studies')) {
     for (const study of caseStudies) {
-      await payload.create({ collection: 'case-studies', data: { ...study, _status: 'published' } })
+      await payload.create({
+        collection: 'case-studies',
+        data: { ...study, model: modelFor('caseStudySlug', study.slug), _status: 'published' },
+      })
     }
     created.caseStudies = caseStudies.length
   }
+  // Give the demo services and case study their model where it is missing (seeded before models existed).
+  for (const [collection, key] of [
+    ['services', 'serviceSlug'],
+    ['case-studies', 'caseStudySlug'],
+  ] as const) {
+    const slugs = seedModels.flatMap((m) => m[key] ?? [])
+    const unlinked = await payload.find({
+      collection,
+      where: { and: [{ slug: { in: slugs } }, { model: { exists: false } }] },
+      pagination: false,
+      depth: 0,
+    })
+    for (const doc of unlinked.docs) {
+      await payload.update({
+        collection,
+        id: doc.id,
+        data: { model: modelFor(key, doc.slug), _status: 'published' },
+      })
+      created.modelLinks++
+    }
+  }
+
   // Fill the newer fields on the demo case studies that lack them (databases seeded before they existed).
   const studies = await payload.find({
     collection: 'case-studies',
@@ -150,7 +202,7 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   }
 
   if (await isEmpty('pages')) {
-    for (const page of pages({ media })) {
+    for (const page of pages({ media, model })) {
       await payload.create({ collection: 'pages', data: { ...page, _status: 'published' } })
     }
     created.pages = 3

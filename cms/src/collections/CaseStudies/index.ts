@@ -44,6 +44,12 @@ export const CaseStudies: CollectionConfig = {
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     {
+      name: 'model',
+      type: 'relationship',
+      relationTo: 'models',
+      admin: { description: "Optional: a 3D model visitors can turn on this case study's page." },
+    },
+    {
       name: 'outcomes',
       type: 'array',
       maxRows: 6,

@@ -33,6 +33,15 @@ export const Services: CollectionConfig = {
       admin: { description: 'Shown on service cards; a square image works best.' },
     },
     {
+      name: 'model',
+      type: 'relationship',
+      relationTo: 'models',
+      admin: {
+        description:
+          "Optional: the 3D model (a planet) shown on this service's page and in the home page's orbit.",
+      },
+    },
+    {
       name: 'order',
       type: 'number',
       defaultValue: 0,

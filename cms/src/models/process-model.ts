@@ -1,0 +1,110 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { ModelManifest } from '@kairo/assets-pipeline'
+import type { Payload } from 'payload'
+
+import { readEnv } from '../env.ts'
+import { MODEL_SYSTEM_WRITE } from './context.ts'
+import { type Pipeline, pipeline } from './pipeline.ts'
+import { MODEL_SOURCES_DIR, type ModelStorage, modelStorage } from './storage.ts'
+
+export type ProcessOutcome = 'ready' | 'failed' | 'missing' | 'superseded'
+
+/** A started poster renderer (headless Chromium), shared by callers that process several models. */
+export type PosterRenderer = Awaited<ReturnType<Pipeline['startPosterRenderer']>>
+
+export interface ProcessOptions {
+  /** Overrides the environment's storage (tests: posters on or off, another folder). */
+  storage?: Partial<ModelStorage>
+  /** Renders posters with this renderer (left open) instead of starting Chromium for this model. */
+  posterRenderer?: PosterRenderer
+}
+
+/** The shared renderer behind a `close` that leaves it open (buildModels closes what it is given), or a new one. */
+async function sharedOr(shared: PosterRenderer | undefined): Promise<PosterRenderer> {
+  if (!shared) return (await pipeline()).startPosterRenderer()
+  return { render: (glb, request) => shared.render(glb, request), close: async () => {} }
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Builds one `models` document's source file with the asset pipeline and records the outcome on the
+ * document: `processing` while it runs, then `ready` with the pipeline's manifest, or `failed` with
+ * the pipeline's reason (shown to the editor). Uploads to R2 first when it is configured, so a
+ * `ready` manifest never names a file readers cannot fetch. The job and the seed both call this.
+ *
+ * Note: if the editor uploads another file while this runs, the document is queued again; this run
+ * then records nothing (`superseded`) and the newer job builds the newer file.
+ */
+export async function processModel(
+  payload: Payload,
+  id: number,
+  options: ProcessOptions = {},
+): Promise<ProcessOutcome> {
+  const storage = { ...modelStorage(readEnv().models), ...options.storage }
+  const read = () =>
+    payload.findByID({ collection: 'models', id, depth: 0, overrideAccess: true, disableErrors: true })
+  const record = (data: {
+    status: 'processing' | 'ready' | 'failed'
+    error?: string | null
+    manifest?: ModelManifest | null
+  }) =>
+    payload.update({
+      collection: 'models',
+      id,
+      data: data as never,
+      overrideAccess: true,
+      context: { [MODEL_SYSTEM_WRITE]: true },
+    })
+
+  const { buildModels, defaultOptions, uploadBuild, uploadConfigFromEnv } = await pipeline()
+  const doc = await read()
+  if (!doc?.filename) return 'missing'
+  const filename = doc.filename
+  await record({ status: 'processing', error: null })
+
+  // The output name is the slug (unique), so two sources called `model.glb` never share a manifest key.
+  const work = await mkdtemp(path.join(tmpdir(), 'kairo-model-'))
+  let outcome: { status: 'ready'; manifest: ModelManifest } | { status: 'failed'; error: string }
+  try {
+    const file = path.join(work, `${doc.slug}.glb`)
+    await copyFile(path.join(MODEL_SOURCES_DIR, filename), file)
+    const build = defaultOptions()
+    build.baseUrl = storage.baseUrl
+    build.poster.enabled = storage.posters
+    const { results } = await buildModels([file], {
+      outDir: storage.outDir,
+      cacheDir: storage.cacheDir,
+      options: build,
+      posterRenderer: storage.posters ? () => sharedOr(options.posterRenderer) : null,
+    })
+    const result = results[0]
+    if (!result || result.status === 'failed' || !result.manifest) {
+      outcome = { status: 'failed', error: `${filename} ${result?.error ?? 'was not built'}` }
+    } else if (storage.upload) {
+      const summary = await uploadBuild([result], storage.outDir, uploadConfigFromEnv(process.env))
+      const failure = summary.failures[0]
+      outcome = failure
+        ? { status: 'failed', error: `upload to R2 failed: ${failure.error}` }
+        : { status: 'ready', manifest: result.manifest }
+    } else {
+      outcome = { status: 'ready', manifest: result.manifest }
+    }
+  } catch (error) {
+    outcome = { status: 'failed', error: `processing failed: ${reasonOf(error)}` }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+
+  const now = await read()
+  if (!now || now.filename !== filename || now.status !== 'processing') return 'superseded'
+  if (outcome.status === 'ready') {
+    await record({ status: 'ready', error: null, manifest: outcome.manifest })
+  } else {
+    payload.logger.warn(`models: ${doc.slug}: ${outcome.error}`)
+    await record({ status: 'failed', error: outcome.error, manifest: null })
+  }
+  return outcome.status
+}
