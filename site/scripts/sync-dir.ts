@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 
@@ -26,10 +25,12 @@ async function sameBytes(a: Buffer, file: string): Promise<boolean> {
 }
 
 /**
- * Makes `target` hold exactly the files of `source`, touching only what differs: a changed or new
- * file is written beside its place and renamed over it (a reader sees the old file or the new one,
- * never half of one), then files `source` lacks are deleted, then emptied folders. The target folder
+ * Makes `target` hold exactly the files of `source`, touching only what differs: changed and new
+ * files are written, then files `source` lacks are deleted, then emptied folders. The target folder
  * itself is never removed, so a server watching it (`wrangler dev`) keeps serving throughout.
+ *
+ * Note: files are written in place, not written aside and renamed over: `wrangler dev` kept serving
+ * the old ETag for a file replaced by a rename, so browsers revalidated into the old page.
  */
 export async function syncDir(source: string, target: string): Promise<SyncResult> {
   const wanted = await filesUnder(source)
@@ -44,9 +45,7 @@ export async function syncDir(source: string, target: string): Promise<SyncResul
       continue
     }
     await mkdir(dirname(destination), { recursive: true })
-    const temporary = `${destination}.${randomBytes(4).toString('hex')}.partial`
-    await writeFile(temporary, bytes)
-    await rename(temporary, destination)
+    await writeFile(destination, bytes)
     result.written++
   }
   const keep = new Set(wanted)
