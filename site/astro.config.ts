@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { copyMedia } from './src/integrations/copy-media.ts'
 import { draftPreview } from './src/integrations/draft-preview.ts'
+import { islands } from './src/integrations/islands.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { securityHeaders } from './src/integrations/security-headers.ts'
 import { readSiteEnv } from './src/lib/env.ts'
@@ -22,12 +23,14 @@ export default defineConfig({
   // Not 'always': in dev, Astro's trailing-slash check answers 404 to `/api/health` and `/login`
   // before Vite's proxy can forward them to the Worker, whose routes have no trailing slash.
   trailingSlash: 'ignore',
-  // React is installed for the 3D islands to come; no page hydrates anything yet.
+  // React renders the 3D islands (src/islands/), which only pages with a model carry.
   // sitemap-index.xml lists every built page except the contact thank-you state and the 404 page.
   integrations: [
     react(),
     sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$/.test(page) }),
     copyMedia(),
+    // `client:idle3d`, model files into dist/models/, decoders into dist/decoders/.
+    islands(),
     // Dev only: the CMS asks for a content reload on publish (cms/README.md).
     refreshContentEndpoint(),
     // `_headers` for the static host: the Worker's security headers and a CSP by script hash.

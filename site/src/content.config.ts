@@ -1,8 +1,10 @@
 import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 import { readSiteEnv } from './lib/env.ts'
+import { modelSchema } from './lib/models.ts'
 import { caseStudySchema, pageSchema, relation, seo, serviceSchema, text } from './lib/schemas.ts'
 import { payloadMediaLoader } from './loaders/media-loader.ts'
+import { payloadModelsLoader } from './loaders/models-loader.ts'
 import { payloadGlobalLoader } from './loaders/payload-global-loader.ts'
 import { payloadCollectionLoader } from './loaders/payload-loader.ts'
 
@@ -61,6 +63,12 @@ const media = defineCollection({
   }),
 })
 
+// 3D models (ready ones), keyed by id; their files are copied into the build (src/lib/models.ts).
+const models = defineCollection({
+  loader: payloadModelsLoader({ cmsUrl, offline }),
+  schema: modelSchema,
+})
+
 const link = z.looseObject({
   type: z.string().nullish(),
   reference: z.object({ relationTo: z.string(), value: relation }).nullish(),
@@ -106,6 +114,7 @@ export const collections = {
   teamMembers,
   testimonials,
   media,
+  models,
   siteSettings,
   redirects,
 }

@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
+import { type BuiltModels, buildTestModels } from './models-fixture.ts'
 
 const siteRoot = fileURLToPath(new URL('..', import.meta.url))
 let cms: FixtureServer
 let tmp: string
 let outDir: string
 let buildLog = ''
+let models: BuiltModels
 
 const htmlOf = async (file: string) => readFile(join(outDir, file), 'utf8')
 const LD_JSON = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g
@@ -28,6 +30,46 @@ beforeAll(async () => {
   cms = await startFixtureServer()
   tmp = await mkdtemp(join(tmpdir(), 'kairo-site-build-'))
   outDir = join(tmp, 'dist')
+  // Two models built by the real pipeline (test/models-fixture.ts; its cache keeps reruns fast):
+  // `planet` on the service `websites` (so the home page's orbit too) and in a model3d block on the
+  // about page, `capsule` on the case study `orbital-labs`. The other pages have no model. Plus a
+  // model still processing (the query leaves it out) and a ready one with a broken manifest.
+  models = await buildTestModels(
+    join(tmp, 'models'),
+    join(siteRoot, 'node_modules', '.cache', 'kairo-test-models'),
+  )
+  cms.modelFiles = models.filesDir
+  cms.collections.models = [
+    ...models.docs(cms.url),
+    {
+      id: 103,
+      title: 'Queued',
+      slug: 'queued',
+      alt: 'x',
+      status: 'processing',
+      manifest: null,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    },
+    {
+      id: 104,
+      title: 'Broken',
+      slug: 'broken',
+      alt: 'x',
+      status: 'ready',
+      manifest: { version: 1 },
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    },
+  ]
+  const websites = cms.collections.services?.find((doc) => doc.slug === 'websites')
+  if (websites) websites.model = 101
+  const orbital = cms.docs.find((doc) => doc.slug === 'orbital-labs')
+  if (orbital) orbital.model = 102
+  const about = cms.collections.pages?.find((doc) => doc.slug === 'about')
+  if (about)
+    about.layout = [
+      ...((about.layout as object[]) ?? []),
+      { blockType: 'model3d', model: 101, caption: 'Our planet, live' },
+    ]
   const astro = join(siteRoot, 'node_modules', '.bin', 'astro')
   const args = ['build', '--config', 'test/build.config.ts', '--outDir', outDir]
   const env = {
@@ -43,7 +85,7 @@ beforeAll(async () => {
     child.on('close', resolve)
   })
   if (code !== 0) throw new Error(`astro build exited ${code}:\n${buildLog}`)
-}, 90_000)
+}, 150_000)
 
 afterAll(async () => {
   await cms?.close()
@@ -52,11 +94,12 @@ afterAll(async () => {
 
 describe('astro build against the fixture CMS', () => {
   it('reads the CMS once per collection and each media file at most once', () => {
-    const api = cms.requests.filter((path) => !path.startsWith('/api/media/file/')).sort()
+    const api = cms.requests.filter((path) => !/^\/api\/(media\/file|model-assets)\//.test(path)).sort()
     expect(api).toEqual([
       '/api/case-studies?where[_status][equals]=published&pagination=false&depth=0',
       '/api/globals/site-settings?depth=1',
       '/api/media?pagination=false&depth=0',
+      '/api/models?where[status][equals]=ready&pagination=false&depth=0',
       '/api/pages?where[_status][equals]=published&pagination=false&depth=1',
       '/api/redirects?pagination=false&depth=0',
       '/api/services?where[_status][equals]=published&pagination=false&depth=1',
@@ -253,13 +296,32 @@ describe('astro build against the fixture CMS', () => {
     )
   })
 
-  it("writes _headers whose CSP allows the contact form's inline script by hash and nothing inline else", async () => {
+  it("writes _headers whose CSP allows the build's inline scripts by hash and nothing inline else", async () => {
     const headers = await readFile(join(outDir, '_headers'), 'utf8')
     const contact = await readFile(join(outDir, 'contact', 'index.html'), 'utf8')
     const script = /<script type="module">([\s\S]*?)<\/script>/.exec(contact)?.[1] ?? ''
     expect(script.length).toBeGreaterThan(0)
     const hash = createHash('sha256').update(script).digest('base64')
-    expect(headers).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`))
+    const [strict = '', ...rules] = headers.split(/\n(?=\/)/)
+    const scriptSrc = (rule: string) => (/script-src ([^;]*);/.exec(rule)?.[1] ?? '').split(' ').sort()
+    // Every inline script the build has (the contact form's, the islands' runtime), by hash, and
+    // nothing else inline; pages with an island (only they) may compile WebAssembly, run the
+    // decoders' blob: workers and the Basis transcoder's generated functions.
+    const inline = new Set<string>()
+    for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html')))
+      for (const [, body = ''] of (await htmlOf(page)).matchAll(
+        /<script(?: type="module")?>([\s\S]*?)<\/script>/g,
+      ))
+        inline.add(`'sha256-${createHash('sha256').update(body).digest('base64')}'`)
+    expect(inline).toContain(`'sha256-${hash}'`)
+    expect(scriptSrc(strict)).toEqual(["'self'", ...inline].sort())
+    expect(
+      rules.filter((rule) => rule.includes('! Content-Security-Policy')).map((rule) => rule.split('\n')[0]),
+    ).toEqual(['/', '/about/', '/services/websites/', '/work/orbital-labs/'])
+    for (const rule of rules.filter((r) => r.includes('! Content-Security-Policy'))) {
+      expect(scriptSrc(rule)).toEqual(["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'", ...inline].sort())
+      expect(rule).toContain("worker-src 'self' blob:")
+    }
     expect(headers).toContain('X-Content-Type-Options: nosniff')
   })
 
@@ -285,10 +347,25 @@ describe('astro build against the fixture CMS', () => {
     expect(rss).toContain('<link>http://localhost:4321/work/nebula-coffee/</link>')
   })
 
-  it("ships no JavaScript except the contact form's small inline script", async () => {
+  it("ships no JavaScript except the contact form's small inline script and, on pages with a model, the 3D island", async () => {
+    const withIsland = [
+      'about/index.html',
+      'index.html',
+      'services/websites/index.html',
+      'work/orbital-labs/index.html',
+    ]
     for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
       // JSON-LD is data, not script: browsers do not run it.
-      const html = (await htmlOf(file)).replace(LD_JSON, '')
+      let html = (await htmlOf(file)).replace(LD_JSON, '')
+      if (withIsland.includes(file)) {
+        // One island, hydrated by the site's own directive; its runtime is inline, its code loaded later.
+        expect(html.match(/<astro-island /g), file).toHaveLength(1)
+        expect(html, file).toMatch(/<astro-island [^>]*client="idle3d"/)
+        expect(html, file).not.toMatch(/<script[^>]*\ssrc=|rel="modulepreload"/)
+        html = html
+          .replace(/<script>[\s\S]*?<\/script>/g, '')
+          .replace(/<astro-island [^>]*>/g, '<astro-island>')
+      }
       if (file === 'contact/index.html') {
         // The form works without it; the script only submits in place. No external script file.
         const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
@@ -309,5 +386,74 @@ describe('astro build against the fixture CMS', () => {
       /<input id="contact-website" name="website" type="text" tabindex="-1" autocomplete="off">/,
     )
     expect(html).not.toContain('idempotencyKey"')
+  })
+
+  it('copies the model files the pages use into models/, byte for byte, and the decoders into decoders/', async () => {
+    const files = await listFiles(outDir)
+    const shipped = files.filter((f) => f.startsWith('models/')).sort()
+    const referenced = new Set<string>()
+    for (const page of files.filter((f) => f.endsWith('.html')))
+      for (const [, key] of (await htmlOf(page)).matchAll(/\/(models\/[a-z0-9-]+\/[a-z0-9.-]+)/g))
+        referenced.add(key ?? '')
+    expect(shipped).toEqual([...referenced].sort())
+    // Both models, each with three levels and four poster files; never the CMS's manifest.
+    expect(shipped.filter((f) => f.endsWith('.glb'))).toHaveLength(6)
+    expect(shipped.filter((f) => /\.poster-\d+\.[0-9a-f]{16}\.(avif|webp)$/.test(f))).toHaveLength(8)
+    for (const key of shipped)
+      expect(await readFile(join(outDir, key)), key).toEqual(await readFile(join(models.filesDir, key)))
+    // Each file was read from the CMS once (at most: the loader keeps them in the cache).
+    const fetched = cms.requests.filter((p) => p.startsWith('/api/model-assets/'))
+    expect(new Set(fetched).size).toBe(fetched.length)
+    for (const decoder of [
+      'draco/gltf/draco_wasm_wrapper.js',
+      'draco/gltf/draco_decoder.wasm',
+      'basis/basis_transcoder.js',
+      'basis/basis_transcoder.wasm',
+      'meshopt_decoder.module.js',
+    ])
+      expect(files).toContain(`decoders/r187/${decoder}`)
+    // three's loaders point at those copies: no second set of decoders under _astro/.
+    expect(files.filter((f) => /^_astro\/.*(draco|basis)/i.test(f) && !/Loader\./.test(f))).toEqual([])
+  })
+
+  it('shows each model poster-first: a picture of AVIF and WebP, its size and text alternative, and the island over it', async () => {
+    const page = await htmlOf('work/orbital-labs/index.html')
+    const figure =
+      /<figure class="model" data-island data-scene="room">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? ''
+    expect(figure).toMatch(
+      /<div class="model__stage" style="aspect-ratio: 1200 \/ 900; background-color: #0b0d12">/,
+    )
+    expect(figure).toMatch(
+      /<source type="image\/avif" srcset="\/models\/capsule\/capsule\.poster-600\.[0-9a-f]{16}\.avif 600w, \/models\/capsule\/capsule\.poster-1200\.[0-9a-f]{16}\.avif 1200w"/,
+    )
+    expect(figure).toMatch(/<source type="image\/webp" srcset="[^"]+ 600w, [^"]+ 1200w"/)
+    expect(figure).toMatch(
+      /<img src="\/models\/capsule\/capsule\.poster-1200\.[0-9a-f]{16}\.webp" width="1200" height="900" alt="A flattened teal capsule" loading="lazy" decoding="async">/,
+    )
+    // The island gets the levels (smallest last) on the site's own origin, not the CMS's.
+    const props = /<astro-island [^>]*props="([^"]*)"/.exec(figure)?.[1]?.replaceAll('&quot;', '"') ?? ''
+    expect(
+      [...props.matchAll(/\/models\/capsule\/capsule\.lod(\d)\.[0-9a-f]{16}\.glb/g)].map((m) => m[1]),
+    ).toEqual(['0', '1', '2'])
+    expect(props).not.toContain('127.0.0.1')
+    // The case study's hero image stays the page's first, eager image.
+    expect(page.indexOf('fetchpriority="high"')).toBeLessThan(page.indexOf('<figure class="model"'))
+
+    // A service's planet, the about page's model3d block with its caption, and the home page's orbit:
+    // a list of real links to every service, one per planet.
+    expect(await htmlOf('services/websites/index.html')).toMatch(
+      /<figure class="model" data-island data-scene="planet">/,
+    )
+    expect(await htmlOf('about/index.html')).toMatch(
+      /data-scene="room">[\s\S]*<figcaption>Our planet, live<\/figcaption>/,
+    )
+    const home = await htmlOf('index.html')
+    expect(home).toMatch(/<ul class="orbit__links" id="orbit-links">/)
+    expect(home).toContain('<a href="/services/websites/" data-planet="0">')
+    expect(home).toContain('<a href="/services/interactive-3d/" data-planet="1">')
+    expect(await htmlOf('services/interactive-3d/index.html')).not.toMatch(
+      /<astro-island|<[^>]+\sdata-island[\s>]/,
+    )
+    expect(buildLog).toMatch(/models: model 104 left out: /)
   })
 })

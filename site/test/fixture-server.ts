@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -16,6 +17,11 @@ export interface FixtureServer {
   collections: Record<string, FixtureDoc[]>
   /** When set, every request is answered with this status and an error body. */
   failWith: number | null
+  /**
+   * The folder the CMS keeps built model files in (`models/<name>/<file>`), served at
+   * `/api/model-assets/<key>` as the CMS does; null: none (the `models` collection is empty).
+   */
+  modelFiles: string | null
   close(): Promise<void>
 }
 
@@ -40,8 +46,18 @@ const fileBytes = (name: string) => Buffer.concat([PNG_SIGNATURE, Buffer.from(na
 export async function startFixtureServer(
   docs: FixtureDoc[] = structuredClone(FIXTURE_DOCS),
 ): Promise<FixtureServer> {
-  const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, read<FixtureDoc[]>(name)]))
-  const state = { requests: [] as string[], docs, collections, failWith: null as number | null }
+  const collections: Record<string, FixtureDoc[]> = Object.fromEntries(
+    COLLECTIONS.map((name) => [name, read<FixtureDoc[]>(name)]),
+  )
+  // Models are built by the tests that need them (test/models-fixture.ts); none by default.
+  collections.models = []
+  const state = {
+    requests: [] as string[],
+    docs,
+    collections,
+    failWith: null as number | null,
+    modelFiles: null as string | null,
+  }
   let origin = ''
   const send = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
     res.setHeader('content-type', 'application/json')
@@ -59,6 +75,14 @@ export async function startFixtureServer(
       res.writeHead(200).end(fileBytes(url.pathname))
       return
     }
+    const asset = /^\/api\/model-assets\/(models\/[a-z0-9-]+\/[a-z0-9.-]+)$/.exec(url.pathname)?.[1]
+    if (asset && state.modelFiles) {
+      readFile(`${state.modelFiles}/${asset}`).then(
+        (bytes) => res.writeHead(200, { 'cache-control': 'public, max-age=31536000, immutable' }).end(bytes),
+        () => send(res, 404, { errors: [{ message: 'Not Found' }] }),
+      )
+      return
+    }
     if (url.pathname === '/api/globals/site-settings') {
       send(res, 200, SITE_SETTINGS)
       return
@@ -70,7 +94,10 @@ export async function startFixtureServer(
       return
     }
     const status = url.searchParams.get('where[_status][equals]')
-    const found = status ? list.filter((doc) => doc._status === status) : list
+    const ready = url.searchParams.get('where[status][equals]')
+    const found = list.filter(
+      (doc) => (!status || doc._status === status) && (!ready || doc.status === ready),
+    )
     send(res, 200, { docs: found, totalDocs: found.length, hasNextPage: false })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

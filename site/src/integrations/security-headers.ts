@@ -17,7 +17,12 @@ export function securityHeaders(): AstroIntegration {
         const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'))
         const pages = await Promise.all(files.map((file) => readFile(join(outDir, file), 'utf8')))
         const hashes = inlineScriptHashes(pages)
-        await writeFile(join(outDir, '_headers'), headersFile(hashes))
+        // `work/x/index.html` is served at `/work/x/`, `index.html` at `/`.
+        const islandPaths = files
+          .filter((_, i) => pages[i]?.includes('<astro-island'))
+          .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+          .sort()
+        await writeFile(join(outDir, '_headers'), headersFile(hashes, { islandPaths }))
         logger.info(`_headers: CSP allows ${hashes.length} inline script(s) by hash`)
       },
     },

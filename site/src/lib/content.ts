@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection } from 'astro:content'
 import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
+import type { ModelData } from './models.ts'
 import { currentPreview } from './preview-scope.ts'
 
 type Settings = CollectionEntry<'siteSettings'>['data']
@@ -8,6 +9,8 @@ type Settings = CollectionEntry<'siteSettings'>['data']
 export interface SiteContent {
   settings: Settings
   media: Map<string, MediaData>
+  /** Ready 3D models by id. */
+  models: Map<string, ModelData>
   services: CollectionEntry<'services'>[]
   caseStudies: CollectionEntry<'caseStudies'>[]
   pages: CollectionEntry<'pages'>[]
@@ -33,9 +36,10 @@ export function siteContent(): Promise<SiteContent> {
 }
 
 async function loadSiteContent(): Promise<SiteContent> {
-  const [settings, media, services, caseStudies, pages] = await Promise.all([
+  const [settings, media, models, services, caseStudies, pages] = await Promise.all([
     getCollection('siteSettings'),
     getCollection('media'),
+    getCollection('models'),
     getCollection('services'),
     getCollection('caseStudies'),
     getCollection('pages'),
@@ -43,6 +47,7 @@ async function loadSiteContent(): Promise<SiteContent> {
   return {
     settings: settings[0]?.data ?? {},
     media: new Map(media.map((entry) => [entry.id, entry.data as MediaData])),
+    models: new Map(models.map((entry) => [entry.id, entry.data])),
     services: services.sort(byOrder),
     caseStudies: caseStudies.sort((a, b) => b.data.updatedAt.getTime() - a.data.updatedAt.getTime()),
     pages,
@@ -55,6 +60,12 @@ export function imageFor(site: SiteContent, ref: unknown, use: 'wide' | 'card') 
   const media = id === undefined ? undefined : site.media.get(id)
   const attributes = media && imageAttributes(media, use)
   return attributes && { ...attributes, alt: media.alt }
+}
+
+/** The model a relation names (an id or a populated document), or undefined when unset or not ready. */
+export function modelFor(site: SiteContent, ref: unknown): ModelData | undefined {
+  const id = relationId(ref)
+  return id === undefined ? undefined : site.models.get(id)
 }
 
 // The CMS pages the site has a route for; a link to any other page is not rendered (it would 404).

@@ -27,6 +27,8 @@ export const caseStudySchema = z.object({
   year: z.number().nullish(),
   services: z.array(relation).nullish(),
   heroImage: relation,
+  /** A `models` document (its 3D scene, CaseStudyRoom), or nothing. */
+  model: relation,
   outcomes: z.array(z.object({ value: z.string(), label: z.string() })).nullish(),
   meta: seo,
   createdAt: z.coerce.date().optional(),
@@ -39,6 +41,8 @@ export const serviceSchema = z.object({
   slug: z.string(),
   summary: text,
   icon: relation,
+  /** A `models` document (its planet, ServicePlanet and HeroOrbit), or nothing. */
+  model: relation,
   order: z.number().nullish(),
   meta: seo,
   updatedAt: z.coerce.date(),

@@ -24,4 +24,21 @@ describe('static security headers', () => {
     expect(file).not.toContain("'unsafe-inline';\n  X") // scripts never get unsafe-inline
     expect(file).not.toMatch(/script-src[^;]*unsafe-inline/)
   })
+
+  it('relaxes the CSP for the pages with a 3D island only, and caches model files and decoders for good', () => {
+    const file = headersFile(["'sha256-abc'"], { islandPaths: ['/', '/work/x/'] })
+    const [strict = '', ...rules] = file.split(/\n(?=\/)/)
+    expect(strict).toContain("script-src 'self' 'sha256-abc';")
+    expect(strict).not.toMatch(/wasm|blob:|unsafe-eval/)
+    const island = rules.find((rule) => rule.startsWith('/work/x/\n')) ?? ''
+    // The page's own policy replaces the one every path gets.
+    expect(island).toContain('  ! Content-Security-Policy\n')
+    expect(island).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval' 'sha256-abc';")
+    expect(island).toContain("worker-src 'self' blob:")
+    expect(island).toContain("connect-src 'self' blob:")
+    expect(rules.some((rule) => rule.startsWith('/\n  ! Content-Security-Policy'))).toBe(true)
+    for (const path of ['/models/*', '/decoders/*'])
+      expect(file).toContain(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
+    expect(headersFile([])).not.toContain('/models/*')
+  })
 })

@@ -28,26 +28,58 @@ export function inlineScriptHashes(pages: string[]): string[] {
   return [...hashes].sort()
 }
 
-/**
- * The static host's `_headers` file: the same security headers as the Worker's responses, with a
- * Content Security Policy that allows exactly the inline scripts the build contains, by hash.
- * Inline styles stay allowed (Astro inlines small stylesheets; styles cannot run code).
- */
-export function headersFile(scriptHashes: string[]): string {
-  const csp = [
+export interface HeadersOptions {
+  /**
+   * The paths of pages with a 3D island (`/`, `/work/<slug>/`). Only they get a CSP that lets the
+   * decoders work: WebAssembly compiled (`'wasm-unsafe-eval'`), and three's Draco/KTX2 loaders'
+   * workers from blob: URLs (`worker-src blob:`); the glTF loader reads embedded textures through
+   * blob: URLs (`connect-src`/`img-src blob:`), and the Basis transcoder's embind glue builds
+   * functions from strings (`'unsafe-eval'`, which blob: workers inherit from the page). Every other
+   * page keeps the strict policy.
+   */
+  islandPaths?: string[]
+}
+
+/** Content-addressed model files and the decoders (under three's revision) never change. */
+const IMMUTABLE_PATHS = ['/models/*', '/decoders/*']
+
+function contentSecurityPolicy(scriptHashes: string[], island: boolean): string {
+  const hashes = scriptHashes.map((hash) => ` ${hash}`).join('')
+  const blob = island ? ' blob:' : ''
+  return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.map((hash) => ` ${hash}`).join('')}`,
+    `script-src 'self'${island ? " 'wasm-unsafe-eval' 'unsafe-eval'" : ''}${hashes}`,
+    ...(island ? ["worker-src 'self' blob:"] : []),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${blob}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${blob}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join('; ')
-  const lines = Object.entries({ 'Content-Security-Policy': csp, ...FIXED }).map(
-    ([name, value]) => `  ${name}: ${value}`,
-  )
-  return `/*\n${lines.join('\n')}\n`
+}
+
+/**
+ * The static host's `_headers` file: the same security headers as the Worker's responses, with a
+ * Content Security Policy that allows exactly the inline scripts the build contains, by hash.
+ * Inline styles stay allowed (Astro inlines small stylesheets; styles cannot run code). Pages with
+ * a 3D island replace the policy (`! Content-Security-Policy` detaches the one from `/*`).
+ */
+export function headersFile(scriptHashes: string[], options: HeadersOptions = {}): string {
+  const islandPaths = options.islandPaths ?? []
+  const lines = Object.entries({
+    'Content-Security-Policy': contentSecurityPolicy(scriptHashes, false),
+    ...FIXED,
+  }).map(([name, value]) => `  ${name}: ${value}`)
+  const rules = [`/*\n${lines.join('\n')}\n`]
+  for (const path of islandPaths)
+    rules.push(
+      `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes, true)}\n`,
+    )
+  if (islandPaths.length > 0)
+    for (const path of IMMUTABLE_PATHS)
+      rules.push(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
+  return rules.join('')
 }

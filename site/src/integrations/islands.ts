@@ -1,0 +1,132 @@
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+import { MODELS_CACHE } from '../loaders/models-loader.ts'
+
+const require = createRequire(import.meta.url)
+// `three` resolves to build/three.cjs; its package root is one folder up.
+const threeRoot = dirname(dirname(require.resolve('three')))
+const threeLibs = join(threeRoot, 'examples', 'jsm', 'libs')
+
+/** The decoders islands may need, relative to three's `examples/jsm/libs/` (also their path under `/decoders/r<rev>/`). */
+export const DECODER_FILES = [
+  'draco/gltf/draco_wasm_wrapper.js',
+  'draco/gltf/draco_decoder.wasm',
+  'basis/basis_transcoder.js',
+  'basis/basis_transcoder.wasm',
+  'meshopt_decoder.module.js',
+]
+
+/** `/decoders/r187/`: the decoders' folder, named by the installed three.js revision (as `REVISION` in the browser). */
+export async function decodersPath(): Promise<string> {
+  const { version } = JSON.parse(await readFile(join(threeRoot, 'package.json'), 'utf8')) as {
+    version: string
+  }
+  return `/decoders/r${version.split('.')[1]}/`
+}
+
+const TYPES: Record<string, string> = {
+  glb: 'model/gltf-binary',
+  avif: 'image/avif',
+  webp: 'image/webp',
+  ktx2: 'image/ktx2',
+  js: 'text/javascript',
+  wasm: 'application/wasm',
+}
+const typeOf = (name: string) => TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream'
+/** A model file as pages reference it: `/models/<name>/<file>` (src/lib/models.ts). */
+const REFERENCE = /\/(models\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*\.(?:glb|avif|webp|ktx2))/g
+
+/**
+ * The 3D islands' build side:
+ * - registers `client:idle3d` (src/islands/gate.ts), the directive every island uses;
+ * - after the build, copies the model files the pages reference (`/models/...` in any HTML file) from
+ *   the models loader's cache into `dist/models/`, and three's decoders into `dist/decoders/r<rev>/`
+ *   (only when some page has an island), so nothing 3D is ever read from the CMS or a CDN at runtime;
+ * - in `astro dev`, serves both from the same places.
+ */
+export function islands(): AstroIntegration {
+  let cache: URL
+  return {
+    name: 'kairo:islands',
+    hooks: {
+      'astro:config:setup': async ({ addClientDirective, updateConfig }) => {
+        // three's DRACOLoader and KTX2Loader name their decoders with `new URL('../libs/…',
+        // import.meta.url)`, which Vite would copy into _astro/ as a second, unused set (1.8 MB):
+        // point those defaults at the copies in /decoders/ instead.
+        const decoders = await decodersPath()
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'kairo:three-decoder-urls',
+                transform(code: string, id: string) {
+                  if (!/three\/examples\/jsm\/loaders\/(DRACO|KTX2)Loader\.js$/.test(id)) return null
+                  return code.replace(
+                    /new URL\(\s*'\.\.\/libs\/([^']+)',\s*import\.meta\.url\s*\)\.toString\(\)/g,
+                    (_, file: string) => JSON.stringify(`${decoders}${file}`),
+                  )
+                },
+              },
+            ],
+          },
+        })
+        addClientDirective({
+          name: 'idle3d',
+          entrypoint: fileURLToPath(new URL('../islands/gate.ts', import.meta.url)),
+        })
+      },
+      'astro:config:done': ({ config }) => {
+        cache = new URL(MODELS_CACHE, config.cacheDir)
+      },
+      'astro:server:setup': async ({ server }) => {
+        const decoders = await decodersPath()
+        server.middlewares.use((request, response, next) => {
+          const path = (request.url ?? '').split('?')[0] ?? ''
+          let file: string | undefined
+          if (path.startsWith(decoders) && DECODER_FILES.includes(path.slice(decoders.length)))
+            file = join(threeLibs, path.slice(decoders.length))
+          else if (new RegExp(`^${REFERENCE.source}$`).test(path))
+            file = fileURLToPath(new URL(path.slice(1), cache))
+          if (!file) return next()
+          readFile(file).then(
+            (bytes) => {
+              response.setHeader('content-type', typeOf(file))
+              response.end(bytes)
+            },
+            () => next(),
+          )
+        })
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir)
+        const entries = await readdir(out, { recursive: true, withFileTypes: true })
+        const used = new Set<string>()
+        let islandPages = 0
+        for (const entry of entries) {
+          if (!entry.isFile() || !entry.name.endsWith('.html')) continue
+          const html = await readFile(join(entry.parentPath, entry.name), 'utf8')
+          if (html.includes('<astro-island')) islandPages++
+          for (const match of html.matchAll(REFERENCE)) if (match[1]) used.add(match[1])
+        }
+        for (const key of used) {
+          await mkdir(dirname(join(out, key)), { recursive: true })
+          await copyFile(new URL(key, cache), join(out, key))
+        }
+        if (islandPages > 0) {
+          const target = join(out, (await decodersPath()).slice(1))
+          for (const file of DECODER_FILES) {
+            await mkdir(dirname(join(target, file)), { recursive: true })
+            await copyFile(join(threeLibs, file), join(target, file))
+          }
+        }
+        logger.info(
+          `copied ${used.size} model files into models/; ${islandPages} pages with a 3D island` +
+            (islandPages > 0 ? `, decoders in ${await decodersPath()}` : ''),
+        )
+      },
+    },
+  }
+}
