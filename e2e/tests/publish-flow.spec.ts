@@ -1,6 +1,7 @@
 import { buildSite } from '@kairo/tools'
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { adminUrl, cmsField, editorToken, logInToAdmin } from '../cms-admin.ts'
+import { visitFresh } from '../fresh-visit.ts'
 import { testUrls } from '../system.ts'
 
 interface CaseStudy {
@@ -53,6 +54,7 @@ const edit = async (page: Page, field: Locator, text: string) => {
 test('an editor publishes a case study in the admin and the built page shows it', async ({
   page,
   request,
+  browser,
 }) => {
   await page.goto(`/work/${study.slug}/`)
   await expect(page.getByRole('heading', { level: 1, name: study.title })).toBeVisible()
@@ -85,8 +87,9 @@ test('an editor publishes a case study in the admin and the built page shows it'
       `${((liveAt - savedAt) / 1000).toFixed(1)} s; development adds the CMS's 3 s debounce)`,
   )
 
-  await page.goto(`/work/${study.slug}/`)
-  await expect(page.locator('.lede')).toHaveText(publishedSummary)
+  const visitor = await visitFresh(browser, `/work/${study.slug}/`)
+  await expect(visitor.locator('.lede')).toHaveText(publishedSummary)
+  await visitor.context().close()
 })
 
 test('a draft is not on the public site but shows through the admin’s signed preview link', async ({

@@ -1,5 +1,6 @@
 import { buildSite } from '@kairo/tools'
 import { expect, test } from '@playwright/test'
+import { visitFresh } from '../fresh-visit.ts'
 import { demoEditor, testUrls } from '../system.ts'
 
 interface CaseStudy {
@@ -44,6 +45,7 @@ test('the home page lists the published case studies and fetches no JavaScript o
 test("an editor's change in the CMS reaches the page the Worker serves after a rebuild", async ({
   page,
   request,
+  browser,
 }) => {
   const login = await request.post(`${testUrls.cms}/api/users/login`, { data: demoEditor })
   expect(login.ok()).toBe(true)
@@ -84,8 +86,9 @@ test("an editor's change in the CMS reaches the page the Worker serves after a r
   await expect
     .poll(async () => (await request.get(`/work/${study.slug}/`)).text(), { timeout: 30_000 })
     .toContain(summary)
-  await page.goto(`/work/${study.slug}/`)
-  await expect(page.getByText(summary)).toBeVisible()
+  const visitor = await visitFresh(browser, `/work/${study.slug}/`)
+  await expect(visitor.getByText(summary)).toBeVisible()
+  await visitor.context().close()
 
   const moved = await request.get(oldPath, { maxRedirects: 0 })
   expect(moved.status()).toBe(301)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { headersFile, inlineScriptHashes } from './security-headers.ts'
+import { headersFile, inlineScriptHashes, islandRulePaths } from './security-headers.ts'
 
 const sha = (body: string) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`
 
@@ -30,7 +30,7 @@ describe('static security headers', () => {
     const [strict = '', ...rules] = file.split(/\n(?=\/)/)
     expect(strict).toContain("script-src 'self' 'sha256-abc';")
     expect(strict).not.toMatch(/wasm|blob:|unsafe-eval/)
-    const island = rules.find((rule) => rule.startsWith('/work/x/\n')) ?? ''
+    const island = rules.find((rule) => rule.startsWith('/work/*\n')) ?? ''
     // The page's own policy replaces the one every path gets.
     expect(island).toContain('  ! Content-Security-Policy\n')
     expect(island).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval' 'sha256-abc';")
@@ -40,5 +40,15 @@ describe('static security headers', () => {
     for (const path of ['/models/*', '/decoders/*'])
       expect(file).toContain(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
     expect(headersFile([])).not.toContain('/models/*')
+  })
+
+  it('gives detail pages one rule per section, so a thousand case studies stay under the host rule limit', () => {
+    const pages = [
+      '/',
+      '/about/',
+      ...Array.from({ length: 1000 }, (_, i) => `/work/study-${i}/`),
+      '/services/a/',
+    ]
+    expect(islandRulePaths(pages)).toEqual(['/', '/about/', '/services/*', '/work/*'])
   })
 })

@@ -40,6 +40,15 @@ export interface HeadersOptions {
   islandPaths?: string[]
 }
 
+// Cloudflare reads at most 100 rules from `_headers`: a thousand case studies with a model must not
+// mean a thousand rules, so detail pages share one rule per section (`/work/*`).
+const DETAIL_PAGE = /^\/(work|services)\/[^/]+\/$/
+
+/** The rule paths for the island pages: each detail page's section once, other pages as they are. */
+export function islandRulePaths(paths: string[]): string[] {
+  return [...new Set(paths.map((path) => path.replace(DETAIL_PAGE, '/$1/*')))].sort()
+}
+
 /** Content-addressed model files and the decoders (under three's revision) never change. */
 const IMMUTABLE_PATHS = ['/models/*', '/decoders/*']
 
@@ -74,7 +83,7 @@ export function headersFile(scriptHashes: string[], options: HeadersOptions = {}
     ...FIXED,
   }).map(([name, value]) => `  ${name}: ${value}`)
   const rules = [`/*\n${lines.join('\n')}\n`]
-  for (const path of islandPaths)
+  for (const path of islandRulePaths(islandPaths))
     rules.push(
       `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes, true)}\n`,
     )
