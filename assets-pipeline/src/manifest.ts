@@ -8,8 +8,10 @@ export interface ManifestTexture {
   slots: string[]
   width: number
   height: number
+  /** `ktx2-etc1s`, `ktx2-uastc`, `webp`, or the source type when it was kept as it was. */
   format: string
   bytes: number
+  /** Bytes on the GPU, mipmaps included (block-compressed for KTX2, RGBA8 otherwise). */
   gpuBytes: number
 }
 

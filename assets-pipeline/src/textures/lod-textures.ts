@@ -2,21 +2,12 @@ import type { Document, Texture } from '@gltf-transform/core'
 import { EXTTextureWebP, KHRTextureBasisu } from '@gltf-transform/extensions'
 import { getTextureColorSpace, listTextureSlots } from '@gltf-transform/functions'
 import sharp from 'sharp'
+import type { ManifestTexture } from '../manifest.ts'
 import type { LodLevel } from '../options.ts'
 import type { Ktx2Encoder } from './ktx2.ts'
 
-/** One texture as a LOD ships it. */
-export interface TextureRecord {
-  name: string
-  slots: string[]
-  width: number
-  height: number
-  /** `ktx2-etc1s`, `ktx2-uastc`, `webp`, or the source type when it was kept as it was. */
-  format: string
-  bytes: number
-  /** Bytes on the GPU, mipmaps included (block-compressed for KTX2, RGBA8 otherwise). */
-  gpuBytes: number
-}
+/** One texture as a LOD ships it: the manifest's record of it. */
+export type TextureRecord = ManifestTexture
 
 const COLOUR_SLOTS = /baseColor|emissive|sheenColor|specularColor|diffuse/i
 
