@@ -6,7 +6,7 @@ import type { BuildCache } from './cache.ts'
 import { writeAtomic } from './cache.ts'
 import { cleanDocument } from './clean.ts'
 import { codecIO } from './compress/codecs.ts'
-import { encodeGeometry } from './compress/geometry.ts'
+import { encodeGeometry, type GeometryCodec } from './compress/geometry.ts'
 import { type Decoder, decoderTransferBytes } from './decoders.ts'
 import { sha256, shortHash } from './hash.ts'
 import { inspectDocument } from './inspect.ts'
@@ -28,7 +28,7 @@ import { ModelError, reasonOf } from './validate/model-error.ts'
 import { modelName, readSource } from './validate/source.ts'
 
 /** Bumped when the pipeline's output changes for the same input and settings. */
-export const PIPELINE_VERSION = 'kairo-assets/3'
+export const PIPELINE_VERSION = 'kairo-assets/4'
 
 export type Step =
   | 'read'
@@ -85,8 +85,8 @@ function textureBytes(doc: Document): number {
     .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0)
 }
 
-function decodersFor(codec: 'draco' | 'meshopt', formats: string[]): Decoder[] {
-  const decoders: Decoder[] = [codec]
+function decodersFor(codec: GeometryCodec, formats: string[]): Decoder[] {
+  const decoders: Decoder[] = codec === 'none' ? [] : [codec]
   if (formats.some((format) => format.startsWith('ktx2'))) decoders.push('basis')
   return decoders
 }
@@ -196,6 +196,7 @@ export async function buildModel(file: string, ctx: BuildContext): Promise<Model
           geometry.codec,
           textures.map((t) => t.format),
         ),
+        still: level.still === true,
       })
     }
     let poster: ModelManifest['poster'] = null

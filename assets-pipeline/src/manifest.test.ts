@@ -38,7 +38,7 @@ describe('manifest guard', () => {
     )
     const badLod = structuredClone(valid)
     ;(badLod.lods[0] as { geometry: string }).geometry = 'gzip'
-    expect(manifestProblem(badLod)).toBe('manifest.lods[0].geometry is not one of draco, meshopt')
+    expect(manifestProblem(badLod)).toBe('manifest.lods[0].geometry is not one of draco, meshopt, none')
     expect(() => parseManifest(null)).toThrow('invalid model manifest: manifest is not an object')
   })
 })

@@ -1,3 +1,4 @@
+import type { GeometryCodec } from './compress/geometry.ts'
 import type { Decoder } from './decoders.ts'
 
 /** Bumped when the manifest's shape changes; readers check it. */
@@ -28,10 +29,12 @@ export interface ManifestLod {
   textures: ManifestTexture[]
   /** Show this level from this camera distance on (world units; level 0 from 0). */
   switchDistance: number
-  geometry: 'draco' | 'meshopt'
+  geometry: GeometryCodec
   geometryReason: string
   /** Decoders a page needs before it can show this level. */
   decoders: Decoder[]
+  /** A still: no animations, morph targets baked (absent in manifests written before it existed). */
+  still?: boolean
 }
 
 export interface ManifestPosterImage {
@@ -57,7 +60,7 @@ export interface ModelManifest {
   lods: ManifestLod[]
   /** Rendered from the smallest LOD; null when posters were turned off. */
   poster: { width: number; height: number; background: string; images: ManifestPosterImage[] } | null
-  compression: { geometry: 'draco' | 'meshopt'; reason: string }
+  compression: { geometry: GeometryCodec; reason: string }
   encoder: {
     pipeline: string
     lods: {
@@ -66,6 +69,7 @@ export interface ModelManifest {
       textureSize: number
       textureFormat: string
       switchDistance: number
+      still?: boolean
     }[]
     ktx2: Record<string, number | boolean>
   }
@@ -147,9 +151,10 @@ const manifestCheck = shape({
       ratio: num,
       textures: arrayOf(textureCheck),
       switchDistance: num,
-      geometry: oneOf('draco', 'meshopt'),
+      geometry: oneOf('draco', 'meshopt', 'none'),
       geometryReason: str,
       decoders: arrayOf(oneOf('draco', 'meshopt', 'basis')),
+      still: oneOf(undefined, true, false),
     }),
     1,
   ),
@@ -171,7 +176,7 @@ const manifestCheck = shape({
       ),
     }),
   ),
-  compression: shape({ geometry: oneOf('draco', 'meshopt'), reason: str }),
+  compression: shape({ geometry: oneOf('draco', 'meshopt', 'none'), reason: str }),
   encoder: shape({ pipeline: nonEmpty, lods: arrayOf(anyRecord, 1), ktx2: anyRecord }),
   warnings: arrayOf(str),
 })

@@ -17,6 +17,12 @@ export interface LodLevel {
   textureFormat: 'ktx2' | 'webp'
   /** Camera distance, in multiples of the model's bounding radius, from which this level is shown. */
   switchDistance: number
+  /**
+   * A still: animations dropped and morph targets baked at their default weights (see `still.ts`).
+   * On for the first-frame level, whose bytes are on the page's critical path; the finer levels
+   * keep the motion.
+   */
+  still?: boolean
 }
 
 export interface Ktx2Settings {
@@ -68,7 +74,7 @@ export interface BuildOptions {
 export const DEFAULT_LODS: LodLevel[] = [
   { ratio: 1, error: 0.001, textureSize: 1024, textureFormat: 'ktx2', switchDistance: 0 },
   { ratio: 0.5, error: 0.01, textureSize: 512, textureFormat: 'ktx2', switchDistance: 4 },
-  { ratio: 0.2, error: 0.05, textureSize: 128, textureFormat: 'webp', switchDistance: 10 },
+  { ratio: 0.2, error: 0.05, textureSize: 128, textureFormat: 'webp', switchDistance: 10, still: true },
 ]
 
 export function defaultOptions(): BuildOptions {

@@ -25,9 +25,12 @@ function manifestOf(run: BuildRun, name: string): ModelManifest {
   return manifest
 }
 
+async function readGlb(key: string) {
+  return (await codecIO()).readBinary(new Uint8Array(await readFile(join(out, key))))
+}
+
 async function lodTextures(key: string) {
-  const doc = await (await codecIO()).readBinary(new Uint8Array(await readFile(join(out, key))))
-  return doc.getRoot().listTextures()
+  return (await readGlb(key)).getRoot().listTextures()
 }
 
 beforeAll(async () => {
@@ -82,6 +85,30 @@ describe('buildModels', () => {
       expect(lod.geometryReason).toMatch(/^smaller/)
     }
     expect(manifestOf(first, 'sphere').lods[2]?.geometryReason).toMatch(/with its decoder/)
+  })
+
+  it('makes the first-frame level a still: no animations or morph targets, and no decoder when plain is smaller', async () => {
+    for (const name of ['morph', 'spin']) {
+      const lods = manifestOf(first, name).lods
+      expect(lods.map((lod) => lod.still)).toEqual([false, false, true])
+      const smallest = lods[2]
+      if (!smallest) throw new Error('no first-frame level')
+      const doc = await readGlb(smallest.key)
+      expect(doc.getRoot().listAnimations()).toHaveLength(0)
+      expect(
+        doc
+          .getRoot()
+          .listMeshes()
+          .flatMap((m) => m.listPrimitives().flatMap((p) => p.listTargets())),
+      ).toHaveLength(0)
+      // A cube's few vertices cost less as plain quantized data than the meshopt decoder.
+      expect(smallest.geometry).toBe('none')
+      expect(smallest.decoders).not.toContain('meshopt')
+      expect(smallest.geometryReason).toMatch(/^smaller with its decoder: none/)
+      // The finer levels keep the motion.
+      const lod0 = await readGlb(lods[0]?.key ?? '')
+      expect(lod0.getRoot().listAnimations()).toHaveLength(1)
+    }
   })
 
   it('encodes colour as ETC1S sRGB and normal/data maps as UASTC linear KTX2 with mipmaps, WebP for the first frame', async () => {

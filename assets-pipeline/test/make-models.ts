@@ -1,50 +1,23 @@
 import { Document } from '@gltf-transform/core'
+import { primitive, sphere } from '../src/demo/geometry.ts'
 import { makeCube, makePng } from './make-cube.ts'
 
 /**
- * A UV sphere with normals and a textured material: enough triangles (2 × segments × rings) for
- * the simplifier to have something to do.
+ * A UV sphere with normals and a textured material (the demo planets' geometry): enough triangles
+ * (2 × segments × rings) for the simplifier to have something to do.
  */
 export function makeSphere(segments = 48, rings = 24, textureSize = 16): Document {
   const doc = new Document()
   const buffer = doc.createBuffer()
-  const positions: number[] = []
-  const normals: number[] = []
-  const uvs: number[] = []
-  const indices: number[] = []
-  for (let r = 0; r <= rings; r++) {
-    const theta = (r / rings) * Math.PI
-    for (let s = 0; s <= segments; s++) {
-      const phi = (s / segments) * Math.PI * 2
-      const n = [Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi)]
-      normals.push(...n)
-      positions.push(n[0] ?? 0, n[1] ?? 0, n[2] ?? 0)
-      uvs.push(s / segments, r / rings)
-    }
-  }
-  for (let r = 0; r < rings; r++) {
-    for (let s = 0; s < segments; s++) {
-      const a = r * (segments + 1) + s
-      const b = a + segments + 1
-      indices.push(a, b, a + 1, b, b + 1, a + 1)
-    }
-  }
-  const accessor = (type: 'VEC2' | 'VEC3', array: Float32Array<ArrayBuffer>) =>
-    doc.createAccessor().setType(type).setArray(array).setBuffer(buffer)
   const texture = doc
     .createTexture('planet')
     .setImage(makePng(textureSize, textureSize, [200, 120, 40, 255]))
     .setMimeType('image/png')
-  const primitive = doc
-    .createPrimitive()
-    .setAttribute('POSITION', accessor('VEC3', new Float32Array(positions)))
-    .setAttribute('NORMAL', accessor('VEC3', new Float32Array(normals)))
-    .setAttribute('TEXCOORD_0', accessor('VEC2', new Float32Array(uvs)))
-    .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(indices)).setBuffer(buffer))
-    .setMaterial(doc.createMaterial('planet').setBaseColorTexture(texture))
-  doc
-    .createScene()
-    .addChild(doc.createNode('sphere').setMesh(doc.createMesh('sphere').addPrimitive(primitive)))
+  const material = doc.createMaterial('planet').setBaseColorTexture(texture)
+  const mesh = doc
+    .createMesh('sphere')
+    .addPrimitive(primitive(doc, buffer, sphere(1, segments, rings), material))
+  doc.createScene().addChild(doc.createNode('sphere').setMesh(mesh))
   return doc
 }
 

@@ -1,9 +1,10 @@
 import type { Document, NodeIO } from '@gltf-transform/core'
-import { cloneDocument, draco, meshopt } from '@gltf-transform/functions'
+import { cloneDocument, draco, meshopt, quantize } from '@gltf-transform/functions'
 import { MeshoptEncoder } from 'meshoptimizer'
 import { formatBytes } from '../format.ts'
 
-export type GeometryCodec = 'draco' | 'meshopt'
+/** `none`: quantized only (KHR_mesh_quantization), which every glTF loader reads without a decoder. */
+export type GeometryCodec = 'draco' | 'meshopt' | 'none'
 
 export interface EncodedGeometry {
   glb: Uint8Array
@@ -24,7 +25,8 @@ function hasMorphTargets(doc: Document): boolean {
 /**
  * Writes a LOD as GLB with Draco or meshopt geometry, whichever costs less: the file's bytes, plus
  * the decoder's where `decoderCost` is given (the first-frame level, whose decoder is on the
- * critical path). Draco is not tried for morph targets, which it cannot compress; animation data
+ * critical path; there, plain quantized geometry that needs no decoder competes too, and wins for
+ * small meshes). Draco is not tried for morph targets, which it cannot compress; animation data
  * only meshopt compresses, so animated models usually come out meshopt on size alone.
  */
 export async function encodeGeometry(
@@ -50,13 +52,25 @@ export async function encodeGeometry(
   await dracoDoc.transform(draco({ method: 'edgebreaker' }))
   const viaDraco = await io.writeBinary(dracoDoc)
   tried.draco = viaDraco.byteLength
-  const cost = (codec: GeometryCodec, bytes: number) => bytes + (decoderCost[codec] ?? 0)
-  const withDecoder = Object.keys(decoderCost).length > 0 ? ' with its decoder' : ''
-  const describe = (codec: GeometryCodec, bytes: number) => `${codec} ${formatBytes(cost(codec, bytes))}`
-  if (cost('draco', viaDraco.byteLength) < cost('meshopt', viaMeshopt.byteLength)) {
-    const reason = `smaller${withDecoder}: ${describe('draco', viaDraco.byteLength)} vs ${describe('meshopt', viaMeshopt.byteLength)}`
-    return { glb: viaDraco, codec: 'draco', reason, tried }
+  const candidates: { codec: GeometryCodec; glb: Uint8Array }[] = [
+    { codec: 'meshopt', glb: viaMeshopt },
+    { codec: 'draco', glb: viaDraco },
+  ]
+  const firstFrame = Object.keys(decoderCost).length > 0
+  if (firstFrame) {
+    const plainDoc = cloneDocument(doc)
+    await plainDoc.transform(quantize())
+    const viaPlain = await io.writeBinary(plainDoc)
+    tried.none = viaPlain.byteLength
+    candidates.push({ codec: 'none', glb: viaPlain })
   }
-  const reason = `smaller${withDecoder}: ${describe('meshopt', viaMeshopt.byteLength)} vs ${describe('draco', viaDraco.byteLength)}`
-  return { glb: viaMeshopt, codec: 'meshopt', reason, tried }
+  const cost = (c: { codec: GeometryCodec; glb: Uint8Array }) =>
+    c.glb.byteLength + (decoderCost[c.codec] ?? 0)
+  const [best, ...others] = candidates.sort((a, b) => cost(a) - cost(b)) as [
+    (typeof candidates)[number],
+    ...typeof candidates,
+  ]
+  const describe = (c: (typeof candidates)[number]) => `${c.codec} ${formatBytes(cost(c))}`
+  const reason = `smaller${firstFrame ? ' with its decoder' : ''}: ${[best, ...others].map(describe).join(' vs ')}`
+  return { glb: best.glb, codec: best.codec, reason, tried }
 }
