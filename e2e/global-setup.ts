@@ -7,6 +7,7 @@ import {
   dataDir,
   type Service,
   seedAll,
+  seedDeliverableFiles,
   startCms,
   startSitePreview,
   startWorker,
@@ -42,6 +43,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     services.push(
       await startSitePreview({ port: testSystem.ports.sitePreview, cmsUrl: testUrls.cms, quiet: true }),
     )
+    // The demo projects' deliverables, so a download from the dashboard finds its file.
+    await seedDeliverableFiles({
+      persistTo: join(dataDir, 'test-wrangler'),
+      databaseUrl: options.databaseUrl,
+    })
     services.push(
       await startWorker({
         port: testSystem.ports.api,

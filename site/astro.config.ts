@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config'
 import { copyMedia } from './src/integrations/copy-media.ts'
 import { draftPreview } from './src/integrations/draft-preview.ts'
 import { islands } from './src/integrations/islands.ts'
+import { ogCardCache } from './src/integrations/og-cache.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { securityHeaders } from './src/integrations/security-headers.ts'
 import { readSiteEnv } from './src/lib/env.ts'
@@ -12,7 +13,7 @@ const { siteUrl } = readSiteEnv()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
-const WORKER_PATHS = '^/(api|login|logout|dashboard)(/|\\?|$)'
+const WORKER_PATHS = '^/(api|login|logout|dashboard|password-reset|invite)(/|\\?|$)'
 
 export default defineConfig({
   site: siteUrl,
@@ -31,6 +32,8 @@ export default defineConfig({
     copyMedia(),
     // `client:idle3d`, model files into dist/models/, decoders into dist/decoders/.
     islands(),
+    // After a build: drops the cached Open Graph cards the build did not use.
+    ogCardCache(),
     // Dev only: the CMS asks for a content reload on publish (cms/README.md).
     refreshContentEndpoint(),
     // `_headers` for the static host: the Worker's security headers and a CSP by script hash.

@@ -1,8 +1,23 @@
 import { createApp } from './lib/create-app.ts'
+import { loadSession } from './middleware/session/index.ts'
+import { auth } from './routes/auth/index.ts'
 import { contact } from './routes/contact/index.tsx'
+import { dashboard } from './routes/dashboard/index.ts'
 import { health } from './routes/health/index.ts'
+import { profile } from './routes/profile/index.tsx'
+import { team } from './routes/team/index.ts'
+import { v1 } from './routes/v1/index.ts'
 
 /** The Hono app with every route mounted; `index.ts` exports it as the Worker. */
-export const app = createApp().route('/', health).route('/', contact)
+export const app = createApp()
+  // Who is signed in, for every route below (no query without a session cookie).
+  .use(loadSession())
+  .route('/', health)
+  .route('/', contact)
+  .route('/', auth)
+  .route('/', profile)
+  .route('/', dashboard)
+  .route('/', team)
+  .route('/api/v1', v1)
 
 export type App = typeof app

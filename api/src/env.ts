@@ -1,4 +1,5 @@
 import type { DbClient } from '@kairo/db'
+import type { ValidatedSession } from './auth/session.ts'
 
 // The Worker's bindings (wrangler.toml) and their validation. Workers receive `env` per request, not
 // at process start, so it is validated on the first request and the result is cached per isolate.
@@ -24,6 +25,8 @@ export interface AppEnv {
     db: () => DbClient
     /** This response's CSP nonce for inline `<style>`/`<script>` (see `middleware/security-headers`). */
     secureHeadersNonce?: string
+    /** The signed-in user and session, or null (set by `middleware/session`'s `loadSession`). */
+    auth: ValidatedSession | null
   }
 }
 

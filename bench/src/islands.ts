@@ -72,17 +72,17 @@ async function islandJs(dist: string) {
     ],
     [
       'Draco decoder',
-      'draco/gltf/*.js + .wasm',
+      'draco/gltf/draco_worker.js + .wasm',
       kb(
-        (await gzip(join(decoders, 'draco/gltf/draco_wasm_wrapper.js'))) +
+        (await gzip(join(decoders, 'draco/gltf/draco_worker.js'))) +
           (await gzip(join(decoders, 'draco/gltf/draco_decoder.wasm'))),
       ),
     ],
     [
       'Basis transcoder',
-      'basis/*.js + .wasm',
+      'basis/basis_worker.js + .wasm',
       kb(
-        (await gzip(join(decoders, 'basis/basis_transcoder.js'))) +
+        (await gzip(join(decoders, 'basis/basis_worker.js'))) +
           (await gzip(join(decoders, 'basis/basis_transcoder.wasm'))),
       ),
     ],

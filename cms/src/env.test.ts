@@ -82,7 +82,23 @@ describe('readEnv: draft preview', () => {
 
 describe('readEnv: 3D models', () => {
   it('keeps models in the CMS with posters by default', () => {
-    expect(readEnv(base).models).toEqual({ posters: true, cacheDir: null, r2PublicUrl: null })
+    expect(readEnv(base).models).toEqual({
+      posters: true,
+      cacheDir: null,
+      r2PublicUrl: null,
+      processingLeaseMs: 15 * 60_000,
+    })
+  })
+
+  it('reads the processing lease in whole minutes', () => {
+    expect(readEnv({ ...base, MODEL_PROCESSING_LEASE_MINUTES: '40' }).models.processingLeaseMs).toBe(
+      2_400_000,
+    )
+    for (const bad of ['0', '-5', '1.5', 'soon']) {
+      expect(() => readEnv({ ...base, MODEL_PROCESSING_LEASE_MINUTES: bad }), bad).toThrow(
+        /MODEL_PROCESSING_LEASE_MINUTES must be a whole number of minutes/,
+      )
+    }
   })
 
   it('needs the public URL when R2 is configured, and uses it without a trailing slash', () => {

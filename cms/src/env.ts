@@ -30,6 +30,11 @@ export interface ModelsEnv {
   cacheDir: string | null
   /** `R2_PUBLIC_URL`, without a trailing slash; null when R2 is not configured. */
   r2PublicUrl: string | null
+  /**
+   * `MODEL_PROCESSING_LEASE_MINUTES` (default 15), in ms: a model queued or processing whose
+   * timestamp has not moved for this long is taken as abandoned (its server died) and queued again.
+   */
+  processingLeaseMs: number
 }
 
 /** `PREVIEW_SECRET` signs preview links to the site's preview server at `SITE_PREVIEW_URL`. */
@@ -148,9 +153,11 @@ function readPreview(env: NodeJS.ProcessEnv, problems: string[]): PreviewEnv {
   return { enabled: true, secret, siteUrl: siteUrl.replace(/\/+$/, '') }
 }
 
+export const DEFAULT_MODEL_PROCESSING_LEASE_MINUTES = 15
+
 /**
- * Reads `MODEL_POSTERS`, `MODEL_CACHE_DIR` and, when `R2_ENDPOINT` is set, `R2_PUBLIC_URL`, adding to
- * `problems`. The other R2 variables are checked by the pipeline's `uploadConfigFromEnv` when a model
+ * Reads `MODEL_POSTERS`, `MODEL_CACHE_DIR`, `MODEL_PROCESSING_LEASE_MINUTES` and, when `R2_ENDPOINT`
+ * is set, `R2_PUBLIC_URL`, adding to `problems`. The other R2 variables are checked by the pipeline's `uploadConfigFromEnv` when a model
  * is processed; its message names them, never their values.
  */
 function readModels(env: NodeJS.ProcessEnv, problems: string[]): ModelsEnv {
@@ -163,9 +170,14 @@ function readModels(env: NodeJS.ProcessEnv, problems: string[]): ModelsEnv {
   if (r2 && !publicUrl) problems.push('R2_PUBLIC_URL is not set (R2_ENDPOINT is; models need a public URL)')
   if (publicUrl && !isHttpUrl(publicUrl))
     problems.push(`R2_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`)
+  const lease = env.MODEL_PROCESSING_LEASE_MINUTES?.trim() || String(DEFAULT_MODEL_PROCESSING_LEASE_MINUTES)
+  // Whole minutes: the pipeline writes its progress far more often than once a minute.
+  if (!/^[1-9][0-9]{0,3}$/.test(lease))
+    problems.push(`MODEL_PROCESSING_LEASE_MINUTES must be a whole number of minutes (1-9999), got "${lease}"`)
   return {
     posters: posters !== 'off',
     cacheDir,
     r2PublicUrl: r2 && publicUrl ? publicUrl.replace(/\/+$/, '') : null,
+    processingLeaseMs: (Number.parseInt(lease, 10) || DEFAULT_MODEL_PROCESSING_LEASE_MINUTES) * 60_000,
   }
 }

@@ -438,7 +438,7 @@ export interface Model {
   status: 'queued' | 'processing' | 'ready' | 'failed';
   error?: string | null;
   /**
-   * The pipeline's manifest (levels of detail, poster, sizes).
+   * The pipeline's manifest of the last processed version (levels of detail, poster, sizes).
    */
   manifest?:
     | {
@@ -1388,6 +1388,7 @@ export interface CollectionsWidget {
 export interface TaskProcessModel {
   input: {
     model: number;
+    attempt?: number | null;
   };
   output: {
     status: string;

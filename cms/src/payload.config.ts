@@ -24,6 +24,7 @@ import {
   withSiteRebuildWhenVisible,
 } from './hooks/request-site-rebuild.ts'
 import { modelAssetsEndpoint } from './models/assets-endpoint.ts'
+import { reclaimStuckModelsSafely } from './models/reclaim.ts'
 import { processModelTask } from './models/task.ts'
 import { previewEndpoint, withDraftPreview } from './preview/index.ts'
 import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
@@ -66,6 +67,9 @@ export default buildConfig({
     modelAssetsEndpoint,
   ],
   globals: [withSiteRebuildGlobal(SiteSettings)],
+  // Payload has no job lease: a model whose server died mid-build stays `processing`. At every start
+  // (the Next server, the CLI, a serverless cold start) such models are queued again (src/models/reclaim.ts).
+  onInit: async (payload) => void (await reclaimStuckModelsSafely(payload)),
   // Multipart bodies are cut at the larger limit; each collection's guard then applies its own.
   upload: { limits: { fileSize: Math.max(MAX_UPLOAD_BYTES, MAX_MODEL_BYTES) } },
   jobs: {
@@ -76,6 +80,12 @@ export default buildConfig({
     // Model processing (src/models/): queued on upload and run at once after the save commits; the
     // cron above picks up any job that was not (e.g. the server restarted meanwhile).
     tasks: [processModelTask],
+    // ...and before every run of the cron, so an abandoned model is queued again, and built, within
+    // a minute of its lease running out.
+    shouldAutoRun: async (payload) => {
+      await reclaimStuckModelsSafely(payload)
+      return true
+    },
   },
   editor: lexicalEditor(),
   db: postgresAdapter({

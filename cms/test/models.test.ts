@@ -6,6 +6,7 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { processModel } from '../src/models/process-model.ts'
+import { fileCleanupsSettled } from '../src/models/remove-unused.ts'
 import { MODEL_ASSETS_DIR } from '../src/models/storage.ts'
 import { replaceSiteRebuilderForTests } from '../src/rebuild/index.ts'
 import { actors, Cleanup } from './fixtures.ts'
@@ -93,6 +94,7 @@ afterAll(async () => {
   restore()
   if (!payload) return
   await cleanup.run()
+  await fileCleanupsSettled()
   await payload.destroy()
   // This run's processed files (the folder is shared with `next dev`).
   for (const slug of slugs)

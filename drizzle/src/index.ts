@@ -15,6 +15,8 @@ export interface CreateDbOptions {
   max?: number
   /** Seconds to wait for a connection before failing (default 3, so a dead database answers fast). */
   connectTimeout?: number
+  /** Called with each statement's text as it is sent (tests count a request's round trips with it). */
+  onQuery?: (query: string) => void
 }
 
 /** What {@link createDb} returns: the Drizzle handle, the raw postgres.js client, and its closer. */
@@ -41,6 +43,7 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     connect_timeout: options.connectTimeout ?? 3,
     idle_timeout: 5,
     onnotice: () => {},
+    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
     // Inside workerd, a socket that closes without unhandled rejections (see workerd-socket.ts).
     ...(isWorkerd() ? { socket: openWorkerdSocket } : {}),
   } as postgres.Options<Record<string, never>>)

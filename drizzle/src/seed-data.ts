@@ -1,7 +1,8 @@
 import type { AutomationFlow } from './schema/index.ts'
 
-// Demo content for a fresh install: a space-themed creative studio (Kairo) and one client,
-// Orbital Labs. Dates are relative to the seed time so the dashboard always looks current.
+// Demo content for a fresh install: a space-themed creative studio (Kairo) and two clients, Orbital
+// Labs and Nadir Robotics (two, so signing in as each shows that a client sees only its own company).
+// Dates are relative to the seed time so the dashboard always looks current.
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -11,6 +12,7 @@ export function daysFrom(now: Date, days: number): Date {
 }
 
 export const demoCompany = { name: 'Orbital Labs', slug: 'orbital-labs' }
+export const secondDemoCompany = { name: 'Nadir Robotics', slug: 'nadir-robotics' }
 
 export const demoUsers = {
   client: {
@@ -19,8 +21,40 @@ export const demoUsers = {
     password: 'kairo-client-demo',
     role: 'client',
   },
+  secondClient: {
+    email: 'client@nadir-robotics.example',
+    name: 'Ines Duarte',
+    password: 'kairo-nadir-demo',
+    role: 'client',
+  },
   team: { email: 'team@kairo.studio', name: 'Theo Lindqvist', password: 'kairo-team-demo', role: 'admin' },
 } as const
+
+/** A file the studio delivered: a row in `project_deliverables` and an object in R2 under `key`. */
+export interface DemoDeliverable {
+  title: string
+  /** The R2 object key; its last segment is the download's file name. */
+  key: string
+  contentType: string
+  deliveredDaysAgo: number
+  /** The file itself (small text formats, so the seed needs no binary assets). */
+  body: string
+}
+
+function posterSvg(title: string, subtitle: string): string {
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800">',
+    '<rect width="1200" height="800" fill="#070a1a"/>',
+    '<circle cx="900" cy="260" r="180" fill="#8fd3ff" opacity=".35"/>',
+    '<circle cx="880" cy="240" r="120" fill="#c7a6ff" opacity=".5"/>',
+    `<text x="80" y="560" fill="#e8ecff" font-family="system-ui, sans-serif" font-size="64" font-weight="700">${title}</text>`,
+    `<text x="80" y="630" fill="#aab3d9" font-family="system-ui, sans-serif" font-size="32">${subtitle}</text>`,
+    '</svg>',
+    '',
+  ].join('\n')
+}
+
+const KEY_PREFIX = 'deliverables'
 
 export const demoProjects = [
   {
@@ -37,6 +71,26 @@ export const demoProjects = [
       { title: 'Mission timeline built and reviewed', dueInDays: 7, done: false },
       { title: 'Press kit page and launch', dueInDays: 21, done: false },
     ],
+    deliverables: [
+      {
+        title: 'Rover poster set',
+        key: `${KEY_PREFIX}/orbital-labs/perihelion/rover-poster.svg`,
+        contentType: 'image/svg+xml',
+        deliveredDaysAgo: 5,
+        body: posterSvg('Perihelion', 'Lunar rover, reveal poster'),
+      },
+      {
+        title: 'Moodboard and art direction notes',
+        key: `${KEY_PREFIX}/orbital-labs/perihelion/art-direction.txt`,
+        contentType: 'text/plain',
+        deliveredDaysAgo: 30,
+        body:
+          'Perihelion launch site: art direction\n\n' +
+          '- Night-side palette: deep navy, regolith grey, one cyan accent for telemetry.\n' +
+          '- The rover is lit from one low sun; long shadows carry the scale.\n' +
+          '- Type: a grotesk for headings, a monospaced face for mission data.\n',
+      },
+    ],
   },
   {
     name: 'Mission control brand refresh',
@@ -51,6 +105,15 @@ export const demoProjects = [
       { title: 'Wordmark and colour system', dueInDays: -20, done: true },
       { title: 'Livestream motion kit final review', dueInDays: 3, done: false },
     ],
+    deliverables: [
+      {
+        title: 'Wordmark and colour system',
+        key: `${KEY_PREFIX}/orbital-labs/mission-control/wordmark.svg`,
+        contentType: 'image/svg+xml',
+        deliveredDaysAgo: 20,
+        body: posterSvg('ORBITAL LABS', 'Mission control wordmark, dark variant'),
+      },
+    ],
   },
   {
     name: 'Ground station visitor exhibit',
@@ -64,6 +127,7 @@ export const demoProjects = [
       { title: 'Discovery call and site visit', dueInDays: 10, done: false },
       { title: 'Interaction prototype', dueInDays: 45, done: false },
     ],
+    deliverables: [],
   },
 ] as const
 
@@ -103,7 +167,18 @@ export const demoAutomations = [
       { hoursAgo: 2, outcome: 'success', durationMs: 840, message: 'Routed 3 new contacts' },
       { hoursAgo: 26, outcome: 'success', durationMs: 910, message: 'Routed 5 new contacts' },
       { hoursAgo: 50, outcome: 'failure', durationMs: 3020, message: 'CRM API timed out; retried next run' },
+      { hoursAgo: 74, outcome: 'success', durationMs: 1260, message: 'Routed 8 new contacts' },
+      { hoursAgo: 98, outcome: 'success', durationMs: 770, message: 'Routed 2 new contacts' },
+      { hoursAgo: 122, outcome: 'success', durationMs: 930, message: 'Routed 4 new contacts' },
+      {
+        hoursAgo: 146,
+        outcome: 'failure',
+        durationMs: 15000,
+        message: 'Slack rejected the message; token rotated',
+      },
+      { hoursAgo: 170, outcome: 'success', durationMs: 880, message: 'Routed 6 new contacts' },
     ],
+    pausedBy: null,
   },
   {
     title: 'Weekly launch analytics digest',
@@ -112,9 +187,122 @@ export const demoAutomations = [
     flow: weeklyReportFlow,
     runs: [
       { hoursAgo: 24 * 8, outcome: 'success', durationMs: 4210, message: 'Digest sent to 6 recipients' },
+      { hoursAgo: 24 * 15, outcome: 'success', durationMs: 3980, message: 'Digest sent to 6 recipients' },
+      { hoursAgo: 24 * 22, outcome: 'failure', durationMs: 61000, message: 'Analytics export timed out' },
+    ],
+    // The client paused it after the launch; the audit log (and the overview's activity) says so.
+    pausedBy: { user: 'client', daysAgo: 7 },
+  },
+] as const
+
+const demoTriageFlow: AutomationFlow = {
+  nodes: [
+    { id: 'form', type: 'trigger', label: 'Demo request form submitted' },
+    { id: 'size', type: 'condition', label: 'Fleet of 10+ rovers?' },
+    { id: 'sales', type: 'action', label: 'Book a call with sales' },
+    { id: 'docs', type: 'action', label: 'Send the self-serve guide' },
+    { id: 'crm', type: 'action', label: 'Log in the CRM' },
+  ],
+  edges: [
+    { from: 'form', to: 'size' },
+    { from: 'size', to: 'sales' },
+    { from: 'size', to: 'docs' },
+    { from: 'sales', to: 'crm' },
+    { from: 'docs', to: 'crm' },
+  ],
+}
+
+const stockSyncFlow: AutomationFlow = {
+  nodes: [
+    { id: 'nightly', type: 'trigger', label: 'Every night 02:00 UTC' },
+    { id: 'pull', type: 'action', label: 'Read stock levels from the ERP' },
+    { id: 'push', type: 'action', label: 'Update the configurator prices' },
+  ],
+  edges: [
+    { from: 'nightly', to: 'pull' },
+    { from: 'pull', to: 'push' },
+  ],
+}
+
+/** The second client's work: its own projects and automations, invisible to Orbital Labs. */
+export const secondDemoProjects = [
+  {
+    name: 'Warehouse rover configurator',
+    status: 'in_progress',
+    description:
+      'A 3D configurator for the Nadir W-series warehouse rover: choose the chassis, the lift and the sensor ' +
+      'mast, see the price, and send the build to sales.',
+    startedDaysAgo: 25,
+    dueInDays: 35,
+    milestones: [
+      { title: 'Configurator flows signed off', dueInDays: -12, done: true },
+      { title: 'Rover parts modelled and optimised', dueInDays: 6, done: false },
+      { title: 'Pricing connected to the ERP', dueInDays: 28, done: false },
+    ],
+    deliverables: [
+      {
+        title: 'Configurator flow diagrams',
+        key: `${KEY_PREFIX}/nadir-robotics/configurator/flows.svg`,
+        contentType: 'image/svg+xml',
+        deliveredDaysAgo: 12,
+        body: posterSvg('W-series configurator', 'Chassis, lift, sensor mast, quote'),
+      },
+    ],
+  },
+  {
+    name: 'Investor update microsite',
+    status: 'done',
+    description: 'A one-page microsite for the Series B announcement, with an animated fleet map.',
+    startedDaysAgo: 120,
+    dueInDays: -60,
+    milestones: [
+      { title: 'Copy and fleet data', dueInDays: -90, done: true },
+      { title: 'Launch', dueInDays: -60, done: true },
+    ],
+    deliverables: [
+      {
+        title: 'Launch week traffic report',
+        key: `${KEY_PREFIX}/nadir-robotics/investor-update/traffic.csv`,
+        contentType: 'text/csv',
+        deliveredDaysAgo: 52,
+        body:
+          'day,visits,median_seconds_on_page\n' +
+          '1,4210,74\n2,2980,69\n3,1740,71\n4,1220,66\n5,980,63\n6,760,61\n7,690,60\n',
+      },
     ],
   },
 ] as const
+
+export const secondDemoAutomations = [
+  {
+    title: 'Demo request triage',
+    description: 'Sends big fleets to sales and everyone else the self-serve guide, and logs both.',
+    status: 'active',
+    flow: demoTriageFlow,
+    runs: [
+      { hoursAgo: 1, outcome: 'success', durationMs: 620, message: 'Routed 1 request to sales' },
+      { hoursAgo: 5, outcome: 'success', durationMs: 540, message: 'Sent the guide to 2 requests' },
+      { hoursAgo: 9, outcome: 'failure', durationMs: 2400, message: 'Calendar API refused the booking' },
+      { hoursAgo: 13, outcome: 'success', durationMs: 700, message: 'Routed 2 requests to sales' },
+    ],
+    pausedBy: null,
+  },
+  {
+    title: 'Nightly stock sync',
+    description: 'Keeps the configurator prices in step with the ERP (waiting for ERP access).',
+    status: 'draft',
+    flow: stockSyncFlow,
+    runs: [],
+    pausedBy: null,
+  },
+] as const
+
+/** Every demo file, for putting into a local R2 bucket (the rows only point at them). */
+export function demoDeliverableFiles(): Array<Pick<DemoDeliverable, 'key' | 'contentType' | 'body'>> {
+  return [...demoProjects, ...secondDemoProjects].flatMap((project) =>
+    project.deliverables.map(({ key, contentType, body }) => ({ key, contentType, body })),
+  )
+}
 
 export const demoLeads = [
   {

@@ -1,10 +1,21 @@
 import { readdir } from 'node:fs/promises'
-import { count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { companies, leads, projects, sessions, users } from '../src/index.ts'
+import {
+  auditLog,
+  automationRuns,
+  automations,
+  companies,
+  leads,
+  projectDeliverables,
+  projects,
+  sessions,
+  users,
+} from '../src/index.ts'
 import { migrateApp, migrationsFolder } from '../src/migrate.ts'
 import { createNodeDb } from '../src/node.ts'
 import { seedApp } from '../src/seed.ts'
+import { demoDeliverableFiles } from '../src/seed-data.ts'
 import { createScratchDatabase } from './database.ts'
 
 // A stand-in hasher: the real argon2id one lives in @kairo/api and is tested there.
@@ -31,11 +42,16 @@ describe('migrateApp', () => {
       select table_name from information_schema.tables where table_schema = 'app' order by table_name`
     expect(tables.map((t) => t.table_name)).toEqual([
       '__drizzle_migrations',
+      'audit_log',
       'automation_runs',
       'automations',
       'companies',
+      'invitations',
+      'lead_notes',
       'leads',
       'outbox',
+      'password_resets',
+      'project_deliverables',
       'project_milestones',
       'projects',
       'rate_limits',
@@ -73,6 +89,80 @@ describe('seedApp', () => {
     expect(clientUser?.passwordHash).toBe('test-hash:kairo-client-demo')
     const [teamUser] = await client.db.select().from(users).where(eq(users.email, 'team@kairo.studio'))
     expect(teamUser).toMatchObject({ role: 'admin', companyId: null })
+  })
+
+  it('seeds a second company with its own client, projects and automations', async () => {
+    const [nadir] = await client.db.select().from(companies).where(eq(companies.slug, 'nadir-robotics'))
+    expect(nadir?.name).toBe('Nadir Robotics')
+    const [nadirClient] = await client.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'client@nadir-robotics.example'))
+    expect(nadirClient).toMatchObject({ role: 'client', companyId: nadir?.id })
+    const nadirProjects = await client.db
+      .select()
+      .from(projects)
+      .where(eq(projects.companyId, nadir?.id ?? ''))
+    expect(nadirProjects.map((p) => p.name).sort()).toEqual([
+      'Investor update microsite',
+      'Warehouse rover configurator',
+    ])
+    const nadirAutomations = await client.db
+      .select({ status: automations.status })
+      .from(automations)
+      .where(eq(automations.companyId, nadir?.id ?? ''))
+    expect(nadirAutomations.map((a) => a.status).sort()).toEqual(['active', 'draft'])
+  })
+
+  it('seeds deliverables matching the demo files, runs with outcomes and durations, and an audited pause', async () => {
+    const deliverables = await client.db.select().from(projectDeliverables)
+    const files = demoDeliverableFiles()
+    expect(deliverables).toHaveLength(files.length)
+    for (const file of files) {
+      const row = deliverables.find((d) => d.objectKey === file.key)
+      expect(row, file.key).toMatchObject({
+        contentType: file.contentType,
+        bytes: new TextEncoder().encode(file.body).byteLength,
+      })
+    }
+    const runs = await client.db.select().from(automationRuns)
+    expect(runs.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(runs.map((r) => r.outcome))).toEqual(new Set(['success', 'failure']))
+    expect(runs.every((r) => r.durationMs !== null && r.finishedAt !== null)).toBe(true)
+
+    const [digest] = await client.db
+      .select()
+      .from(automations)
+      .where(eq(automations.title, 'Weekly launch analytics digest'))
+    const [mara] = await client.db.select().from(users).where(eq(users.email, 'client@orbital-labs.example'))
+    const entries = await client.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'automation'), eq(auditLog.targetId, digest?.id ?? '')))
+    expect(digest?.status).toBe('paused')
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'automation.paused',
+        actorId: mara?.id,
+        companyId: digest?.companyId,
+      }),
+    ])
+  })
+
+  it('adds only the missing company to a database seeded before it existed', async () => {
+    await client.db.delete(companies).where(eq(companies.slug, 'nadir-robotics'))
+    await client.db.delete(users).where(eq(users.email, 'client@nadir-robotics.example'))
+    const [before] = await client.db.select({ n: count() }).from(projects)
+    const result = await seedApp(client.db, { hashPassword })
+    expect(result).toEqual({ seeded: true, companyIds: [expect.any(String)] })
+    const [after] = await client.db.select({ n: count() }).from(projects)
+    expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(2)
+    const [orbitalCount] = await client.db
+      .select({ n: count() })
+      .from(companies)
+      .where(eq(companies.slug, 'orbital-labs'))
+    expect(orbitalCount?.n).toBe(1)
+    expect(await seedApp(client.db, { hashPassword })).toEqual({ seeded: false, reason: 'already-seeded' })
   })
 
   it('rejects a second user whose e-mail differs only in case', async () => {

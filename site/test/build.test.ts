@@ -305,8 +305,8 @@ describe('astro build against the fixture CMS', () => {
     const [strict = '', ...rules] = headers.split(/\n(?=\/)/)
     const scriptSrc = (rule: string) => (/script-src ([^;]*);/.exec(rule)?.[1] ?? '').split(' ').sort()
     // Every inline script the build has (the contact form's, the islands' runtime), by hash, and
-    // nothing else inline; pages with an island (only they) may compile WebAssembly, run the
-    // decoders' blob: workers and the Basis transcoder's generated functions.
+    // nothing else inline; pages with an island (only they) may compile WebAssembly and start
+    // workers from the site's own scripts. Only those worker scripts may evaluate strings.
     const inline = new Set<string>()
     for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html')))
       for (const [, body = ''] of (await htmlOf(page)).matchAll(
@@ -315,13 +315,19 @@ describe('astro build against the fixture CMS', () => {
         inline.add(`'sha256-${createHash('sha256').update(body).digest('base64')}'`)
     expect(inline).toContain(`'sha256-${hash}'`)
     expect(scriptSrc(strict)).toEqual(["'self'", ...inline].sort())
-    expect(
-      rules.filter((rule) => rule.includes('! Content-Security-Policy')).map((rule) => rule.split('\n')[0]),
-    ).toEqual(['/', '/about/', '/services/*', '/work/*'])
-    for (const rule of rules.filter((r) => r.includes('! Content-Security-Policy'))) {
-      expect(scriptSrc(rule)).toEqual(["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'", ...inline].sort())
-      expect(rule).toContain("worker-src 'self' blob:")
+    const pageRules = rules.filter(
+      (r) => r.includes('! Content-Security-Policy') && !r.startsWith('/decoders/'),
+    )
+    expect(pageRules.map((rule) => rule.split('\n')[0])).toEqual(['/', '/about/', '/services/*', '/work/*'])
+    for (const rule of pageRules) {
+      expect(scriptSrc(rule)).toEqual(["'self'", "'wasm-unsafe-eval'", ...inline].sort())
+      expect(rule).toContain("worker-src 'self';")
     }
+    for (const worker of ['draco/gltf/draco_worker.js', 'basis/basis_worker.js'])
+      expect(headers).toContain(
+        `/decoders/r187/${worker}\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'\n`,
+      )
+    expect(headers.match(/'unsafe-eval'/g)).toHaveLength(2)
     expect(headers).toContain('X-Content-Type-Options: nosniff')
   })
 
@@ -404,16 +410,27 @@ describe('astro build against the fixture CMS', () => {
     // Each file was read from the CMS once (at most: the loader keeps them in the cache).
     const fetched = cms.requests.filter((p) => p.startsWith('/api/model-assets/'))
     expect(new Set(fetched).size).toBe(fetched.length)
-    for (const decoder of [
-      'draco/gltf/draco_wasm_wrapper.js',
-      'draco/gltf/draco_decoder.wasm',
-      'basis/basis_transcoder.js',
-      'basis/basis_transcoder.wasm',
-      'meshopt_decoder.module.js',
-    ])
-      expect(files).toContain(`decoders/r187/${decoder}`)
+    expect(files.filter((f) => f.startsWith('decoders/')).sort()).toEqual(
+      [
+        'draco/gltf/draco_worker.js',
+        'draco/gltf/draco_decoder.wasm',
+        'basis/basis_worker.js',
+        'basis/basis_transcoder.wasm',
+        'meshopt_decoder.module.js',
+      ]
+        .map((decoder) => `decoders/r187/${decoder}`)
+        .sort(),
+    )
+    // The workers are three's worker code after the decoder's glue (no separate glue file ships).
+    const draco = await readFile(join(outDir, 'decoders/r187/draco/gltf/draco_worker.js'), 'utf8')
+    expect(draco).toContain('var DracoDecoderModule')
+    expect(draco).toMatch(/onmessage = function/)
+    const basis = await readFile(join(outDir, 'decoders/r187/basis/basis_worker.js'), 'utf8')
+    expect(basis).toMatch(/let _EngineFormat = \{/)
+    expect(basis).toContain('var BASIS')
+    expect(basis).toContain("self.addEventListener( 'message'")
     // three's loaders point at those copies: no second set of decoders under _astro/.
-    expect(files.filter((f) => /^_astro\/.*(draco|basis)/i.test(f) && !/Loader\./.test(f))).toEqual([])
+    expect(files.filter((f) => /^_astro\/.*(draco|basis)/i.test(f) && !/loader\./i.test(f))).toEqual([])
   })
 
   it('shows each model poster-first: a picture of AVIF and WebP, its size and text alternative, and the island over it', async () => {

@@ -10,5 +10,6 @@ export {
 } from './database.ts'
 export { dataDir, packageDir, repoRoot } from './paths.ts'
 export { type Service, startService } from './processes.ts'
+export { seedDeliverableFiles } from './seed-files.ts'
 export { startCms, startSiteDev, startSitePreview, startWorker } from './services.ts'
 export { buildCmsIfChanged, buildSite, buildSitePreview, migrateAll, seedAll } from './steps.ts'

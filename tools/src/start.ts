@@ -4,10 +4,11 @@ import { styleText } from 'node:util'
 import { devSystem } from './config.ts'
 import { ensureDatabase } from './database.ts'
 import { log, runMain } from './log.ts'
-import { packageDir } from './paths.ts'
+import { dataDir, packageDir } from './paths.ts'
 import { assertPortsFree } from './ports.ts'
 import type { Service } from './processes.ts'
 import { localSecrets } from './secrets.ts'
+import { seedDeliverableFiles } from './seed-files.ts'
 import { startCms, startSiteDev, startWorker } from './services.ts'
 import { buildSite, migrateAll, seconds, seedAll } from './steps.ts'
 
@@ -44,6 +45,11 @@ async function main(): Promise<void> {
     }
     await migrateAll(options)
     await seedAll(options)
+    const stored = await seedDeliverableFiles({
+      persistTo: join(dataDir, 'wrangler'),
+      databaseUrl: database.url,
+    })
+    if (stored > 0) log(`demo deliverable files: ${stored} put into the Worker's local R2`)
     const cmsUrl = `http://localhost:${ports.cms}`
     // The CMS and the Worker start side by side. The Worker serves the built site, so on the very first
     // start it waits for a site build from the CMS; the site's dev server reads the CMS, so it goes last.

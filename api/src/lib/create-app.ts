@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { type AppEnv, assertBindings } from '../env.ts'
 import { securityHeaders } from '../middleware/security-headers/index.ts'
+import { UnavailablePage } from '../views/unavailable-page.tsx'
 import { database } from './db.ts'
 import { errorBody } from './errors.ts'
 import { log, requestLogger } from './logger.ts'
@@ -49,9 +50,15 @@ export function createApp() {
       c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
       const message = 'The service is busy and nothing was saved; try again in a moment'
       if (wantsJson(c)) return c.json(errorBody('db_unavailable', message), 503)
-      // A browser's plain form post: a page, and Back keeps what the visitor typed.
+      // A browser: a page in the site's look with a retry link (after a form post, Back keeps the input).
+      const url = new URL(c.req.url)
       return c.html(
-        `<!doctype html><title>Try again shortly</title><h1>Try again shortly</h1><p>${message}.</p>`,
+        UnavailablePage({
+          nonce: c.var.secureHeadersNonce,
+          method: c.req.method,
+          retryHref: url.pathname + url.search,
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        }),
         503,
       )
     }

@@ -14,8 +14,9 @@ import type { AppEnv } from '../env.ts'
 export function database(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let client: DbClient | undefined
+    const onQuery = queryObserverOf(c.env)
     c.set('db', () => {
-      client ??= createDb(c.env.HYPERDRIVE.connectionString, { max: 1, connectTimeout: 3 })
+      client ??= createDb(c.env.HYPERDRIVE.connectionString, { max: 1, connectTimeout: 3, onQuery })
       return client
     })
     try {
@@ -24,4 +25,17 @@ export function database(): MiddlewareHandler<AppEnv> {
       if (client) c.executionCtx.waitUntil(client.close())
     }
   }
+}
+
+/**
+ * The name of a test-only binding: a function called with each statement the request sends, so a
+ * test can count one request's database round trips (api/test/support/count-queries.ts). Tests pass
+ * it in the `env` of `app.request()`; no deployed Worker has a binding of this name (bindings are
+ * strings, objects and services, never plain functions), so production never observes queries.
+ */
+export const QUERY_OBSERVER_BINDING = 'TEST_QUERY_OBSERVER'
+
+function queryObserverOf(env: object | undefined): ((query: string) => void) | undefined {
+  const observer = (env as Record<string, unknown> | undefined)?.[QUERY_OBSERVER_BINDING]
+  return typeof observer === 'function' ? (observer as (query: string) => void) : undefined
 }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { redactTokens } from '../auth/redact.ts'
 import type { AppEnv } from '../env.ts'
 
 type Level = 'info' | 'warn' | 'error'
@@ -27,8 +28,8 @@ export function log(
 }
 
 /**
- * Logs one line per request: method, path (without the query string, which may carry tokens),
- * status and duration.
+ * Logs one line per request: method, path (without the query string, and with the secret half of
+ * a reset or invitation link masked), status and duration.
  */
 export function requestLogger(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -36,7 +37,7 @@ export function requestLogger(): MiddlewareHandler<AppEnv> {
     await next()
     log(c, c.res.status >= 500 ? 'error' : 'info', 'request', {
       method: c.req.method,
-      path: c.req.path,
+      path: redactTokens(c.req.path),
       status: c.res.status,
       durationMs: Date.now() - started,
     })

@@ -7,6 +7,10 @@ export interface SiteLayoutProps {
   title: string
   /** The response's CSP nonce (`c.var.secureHeadersNonce`); the inline stylesheet needs it. */
   nonce?: string
+  /** Extra rules for this kind of page (e.g. the dashboard's), appended to the site's CSS. */
+  styles?: string
+  /** Replaces the header's main navigation (the dashboard puts its own there). */
+  nav?: Child
   children?: Child
 }
 
@@ -15,7 +19,7 @@ export interface SiteLayoutProps {
  * as site/src/layouts/BaseLayout.astro, styled by an inline copy of the site's CSS. Pages rendered
  * here are answers to a request (errors, dashboards), so they are kept out of search results.
  */
-export function SiteLayout({ title, nonce, children }: SiteLayoutProps) {
+export function SiteLayout({ title, nonce, styles, nav, children }: SiteLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -25,7 +29,10 @@ export function SiteLayout({ title, nonce, children }: SiteLayoutProps) {
         <meta name="theme-color" content="#070a1a" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · Kairo`}</title>
-        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+        <style
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: styles ? `${SITE_CSS}\n${styles.trim()}` : SITE_CSS }}
+        />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -36,16 +43,18 @@ export function SiteLayout({ title, nonce, children }: SiteLayoutProps) {
             <a class="brand" href="/" aria-label="Kairo, home">
               <span class="brand__orb" aria-hidden="true"></span>Kairo
             </a>
-            <nav aria-label="Main">
-              <ul class="nav">
-                <li>
-                  <a href="/#work">Work</a>
-                </li>
-                <li>
-                  <a href="/contact/">Contact</a>
-                </li>
-              </ul>
-            </nav>
+            {nav ?? (
+              <nav aria-label="Main">
+                <ul class="nav">
+                  <li>
+                    <a href="/#work">Work</a>
+                  </li>
+                  <li>
+                    <a href="/contact/">Contact</a>
+                  </li>
+                </ul>
+              </nav>
+            )}
           </div>
         </header>
         <main id="main" tabindex={-1}>

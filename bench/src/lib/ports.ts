@@ -8,6 +8,7 @@ import { dataDir } from '@kairo/tools'
 export const benchSystem = {
   lighthouse: { cms: 3200, api: 8807 },
   build: { cms: 3210 },
+  dashboard: { api: 8817 },
   postgres: { dataDir: join(dataDir, 'bench-postgres'), port: 54349, database: 'postgres' },
   wranglerState: join(dataDir, 'bench-wrangler'),
 } as const

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import { readEnv } from '../env.ts'
 import { MODEL_SYSTEM_WRITE } from './context.ts'
+import { progressHeartbeat } from './heartbeat.ts'
 import { type Pipeline, pipeline } from './pipeline.ts'
 import { MODEL_SOURCES_DIR, type ModelStorage, modelStorage } from './storage.ts'
 
@@ -31,9 +32,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 /**
  * Builds one `models` document's source file with the asset pipeline and records the outcome on the
- * document: `processing` while it runs, then `ready` with the pipeline's manifest, or `failed` with
- * the pipeline's reason (shown to the editor). Uploads to R2 first when it is configured, so a
- * `ready` manifest never names a file readers cannot fetch. The job and the seed both call this.
+ * document: `processing` while it runs (its `updatedAt` moving with the build's progress, see
+ * heartbeat.ts), then `ready` with the pipeline's manifest, or `failed` with the pipeline's reason
+ * (shown to the editor; the last processed version's manifest stays, for its files' sake). Uploads
+ * to R2 first when it is configured, so a `ready` manifest never names a file readers cannot fetch.
+ * The job and the seed both call this.
  *
  * Note: if the editor uploads another file while this runs, the document is queued again; this run
  * then records nothing (`superseded`) and the newer job builds the newer file.
@@ -64,6 +67,7 @@ export async function processModel(
   if (!doc?.filename) return 'missing'
   const filename = doc.filename
   await record({ status: 'processing', error: null })
+  const progress = progressHeartbeat(payload, id)
 
   // The output name is the slug (unique), so two sources called `model.glb` never share a manifest key.
   const work = await mkdtemp(path.join(tmpdir(), 'kairo-model-'))
@@ -79,11 +83,13 @@ export async function processModel(
       cacheDir: storage.cacheDir,
       options: build,
       posterRenderer: storage.posters ? () => sharedOr(options.posterRenderer) : null,
+      onStep: () => void progress(),
     })
     const result = results[0]
     if (!result || result.status === 'failed' || !result.manifest) {
       outcome = { status: 'failed', error: `${filename} ${result?.error ?? 'was not built'}` }
     } else if (storage.upload) {
+      void progress()
       const summary = await uploadBuild([result], storage.outDir, uploadConfigFromEnv(process.env))
       const failure = summary.failures[0]
       outcome = failure
@@ -104,7 +110,7 @@ export async function processModel(
     await record({ status: 'ready', error: null, manifest: outcome.manifest })
   } else {
     payload.logger.warn(`models: ${doc.slug}: ${outcome.error}`)
-    await record({ status: 'failed', error: outcome.error, manifest: null })
+    await record({ status: 'failed', error: outcome.error })
   }
   return outcome.status
 }

@@ -29,11 +29,20 @@ describe('isModelAssetKey', () => {
 
 describe('modelStorage', () => {
   it('stores local URLs root-relative, and R2 URLs on the public base URL', () => {
-    expect(modelStorage({ posters: true, cacheDir: null, r2PublicUrl: null })).toMatchObject({
+    expect(
+      modelStorage({ posters: true, cacheDir: null, r2PublicUrl: null, processingLeaseMs: 60_000 }),
+    ).toMatchObject({
       baseUrl: '/api/model-assets/',
       upload: false,
     })
-    expect(modelStorage({ posters: false, cacheDir: '/c', r2PublicUrl: 'https://m.example' })).toMatchObject({
+    expect(
+      modelStorage({
+        posters: false,
+        cacheDir: '/c',
+        r2PublicUrl: 'https://m.example',
+        processingLeaseMs: 60_000,
+      }),
+    ).toMatchObject({
       baseUrl: 'https://m.example/',
       upload: true,
       cacheDir: '/c',

@@ -5,14 +5,16 @@
  */
 
 import { getPayload } from 'payload'
+import { fileCleanupsSettled } from '../models/remove-unused.ts'
 import config from '../payload.config.ts'
-
 import { seed } from './seed.ts'
 
 const payload = await getPayload({ config })
 try {
   await seed(payload)
 } finally {
+  // A model processed again may have left files of its old version to remove (in the background).
+  await fileCleanupsSettled()
   // `payload run` exits once this module settles; closing the pool first keeps the exit clean.
   await payload.destroy()
 }

@@ -18,6 +18,8 @@ export const users = app.table(
     // Nullable: studio staff belong to no client company.
     companyId: uuid().references(() => companies.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Set when an admin disables the account: sign-in refuses it and its sessions are ended.
+    disabledAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // Case-insensitive uniqueness: `Ann@x.io` and `ann@x.io` are one account. Look users up with

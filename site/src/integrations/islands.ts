@@ -1,20 +1,24 @@
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { MODELS_CACHE } from '../loaders/models-loader.ts'
+import { decoderWorkerScripts } from './decoder-workers.ts'
 
 const require = createRequire(import.meta.url)
 // `three` resolves to build/three.cjs; its package root is one folder up.
 const threeRoot = dirname(dirname(require.resolve('three')))
 const threeLibs = join(threeRoot, 'examples', 'jsm', 'libs')
 
-/** The decoders islands may need, relative to three's `examples/jsm/libs/` (also their path under `/decoders/r<rev>/`). */
+/**
+ * The decoder files islands may need, copied as they are, relative to three's `examples/jsm/libs/`
+ * (also their path under `/decoders/r<rev>/`). The Draco and Basis glue (`*_wasm_wrapper.js`,
+ * `basis_transcoder.js`) is not among them: it ships inside the worker scripts
+ * (decoder-workers.ts), which are written next to these.
+ */
 export const DECODER_FILES = [
-  'draco/gltf/draco_wasm_wrapper.js',
   'draco/gltf/draco_decoder.wasm',
-  'basis/basis_transcoder.js',
   'basis/basis_transcoder.wasm',
   'meshopt_decoder.module.js',
 ]
@@ -39,12 +43,24 @@ const typeOf = (name: string) => TYPES[name.split('.').pop() ?? ''] ?? 'applicat
 /** A model file as pages reference it: `/models/<name>/<file>` (src/lib/models.ts). */
 const REFERENCE = /\/(models\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*\.(?:glb|avif|webp|ktx2))/g
 
+/** What `astro dev` serves at `path`: a decoder, a decoder's worker script or a model file; else undefined. */
+async function devFile(path: string, decoders: string, cache: URL): Promise<Buffer | string | undefined> {
+  if (path.startsWith(decoders)) {
+    const name = path.slice(decoders.length)
+    if (DECODER_FILES.includes(name)) return readFile(join(threeLibs, name))
+    return (await decoderWorkerScripts(threeLibs)).get(name)
+  }
+  if (new RegExp(`^${REFERENCE.source}$`).test(path)) return readFile(new URL(path.slice(1), cache))
+  return undefined
+}
+
 /**
  * The 3D islands' build side:
  * - registers `client:idle3d` (src/islands/gate.ts), the directive every island uses;
  * - after the build, copies the model files the pages reference (`/models/...` in any HTML file) from
- *   the models loader's cache into `dist/models/`, and three's decoders into `dist/decoders/r<rev>/`
- *   (only when some page has an island), so nothing 3D is ever read from the CMS or a CDN at runtime;
+ *   the models loader's cache into `dist/models/`, and three's decoders with their worker scripts into
+ *   `dist/decoders/r<rev>/` (only when some page has an island), so nothing 3D is ever read from the
+ *   CMS or a CDN at runtime;
  * - in `astro dev`, serves both from the same places.
  */
 export function islands(): AstroIntegration {
@@ -85,16 +101,11 @@ export function islands(): AstroIntegration {
         const decoders = await decodersPath()
         server.middlewares.use((request, response, next) => {
           const path = (request.url ?? '').split('?')[0] ?? ''
-          let file: string | undefined
-          if (path.startsWith(decoders) && DECODER_FILES.includes(path.slice(decoders.length)))
-            file = join(threeLibs, path.slice(decoders.length))
-          else if (new RegExp(`^${REFERENCE.source}$`).test(path))
-            file = fileURLToPath(new URL(path.slice(1), cache))
-          if (!file) return next()
-          readFile(file).then(
-            (bytes) => {
-              response.setHeader('content-type', typeOf(file))
-              response.end(bytes)
+          devFile(path, decoders, cache).then(
+            (body) => {
+              if (body === undefined) return next()
+              response.setHeader('content-type', typeOf(path))
+              response.end(body)
             },
             () => next(),
           )
@@ -121,6 +132,8 @@ export function islands(): AstroIntegration {
             await mkdir(dirname(join(target, file)), { recursive: true })
             await copyFile(join(threeLibs, file), join(target, file))
           }
+          for (const [file, script] of await decoderWorkerScripts(threeLibs))
+            await writeFile(join(target, file), script)
         }
         logger.info(
           `copied ${used.size} model files into models/; ${islandPages} pages with a 3D island` +

@@ -2,7 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { DECODER_WORKERS } from '../islands/decoder-workers.ts'
 import { headersFile, inlineScriptHashes } from '../lib/security-headers.ts'
+import { decodersPath } from './islands.ts'
 
 /**
  * After the build, writes `_headers` (read by Cloudflare's static assets) so the static pages carry
@@ -22,7 +24,11 @@ export function securityHeaders(): AstroIntegration {
           .filter((_, i) => pages[i]?.includes('<astro-island'))
           .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
           .sort()
-        await writeFile(join(outDir, '_headers'), headersFile(hashes, { islandPaths }))
+        // The islands integration writes the decoders' workers when some page has an island.
+        const decoders = await decodersPath()
+        const decoderWorkers =
+          islandPaths.length > 0 ? Object.values(DECODER_WORKERS).map((file) => `${decoders}${file}`) : []
+        await writeFile(join(outDir, '_headers'), headersFile(hashes, { islandPaths, decoderWorkers }))
         logger.info(`_headers: CSP allows ${hashes.length} inline script(s) by hash`)
       },
     },

@@ -1,6 +1,7 @@
 import { REVISION, type WebGLRenderer } from 'three'
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js'
 import type { ModelLod } from '../lib/models.ts'
+import { DECODER_WORKERS } from './decoder-workers.ts'
 
 /**
  * Where the build copies three's decoders (src/integrations/islands.ts): on the site's own origin,
@@ -10,7 +11,8 @@ export const DECODERS_PATH = `/decoders/r${REVISION}/`
 
 // One loader set for every island on the page. Each decoder is fetched only when a level that
 // needs it is about to load: the smallest level usually needs only meshopt (7.6 KB gzip), so the
-// Basis transcoder and Draco wait for the detailed levels.
+// Basis transcoder and Draco wait for the detailed levels. Draco and Basis decode in workers that
+// are script files on this origin (draco-loader.ts, ktx2-loader.ts), never blob: URLs.
 const gltf = new GLTFLoader()
 let meshopt: Promise<void> | undefined
 let draco: Promise<void> | undefined
@@ -28,14 +30,23 @@ export async function loaderFor(lod: ModelLod, renderer: WebGLRenderer): Promise
     ready.push(meshopt)
   }
   if (lod.decoders.includes('draco')) {
-    draco ??= import('three/examples/jsm/loaders/DRACOLoader.js').then(({ DRACOLoader }) => {
-      gltf.setDRACOLoader(new DRACOLoader().setDecoderPath(`${DECODERS_PATH}draco/gltf/`))
+    draco ??= import('./draco-loader.ts').then(({ SameOriginDRACOLoader }) => {
+      gltf.setDRACOLoader(
+        new SameOriginDRACOLoader({
+          worker: `${DECODERS_PATH}${DECODER_WORKERS.draco}`,
+          wasm: `${DECODERS_PATH}draco/gltf/draco_decoder.wasm`,
+        }),
+      )
     })
     ready.push(draco)
   }
   if (lod.decoders.includes('basis')) {
-    basis ??= import('three/examples/jsm/loaders/KTX2Loader.js').then(({ KTX2Loader }) => {
-      gltf.setKTX2Loader(new KTX2Loader().setTranscoderPath(`${DECODERS_PATH}basis/`).detectSupport(renderer))
+    basis ??= import('./ktx2-loader.ts').then(({ SameOriginKTX2Loader }) => {
+      const ktx2 = new SameOriginKTX2Loader({
+        worker: `${DECODERS_PATH}${DECODER_WORKERS.basis}`,
+        wasm: `${DECODERS_PATH}basis/basis_transcoder.wasm`,
+      })
+      gltf.setKTX2Loader(ktx2.detectSupport(renderer))
     })
     ready.push(basis)
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { headersFile, inlineScriptHashes, islandRulePaths } from './security-headers.ts'
+import { decoderWorkerPolicy, headersFile, inlineScriptHashes, islandRulePaths } from './security-headers.ts'
 
 const sha = (body: string) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`
 
@@ -29,17 +29,31 @@ describe('static security headers', () => {
     const file = headersFile(["'sha256-abc'"], { islandPaths: ['/', '/work/x/'] })
     const [strict = '', ...rules] = file.split(/\n(?=\/)/)
     expect(strict).toContain("script-src 'self' 'sha256-abc';")
-    expect(strict).not.toMatch(/wasm|blob:|unsafe-eval/)
+    expect(strict).not.toMatch(/wasm|blob:|unsafe-eval|worker-src/)
     const island = rules.find((rule) => rule.startsWith('/work/*\n')) ?? ''
     // The page's own policy replaces the one every path gets.
     expect(island).toContain('  ! Content-Security-Policy\n')
-    expect(island).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval' 'sha256-abc';")
-    expect(island).toContain("worker-src 'self' blob:")
+    expect(island).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';")
+    // Workers only from the site's own scripts; the page never evaluates strings.
+    expect(island).toContain("worker-src 'self';")
+    expect(island).not.toMatch(/'unsafe-eval'|worker-src[^;]*blob:/)
     expect(island).toContain("connect-src 'self' blob:")
     expect(rules.some((rule) => rule.startsWith('/\n  ! Content-Security-Policy'))).toBe(true)
     for (const path of ['/models/*', '/decoders/*'])
       expect(file).toContain(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
     expect(headersFile([])).not.toContain('/models/*')
+  })
+
+  it("gives the decoders' worker scripts, and only them, a policy of their own that lets the glue evaluate", () => {
+    const workers = ['/decoders/r187/draco/gltf/draco_worker.js', '/decoders/r187/basis/basis_worker.js']
+    const file = headersFile(["'sha256-abc'"], { islandPaths: ['/'], decoderWorkers: workers })
+    for (const path of workers)
+      expect(file).toContain(
+        `\n${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${decoderWorkerPolicy}\n`,
+      )
+    expect(decoderWorkerPolicy).toBe("default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'")
+    // 'unsafe-eval' appears in those two rules and nowhere else.
+    expect(file.match(/'unsafe-eval'/g)).toHaveLength(2)
   })
 
   it('gives detail pages one rule per section, so a thousand case studies stay under the host rule limit', () => {

@@ -31,13 +31,18 @@ export function inlineScriptHashes(pages: string[]): string[] {
 export interface HeadersOptions {
   /**
    * The paths of pages with a 3D island (`/`, `/work/<slug>/`). Only they get a CSP that lets the
-   * decoders work: WebAssembly compiled (`'wasm-unsafe-eval'`), and three's Draco/KTX2 loaders'
-   * workers from blob: URLs (`worker-src blob:`); the glTF loader reads embedded textures through
-   * blob: URLs (`connect-src`/`img-src blob:`), and the Basis transcoder's embind glue builds
-   * functions from strings (`'unsafe-eval'`, which blob: workers inherit from the page). Every other
-   * page keeps the strict policy.
+   * decoders work: WebAssembly compiled on the page (`'wasm-unsafe-eval'`: the meshopt decoder), the
+   * Draco/KTX2 workers started from the site's own scripts (`worker-src 'self'`), and the glTF loader
+   * reading embedded textures through blob: URLs (`connect-src`/`img-src blob:`). Every other page
+   * keeps the strict policy.
    */
   islandPaths?: string[]
+  /**
+   * The decoders' worker scripts (`/decoders/r187/basis/basis_worker.js`, ...). A worker from a
+   * same-origin script runs under the CSP of its own response, not the page's: these get the policy
+   * the decoders' Emscripten glue needs and nothing else (decoderWorkerPolicy).
+   */
+  decoderWorkers?: string[]
 }
 
 // Cloudflare reads at most 100 rules from `_headers`: a thousand case studies with a model must not
@@ -57,8 +62,8 @@ function contentSecurityPolicy(scriptHashes: string[], island: boolean): string 
   const blob = island ? ' blob:' : ''
   return [
     "default-src 'self'",
-    `script-src 'self'${island ? " 'wasm-unsafe-eval' 'unsafe-eval'" : ''}${hashes}`,
-    ...(island ? ["worker-src 'self' blob:"] : []),
+    `script-src 'self'${island ? " 'wasm-unsafe-eval'" : ''}${hashes}`,
+    ...(island ? ["worker-src 'self'"] : []),
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data:${blob}`,
     "font-src 'self'",
@@ -71,10 +76,20 @@ function contentSecurityPolicy(scriptHashes: string[], island: boolean): string 
 }
 
 /**
+ * The decoder workers' own policy: they compile the WebAssembly binary the page posts them
+ * (`'wasm-unsafe-eval'`), and the Basis transcoder's embind glue builds its bindings with
+ * `new Function` (`'unsafe-eval'`, verified in Chromium: without it the transcoder does not start).
+ * They fetch, import and show nothing, so everything else is `'none'`. The page itself never gets
+ * `'unsafe-eval'`: code it loads cannot evaluate strings.
+ */
+export const decoderWorkerPolicy = "default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'"
+
+/**
  * The static host's `_headers` file: the same security headers as the Worker's responses, with a
  * Content Security Policy that allows exactly the inline scripts the build contains, by hash.
  * Inline styles stay allowed (Astro inlines small stylesheets; styles cannot run code). Pages with
- * a 3D island replace the policy (`! Content-Security-Policy` detaches the one from `/*`).
+ * a 3D island, and the decoders' worker scripts, replace the policy (`! Content-Security-Policy`
+ * detaches the one from `/*`).
  */
 export function headersFile(scriptHashes: string[], options: HeadersOptions = {}): string {
   const islandPaths = options.islandPaths ?? []
@@ -87,6 +102,9 @@ export function headersFile(scriptHashes: string[], options: HeadersOptions = {}
     rules.push(
       `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes, true)}\n`,
     )
+  // One exact rule per worker script (two), so the rule count does not grow with the site.
+  for (const path of options.decoderWorkers ?? [])
+    rules.push(`${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${decoderWorkerPolicy}\n`)
   if (islandPaths.length > 0)
     for (const path of IMMUTABLE_PATHS)
       rules.push(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)

@@ -5,10 +5,11 @@ import { isEditor } from '../../access/is-editor.ts'
 import { slugField } from '../../fields/slug.ts'
 import { absoluteManifestUrls, relativeManifestUrls } from '../../models/absolute-urls.ts'
 import { MODEL_SOURCES_DIR } from '../../models/storage.ts'
-import { readyOrAuthenticated } from './access.ts'
+import { readModels, sourceFileFields } from './access.ts'
 import { GLB_MIME_TYPE } from './glb-type.ts'
 import { guardModelUpload } from './hooks/guard-model-upload.ts'
 import { keepProcessingState, queueProcessing } from './hooks/processing-state.ts'
+import { removeDeletedFiles, removeReplacedFiles } from './hooks/remove-unused-files.ts'
 
 export const MODEL_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const
 export type ModelStatus = (typeof MODEL_STATUSES)[number]
@@ -27,11 +28,12 @@ export const Models: CollectionConfig = {
     description:
       'Upload a binary glTF 2.0 (.glb). It is checked and turned into web-ready levels of detail and a poster in the background.',
   },
-  access: { read: readyOrAuthenticated, create: isEditor, update: isEditor, delete: isAdmin },
+  access: { read: readModels, create: isEditor, update: isEditor, delete: isAdmin },
   hooks: {
     beforeOperation: [guardModelUpload],
     beforeChange: [keepProcessingState],
-    afterChange: [queueProcessing],
+    afterChange: [queueProcessing, removeReplacedFiles],
+    afterDelete: [removeDeletedFiles],
   },
   upload: { staticDir: MODEL_SOURCES_DIR, mimeTypes: [GLB_MIME_TYPE] },
   fields: [
@@ -74,7 +76,12 @@ export const Models: CollectionConfig = {
       name: 'manifest',
       type: 'json',
       hooks: { beforeChange: [relativeManifestUrls], afterRead: [absoluteManifestUrls] },
-      admin: { readOnly: true, description: "The pipeline's manifest (levels of detail, poster, sizes)." },
+      admin: {
+        readOnly: true,
+        description:
+          "The pipeline's manifest of the last processed version (levels of detail, poster, sizes).",
+      },
     },
+    ...sourceFileFields,
   ],
 }

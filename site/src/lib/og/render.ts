@@ -6,6 +6,9 @@ import sharp from 'sharp'
 import { cardFonts } from './fonts.ts'
 import { CARD_HEIGHT, CARD_WIDTH, type CardText, cardLayout } from './layout.ts'
 
+/** The cards' cache folder, inside Astro's `cacheDir` (beside the media and models caches). */
+export const CARD_CACHE = 'kairo-og/'
+
 /**
  * The cache key of a card: its text, the fonts' bytes and the layout's own source (bundled or not),
  * so an edit to the layout re-renders every card without a version number to remember to bump.

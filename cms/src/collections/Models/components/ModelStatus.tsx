@@ -46,7 +46,8 @@ export function ModelStatus() {
   }, [id, pending])
 
   if (!id) return null
-  const poster = shown.manifest?.poster
+  // A queued, processing or failed model may still hold the previous version's manifest: its poster is not this file's.
+  const poster = shown.status === 'ready' ? shown.manifest?.poster : null
   const image = poster?.images.find((i) => i.type === 'image/webp' && i.width <= 600) ?? poster?.images[0]
   return (
     <div className="field-type" style={{ marginBottom: 'var(--base)' }}>

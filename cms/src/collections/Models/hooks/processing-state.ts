@@ -6,8 +6,13 @@ import { PROCESS_MODEL_TASK } from '../../../models/task.ts'
 
 /**
  * Keeps `status`, `error` and `manifest` the processing code's to write: a new document or a new
- * source file resets them to `queued` (and asks for a job); any other save by an editor keeps the
- * stored values whatever it sends.
+ * source file resets the status to `queued` (and asks for a job); any other save by an editor keeps
+ * the stored values whatever it sends.
+ *
+ * Note: a new source file keeps the last processed version's manifest until processing replaces it.
+ * Only `ready` models reach the site, but the live site may still show that version (with R2 it
+ * links the bucket's files directly), so its files are removed only once a newer one is ready
+ * (hooks/remove-unused-files.ts).
  */
 export const keepProcessingState: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   if (req.context[MODEL_SYSTEM_WRITE]) return data
@@ -17,7 +22,7 @@ export const keepProcessingState: CollectionBeforeChangeHook = ({ data, operatio
     (typeof data.filename === 'string' && data.filename !== originalDoc?.filename)
   if (newFile) {
     req.context[MODEL_NEEDS_PROCESSING] = true
-    return { ...data, status: 'queued', error: null, manifest: null }
+    return { ...data, status: 'queued', error: null, manifest: originalDoc?.manifest ?? null }
   }
   return {
     ...data,

@@ -1,0 +1,100 @@
+import type { Context } from 'hono'
+import { recordAudit } from '../../audit/record.ts'
+import {
+  changeAutomationState,
+  getAutomation,
+  listAutomations,
+  type StateChange,
+} from '../../data/automations.ts'
+import { seesAllCompanies } from '../../data/scope.ts'
+import type { AppEnv } from '../../env.ts'
+import { createRouter } from '../../lib/create-app.ts'
+import { clientIp } from '../../lib/negotiate.ts'
+import { rateLimit } from '../../middleware/rate-limit/index.ts'
+import { sameOrigin } from '../../middleware/same-origin/index.ts'
+import { AutomationPage } from '../../views/dashboard/automation-page.tsx'
+import { AutomationStatePage, stateMessage } from '../../views/dashboard/automation-state-page.tsx'
+import { AutomationsPage } from '../../views/dashboard/automations-page.tsx'
+import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
+import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
+import { dashboardPage, scopeFor, signedInUser } from './context.ts'
+
+/**
+ * Pause and resume are cheap to call and each writes an audit line: a per-account limit keeps a
+ * script (or a stuck key) from flooding the log. Shared with the JSON API.
+ */
+export function automationStateLimit() {
+  return rateLimit({
+    limit: 30,
+    windowSeconds: 10 * 60,
+    prefix: 'automation-state',
+    key: (c) => c.var.auth?.user.id ?? clientIp(c),
+  })
+}
+
+/** The confirmation page (GET) for pausing or resuming. */
+async function confirmPage(c: Context<AppEnv>, change: StateChange) {
+  const automation = await getAutomation(c.var.db().db, scopeFor(c), c.req.param('id') ?? '', 0)
+  if (!automation) return c.html(<NotFoundPage c={c} />, 404)
+  return c.html(<AutomationStatePage c={c} automation={automation} change={change} />)
+}
+
+/** Performs the change (POST) and goes back to the automation with a message saying what happened. */
+async function performChange(c: Context<AppEnv>, change: StateChange) {
+  const id = c.req.param('id') ?? ''
+  const user = signedInUser(c)
+  const result = await changeAutomationState(c.var.db().db, scopeFor(c), id, change, (event, tx) =>
+    recordAudit(c, { ...event, actorId: user.id }, tx),
+  )
+  if (result.outcome === 'not_found') return c.html(<NotFoundPage c={c} />, 404)
+  if (result.outcome === 'changed') {
+    const done = change === 'pause' ? 'paused: it will not run until you resume it' : 'resumed: it runs again'
+    setFlash(c, { tone: 'success', message: `“${result.title}” is ${done}.` })
+  } else {
+    setFlash(c, {
+      tone: result.outcome === 'unchanged' ? 'info' : 'error',
+      message: stateMessage(result.title, result.status, change),
+    })
+  }
+  return c.redirect(`/dashboard/automations/${id}`, 303)
+}
+
+/**
+ * `GET /dashboard/automations`, `GET /dashboard/automations/<id>`, and pause/resume: `GET …/pause`
+ * (or `/resume`) is the confirmation page, `POST` the same URL performs it (same origin only, rate
+ * limited per account) and redirects (303) to the automation with a flash message.
+ */
+export const automationRoutes = createRouter()
+  .get('/dashboard/automations', dashboardPage(), async (c) => {
+    const scope = scopeFor(c)
+    const automations = await listAutomations(c.var.db().db, scope)
+    return c.html(
+      <AutomationsPage
+        c={c}
+        automations={automations}
+        showCompany={seesAllCompanies(scope)}
+        flash={takeFlash(c)}
+      />,
+    )
+  })
+  .get('/dashboard/automations/:id', dashboardPage(), async (c) => {
+    const scope = scopeFor(c)
+    const automation = await getAutomation(c.var.db().db, scope, c.req.param('id') ?? '')
+    if (!automation) return c.html(<NotFoundPage c={c} />, 404)
+    return c.html(
+      <AutomationPage
+        c={c}
+        automation={automation}
+        showCompany={seesAllCompanies(scope)}
+        flash={takeFlash(c)}
+      />,
+    )
+  })
+  .get('/dashboard/automations/:id/pause', dashboardPage(), (c) => confirmPage(c, 'pause'))
+  .get('/dashboard/automations/:id/resume', dashboardPage(), (c) => confirmPage(c, 'resume'))
+  .post('/dashboard/automations/:id/pause', dashboardPage(), sameOrigin(), automationStateLimit(), (c) =>
+    performChange(c, 'pause'),
+  )
+  .post('/dashboard/automations/:id/resume', dashboardPage(), sameOrigin(), automationStateLimit(), (c) =>
+    performChange(c, 'resume'),
+  )

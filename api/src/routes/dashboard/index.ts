@@ -1,0 +1,14 @@
+import { createRouter } from '../../lib/create-app.ts'
+import { automationRoutes } from './automations.tsx'
+import { overviewRoutes } from './overview.tsx'
+import { projectRoutes } from './projects.tsx'
+
+/**
+ * The client dashboard: overview, projects (with deliverable downloads) and automations (with pause
+ * and resume). Every route requires a signed-in user and reads through the scoped data layer
+ * (`src/data/`), so a client sees only its company and another company's id is a 404.
+ */
+export const dashboard = createRouter()
+  .route('/', overviewRoutes)
+  .route('/', projectRoutes)
+  .route('/', automationRoutes)

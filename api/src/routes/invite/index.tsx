@@ -1,0 +1,115 @@
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { recordAudit } from '../../audit/record.ts'
+import { writeSessionCookie } from '../../auth/cookie.ts'
+import { hashPassword } from '../../auth/password.ts'
+import { checkNewPassword } from '../../auth/password-policy.ts'
+import { createSession, invalidateSession } from '../../auth/session.ts'
+import { sessionOrigin } from '../../auth/sign-in.ts'
+import { acceptInvitation, findInvitationByToken } from '../../data/invitations.ts'
+import type { AppEnv } from '../../env.ts'
+import { createRouter } from '../../lib/create-app.ts'
+import { log } from '../../lib/logger.ts'
+import { type RateLimitOptions, rateLimit } from '../../middleware/rate-limit/index.ts'
+import { sameOrigin } from '../../middleware/same-origin/index.ts'
+import { parseWith, readForm } from '../team/forms.ts'
+import { InvitePage, type InviteProblem, InviteProblemPage } from './page.tsx'
+import { acceptInput } from './schema.ts'
+
+/** Where a new account lands. */
+export const AFTER_ACCEPT = '/dashboard'
+
+const STATUS: Record<InviteProblem, 404 | 409 | 410> = {
+  not_found: 404,
+  expired: 410,
+  revoked: 410,
+  accepted: 410,
+  account_exists: 409,
+}
+
+function problemPage(c: Context<AppEnv>, problem: InviteProblem) {
+  c.header('Cache-Control', 'no-store')
+  return c.html(<InviteProblemPage nonce={c.var.secureHeadersNonce} problem={problem} />, STATUS[problem])
+}
+
+/** Options of {@link createInviteRoutes} (tests pass a small limit). */
+export interface InviteRoutesOptions {
+  rateLimit?: Pick<RateLimitOptions, 'limit' | 'windowSeconds' | 'now'>
+}
+
+/**
+ * `GET /invite/<token>` shows the invitation (email, company, role) and a name + password form;
+ * `POST` creates the account, marks the invitation accepted (one transaction), signs the new user in
+ * with a fresh session and redirects (303) to the dashboard. A link that is unknown (404), expired,
+ * revoked or used (410), or whose email already has an account (409) gets a page that says so.
+ * Posts must come from this origin and are limited per IP (each costs a password hash).
+ */
+export function createInviteRoutes(options: InviteRoutesOptions = {}) {
+  return createRouter()
+    .get('/invite/:token', async (c) => {
+      const token = c.req.param('token')
+      const invitation = await findInvitationByToken(c.var.db().db, token)
+      if (!invitation) return problemPage(c, 'not_found')
+      if (invitation.status !== 'pending') return problemPage(c, invitation.status)
+      c.header('Cache-Control', 'no-store')
+      return c.html(<InvitePage nonce={c.var.secureHeadersNonce} token={token} invitation={invitation} />)
+    })
+    .post(
+      '/invite/:token',
+      sameOrigin(),
+      rateLimit({ limit: 10, windowSeconds: 600, ...options.rateLimit, prefix: 'invite:ip' }),
+      bodyLimit({
+        maxSize: 8 * 1024,
+        onError: () => {
+          throw new HTTPException(413, { message: 'The form is too large' })
+        },
+      }),
+      async (c) => {
+        const token = c.req.param('token')
+        const { db } = c.var.db()
+        // Checked before the (costly) hash, so a dead link never costs a hash.
+        const invitation = await findInvitationByToken(db, token)
+        if (!invitation) return problemPage(c, 'not_found')
+        if (invitation.status !== 'pending') return problemPage(c, invitation.status)
+
+        const form = await readForm(c)
+        const parsed = parseWith(acceptInput, form)
+        const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.fields }
+        // The password is judged even when the name is missing, so one round shows every problem.
+        const problem = errors.password
+          ? null
+          : checkNewPassword(form.password ?? '', { email: invitation.email, name: form.name?.trim() })
+        if (problem) errors.password = problem
+        if (!parsed.ok || problem) {
+          c.header('Cache-Control', 'no-store')
+          const nonce = c.var.secureHeadersNonce
+          const page = (
+            <InvitePage nonce={nonce} token={token} invitation={invitation} values={form} errors={errors} />
+          )
+          return c.html(page, 422)
+        }
+
+        const passwordHash = await hashPassword(parsed.data.password)
+        const result = await acceptInvitation(
+          db,
+          token,
+          { name: parsed.data.name, passwordHash },
+          (event, tx) => recordAudit(c, event, tx),
+        )
+        if (!result.ok) return problemPage(c, result.reason)
+
+        // A brand-new session for the new account; one the browser already had (someone else's,
+        // or planted) is ended, never carried over.
+        const previous = c.get('auth')?.session.id
+        if (previous) await invalidateSession(db, previous)
+        const { token: sessionToken, session } = await createSession(db, result.user.id, sessionOrigin(c))
+        writeSessionCookie(c, sessionToken, session.expiresAt)
+        log(c, 'info', 'invitation accepted', { userId: result.user.id, role: result.user.role })
+        return c.redirect(AFTER_ACCEPT, 303)
+      },
+    )
+}
+
+/** The invitation routes with their production settings. */
+export const invite = createInviteRoutes()

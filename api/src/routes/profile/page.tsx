@@ -1,0 +1,216 @@
+import type { Context } from 'hono'
+import type { SessionView } from '../../auth/account.ts'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy.ts'
+import type { AppEnv } from '../../env.ts'
+import type { Flash } from '../../views/dashboard/flash.ts'
+import { DashboardLayout } from '../../views/dashboard/layout.tsx'
+import { ErrorSummary, Field } from '../auth/fields.tsx'
+
+// /dashboard/profile: the person's name and email, their password, and where they are signed in.
+// Each part is its own small form that posts and comes back here (303), so each works without JS.
+
+/** Which form a set of errors belongs to (field names repeat between forms). */
+export type ProfileForm = 'name' | 'email' | 'password'
+
+/** Problems with one submitted form, and what was typed in it (passwords excepted). */
+export interface ProfileErrors {
+  form: ProfileForm
+  fields: Record<string, string>
+  values?: Record<string, string>
+}
+
+const FIELD_IDS: Record<ProfileForm, Record<string, string>> = {
+  name: { name: 'profile-name' },
+  email: { email: 'profile-email', currentPassword: 'profile-email-password' },
+  password: { currentPassword: 'profile-current-password', newPassword: 'profile-new-password' },
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+})
+
+function When({ at }: { at: Date }) {
+  return <time datetime={at.toISOString()}>{`${DATE_TIME.format(at)} UTC`}</time>
+}
+
+/** Props of {@link ProfilePage}. */
+export interface ProfilePageProps {
+  c: Context<AppEnv>
+  sessions: SessionView[]
+  errors?: ProfileErrors
+  flash?: Flash
+}
+
+export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
+  const user = c.var.auth?.user
+  if (!user) throw new Error('profile: rendered without a signed-in user')
+  const fieldsOf = (form: ProfileForm) => (errors?.form === form ? errors.fields : {})
+  const typed = (form: ProfileForm, name: string, fallback: string) =>
+    errors?.form === form ? (errors.values?.[name] ?? fallback) : fallback
+  const others = sessions.filter((s) => !s.current).length
+  return (
+    <DashboardLayout c={c} title="Profile" active="profile" flash={flash}>
+      {errors && <ErrorSummary errors={errors.fields} fieldIds={FIELD_IDS[errors.form]} />}
+
+      <section class="dash-section" aria-labelledby="profile-details">
+        <h2 id="profile-details">Your details</h2>
+        <form class="contact-form" method="post" action="/dashboard/profile/name">
+          <Field
+            id="profile-name"
+            name="name"
+            label="Name"
+            autocomplete="name"
+            value={typed('name', 'name', user.name)}
+            error={fieldsOf('name').name}
+            maxlength={120}
+          />
+          <button class="button" type="submit">
+            Save name
+          </button>
+        </form>
+      </section>
+
+      <section class="dash-section" aria-labelledby="profile-email-heading">
+        <h2 id="profile-email-heading">Email address</h2>
+        <p>
+          You sign in with <strong>{user.email}</strong>. To change it, enter the new address and your current
+          password; we will let the old address know.
+        </p>
+        <form class="contact-form" method="post" action="/dashboard/profile/email">
+          <Field
+            id="profile-email"
+            name="email"
+            label="New email address"
+            type="email"
+            autocomplete="email"
+            value={typed('email', 'email', '')}
+            error={fieldsOf('email').email}
+            maxlength={254}
+          />
+          <Field
+            id="profile-email-password"
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autocomplete="current-password"
+            error={fieldsOf('email').currentPassword}
+          />
+          <button class="button" type="submit">
+            Change email
+          </button>
+        </form>
+      </section>
+
+      <section class="dash-section" aria-labelledby="profile-password-heading">
+        <h2 id="profile-password-heading">Password</h2>
+        <p>Changing your password signs you out on every other device.</p>
+        <form class="contact-form" method="post" action="/dashboard/profile/password">
+          {/* Lets password managers file the new password under the right account. */}
+          <input type="hidden" name="username" autocomplete="username" value={user.email} />
+          <Field
+            id="profile-current-password"
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autocomplete="current-password"
+            error={fieldsOf('password').currentPassword}
+          />
+          <Field
+            id="profile-new-password"
+            name="newPassword"
+            label="New password"
+            type="password"
+            autocomplete="new-password"
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words make a strong one. Very common passwords are refused.`}
+            error={fieldsOf('password').newPassword}
+            minlength={PASSWORD_MIN_LENGTH}
+            maxlength={PASSWORD_MAX_LENGTH}
+          />
+          <button class="button" type="submit">
+            Change password
+          </button>
+        </form>
+      </section>
+
+      <section class="dash-section" aria-labelledby="profile-sessions-heading">
+        <h2 id="profile-sessions-heading">Where you are signed in</h2>
+        <div class="table-wrap">
+          <table class="data-table">
+            <caption>
+              {sessions.length === 1 ? 'One active session' : `${sessions.length} active sessions`}, most
+              recently active first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">IP address</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last active</th>
+                <th scope="col">
+                  <span class="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr>
+                  <th scope="row">
+                    {session.device}
+                    {session.current && (
+                      <>
+                        {' '}
+                        <span class="badge badge--active">This device</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{session.ip ?? <span class="muted">Unknown</span>}</td>
+                  <td>
+                    <When at={session.createdAt} />
+                  </td>
+                  <td>{session.current ? 'Now' : <When at={session.lastActiveAt} />}</td>
+                  <td>
+                    <form method="post" action="/dashboard/profile/sessions/sign-out">
+                      <input type="hidden" name="session" value={session.handle} />
+                      <button class="link-button" type="submit">
+                        Sign out
+                        <span class="visually-hidden">
+                          {session.current
+                            ? ' this device'
+                            : ` ${session.device}, signed in ${DATE_TIME.format(session.createdAt)} UTC`}
+                        </span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <form class="actions" method="post" action="/dashboard/profile/sessions/sign-out-everywhere">
+          <button class="button button--quiet" type="submit">
+            Sign out everywhere
+          </button>
+          <span class="muted">
+            {others > 0
+              ? `Ends all ${sessions.length} sessions, this one included.`
+              : 'Ends this session; you will need to sign in again.'}
+          </span>
+        </form>
+      </section>
+    </DashboardLayout>
+  )
+}
+
+/** The answer when a "sign out" names a session that is not (or no longer) one of the user's. */
+export function SessionNotFoundPage({ c }: { c: Context<AppEnv> }) {
+  return (
+    <DashboardLayout c={c} title="Session not found" active="profile">
+      <p>That session is not in your list. It may have ended already.</p>
+      <p>
+        <a href="/dashboard/profile">Back to your profile</a>
+      </p>
+    </DashboardLayout>
+  )
+}

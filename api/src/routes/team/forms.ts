@@ -1,0 +1,27 @@
+import type { z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../env.ts'
+
+// Reading and validating the team's no-JS form posts with the same zod schemas as the JSON API.
+
+/** The text fields of a form post; a file where text belongs counts as missing. */
+export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody()
+  const fields: Record<string, string> = {}
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value
+  return fields
+}
+
+/** The parsed input, or one message per field (the first problem found for each). */
+export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string> }
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(input)
+  if (result.success) return { ok: true, data: result.data }
+  const fields: Record<string, string> = {}
+  for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
+  return { ok: false, fields }
+}
+
+/** Empty form fields (`''`) mean "not given". */
+export const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)

@@ -1,0 +1,97 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { createCompany, getCompany, listCompanies } from '../../data/companies.ts'
+import { errorBody } from '../../lib/errors.ts'
+import { companyInput } from '../team/companies/schema.ts'
+import { auditFor, scopeFor } from '../team/context.ts'
+import { staffOnly, staffWriteLimit } from '../team/limits.ts'
+import { commonErrors, createV1Router } from './router.ts'
+
+// `/api/v1/companies`: client companies as JSON, for studio staff (a client gets 404).
+
+const CompanySchema = z
+  .object({ id: z.uuid(), name: z.string(), slug: z.string(), createdAt: z.iso.datetime() })
+  .openapi('Company')
+
+const CompanySummarySchema = CompanySchema.extend({
+  userCount: z.number().int(),
+  projectCount: z.number().int(),
+  automationCount: z.number().int(),
+}).openapi('CompanySummary')
+
+const CompanyDetailSchema = CompanySchema.extend({
+  users: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      role: z.enum(['admin', 'team', 'client']),
+      disabled: z.boolean(),
+    }),
+  ),
+  projects: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      status: z.enum(['planning', 'in_progress', 'review', 'done']),
+      dueAt: z.iso.datetime().nullable(),
+    }),
+  ),
+}).openapi('CompanyDetail')
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+export const companiesApi = createV1Router()
+
+companiesApi.use('/companies', staffOnly)
+companiesApi.use('/companies/*', staffOnly)
+
+companiesApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/companies',
+    tags: ['Companies'],
+    summary: 'Client companies by name, with user, project and automation counts',
+    responses: {
+      200: json(z.object({ items: z.array(CompanySummarySchema) }), 'Every company'),
+      ...commonErrors,
+    },
+  }),
+  async (c) => c.json({ items: await listCompanies(c.var.db().db, scopeFor(c)) }, 200),
+)
+
+companiesApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/companies/{id}',
+    tags: ['Companies'],
+    summary: 'One company with its users and projects',
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: { 200: json(CompanyDetailSchema, 'The company'), ...commonErrors },
+  }),
+  async (c) => {
+    const company = await getCompany(c.var.db().db, scopeFor(c), c.req.valid('param').id)
+    if (!company) return c.json(errorBody('not_found', 'No such company'), 404)
+    return c.json(company, 200)
+  },
+)
+
+companiesApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/companies',
+    tags: ['Companies'],
+    summary: 'Create a company (a taken slug is a field error)',
+    middleware: [staffWriteLimit] as const,
+    request: { body: { required: true, content: { 'application/json': { schema: companyInput } } } },
+    responses: { 201: json(CompanySchema, 'The new company'), ...commonErrors },
+  }),
+  async (c) => {
+    const result = await createCompany(c.var.db().db, scopeFor(c), c.req.valid('json'), auditFor(c))
+    if (!result.ok)
+      return c.json(errorBody('invalid_input', 'Some fields need attention', result.fields), 422)
+    return c.json(result.company, 201)
+  },
+)

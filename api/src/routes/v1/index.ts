@@ -1,0 +1,41 @@
+import { requireUser } from '../../middleware/session/index.ts'
+import { v1Auth } from './auth.ts'
+import { automationsApi } from './automations.ts'
+import { companiesApi } from './companies.ts'
+import { invitationsApi } from './invitations.ts'
+import { leadsApi } from './leads.ts'
+import { v1Profile } from './profile.ts'
+import { projectsApi } from './projects.ts'
+import { createV1Router, jsonOnly } from './router.ts'
+import { usersApi } from './users.ts'
+
+// `/api/v1`: the dashboard's operations as JSON, with the same authorisation (the same scoped data
+// functions) as the HTML pages. Each area is its own router file; mount it below.
+
+export const v1 = createV1Router()
+
+v1.use('*', jsonOnly())
+// The document describes the API; it is public (it holds no data).
+v1.doc31('/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: 'Kairo dashboard API',
+    version: '1.0.0',
+    description:
+      'The client dashboard as JSON. Authenticate with the session cookie set by POST /api/v1/session (or the sign-in page). ' +
+      'Errors have one shape: { error: { code, message, fields? } }.',
+  },
+})
+// Signing in (POST /session) cannot require a session, so the session routes come before the guard:
+// Hono runs handlers in the order they were added, and these answer without calling the guard.
+v1.route('/', v1Auth)
+v1.use('*', requireUser())
+v1.route('/', v1Profile)
+// The client dashboard's areas (scoped: a client sees its company, the studio every company).
+v1.route('/', projectsApi)
+v1.route('/', automationsApi)
+// The studio team's areas (each checks the role itself: a client gets 404).
+v1.route('/', leadsApi)
+v1.route('/', companiesApi)
+v1.route('/', usersApi)
+v1.route('/', invitationsApi)

@@ -1,0 +1,136 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { addLeadNote, getLead, LEAD_STATUSES, listLeads, setLeadStatus } from '../../data/leads.ts'
+import { errorBody } from '../../lib/errors.ts'
+import { auditFor, scopeFor, userOf } from '../team/context.ts'
+import { leadListQuery, leadNoteInput, leadStatusInput } from '../team/leads/schema.ts'
+import { staffOnly, staffWriteLimit } from '../team/limits.ts'
+import { commonErrors, createV1Router } from './router.ts'
+
+// `/api/v1/leads`: the leads pages as JSON, for studio staff (a client gets 404), through the same
+// data functions.
+
+const LeadSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    company: z.string().nullable(),
+    status: z.enum(LEAD_STATUSES as ['new', 'contacted', 'qualified', 'closed']),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('LeadSummary')
+
+const LeadNoteSchema = z
+  .object({ id: z.uuid(), body: z.string(), createdAt: z.iso.datetime(), authorName: z.string().nullable() })
+  .openapi('LeadNote')
+
+const LeadSchema = LeadSummarySchema.extend({
+  message: z.string(),
+  source: z.string(),
+  notes: z.array(LeadNoteSchema).openapi({ description: 'Newest first' }),
+}).openapi('Lead')
+
+const LeadListSchema = z
+  .object({
+    items: z.array(LeadSummarySchema),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int().nullable().openapi({ description: 'Null when the page is past the end' }),
+  })
+  .openapi('LeadList')
+
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+const notFound = errorBody('not_found', 'No such lead')
+
+export const leadsApi = createV1Router()
+
+leadsApi.use('/leads', staffOnly)
+leadsApi.use('/leads/*', staffOnly)
+
+leadsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/leads',
+    tags: ['Leads'],
+    summary: 'Leads, newest first, optionally of one status',
+    request: { query: leadListQuery },
+    responses: { 200: json(LeadListSchema, 'One page of leads'), ...commonErrors },
+  }),
+  async (c) => {
+    const list = await listLeads(c.var.db().db, scopeFor(c), c.req.valid('query'))
+    return c.json(list, 200)
+  },
+)
+
+leadsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/leads/{id}',
+    tags: ['Leads'],
+    summary: 'One lead with its message and notes',
+    request: { params: IdParam },
+    responses: { 200: json(LeadSchema, 'The lead'), ...commonErrors },
+  }),
+  async (c) => {
+    const lead = await getLead(c.var.db().db, scopeFor(c), c.req.valid('param').id)
+    if (!lead) return c.json(notFound, 404)
+    return c.json(lead, 200)
+  },
+)
+
+leadsApi.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/leads/{id}',
+    tags: ['Leads'],
+    summary: "Change a lead's status (audited as lead.status_changed)",
+    middleware: [staffWriteLimit] as const,
+    request: { params: IdParam, body: jsonBody(leadStatusInput) },
+    responses: {
+      200: json(
+        z.object({ id: z.uuid(), status: LeadSummarySchema.shape.status, changed: z.boolean() }),
+        'Done',
+      ),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param')
+    const result = await setLeadStatus(
+      c.var.db().db,
+      scopeFor(c),
+      id,
+      c.req.valid('json').status,
+      auditFor(c),
+    )
+    if (!result.ok) return c.json(notFound, 404)
+    return c.json({ id, status: result.to, changed: result.changed }, 200)
+  },
+)
+
+leadsApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/leads/{id}/notes',
+    tags: ['Leads'],
+    summary: 'Add a note to a lead',
+    middleware: [staffWriteLimit] as const,
+    request: { params: IdParam, body: jsonBody(leadNoteInput) },
+    responses: { 201: json(LeadNoteSchema, 'The new note'), ...commonErrors },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param')
+    const { body } = c.req.valid('json')
+    const result = await addLeadNote(c.var.db().db, scopeFor(c), id, userOf(c), body, auditFor(c))
+    if (!result.ok) return c.json(notFound, 404)
+    return c.json(result.note, 201)
+  },
+)

@@ -1,0 +1,113 @@
+import type { Context } from 'hono'
+import type { AutomationDetail } from '../../data/automations.ts'
+import type { AppEnv } from '../../env.ts'
+import type { Flash } from './flash.ts'
+import { FlowDiagram } from './flow-diagram.tsx'
+import { AUTOMATION_STATUS, formatDuration, RUN_OUTCOME } from './format.ts'
+import { DashboardLayout } from './layout.tsx'
+import { Badge, DateText } from './parts.tsx'
+
+/** Props of {@link AutomationPage}. */
+export interface AutomationPageProps {
+  c: Context<AppEnv>
+  automation: AutomationDetail
+  showCompany: boolean
+  flash?: Flash
+}
+
+/**
+ * `/dashboard/automations/<id>`: state with pause/resume, the flow as a diagram, and the latest runs.
+ * Pause and resume are links to a confirmation page with the POST form, so they work without script.
+ */
+export function AutomationPage({ c, automation, showCompany, flash }: AutomationPageProps) {
+  const base = `/dashboard/automations/${automation.id}`
+  return (
+    <DashboardLayout c={c} title={automation.title} active="automations" flash={flash}>
+      <p>
+        <a href="/dashboard/automations">All automations</a>
+      </p>
+      <dl class="meta">
+        {showCompany && (
+          <>
+            <dt>Company</dt>
+            <dd>{automation.companyName}</dd>
+          </>
+        )}
+        <dt>State</dt>
+        <dd>
+          <Badge label={AUTOMATION_STATUS[automation.status]} />
+        </dd>
+        <dt>Looked after by</dt>
+        <dd>{automation.ownerName ?? 'The studio'}</dd>
+        <dt>Last changed</dt>
+        <dd>
+          <DateText date={automation.updatedAt} time />
+        </dd>
+      </dl>
+      {automation.description && <p class="lede">{automation.description}</p>}
+      <div class="actions">
+        {automation.status === 'active' && (
+          <a class="button button--quiet" href={`${base}/pause`}>
+            Pause automation…
+          </a>
+        )}
+        {automation.status === 'paused' && (
+          <a class="button" href={`${base}/resume`}>
+            Resume automation…
+          </a>
+        )}
+        {automation.status === 'draft' && (
+          <p class="muted">This is a draft: the studio publishes it before it can run, pause or resume.</p>
+        )}
+      </div>
+
+      <section class="dash-section" aria-labelledby="flow-heading">
+        <h2 id="flow-heading">Flow</h2>
+        <FlowDiagram flow={automation.flow} title={automation.title} />
+      </section>
+
+      <section class="dash-section" aria-labelledby="runs-heading">
+        <h2 id="runs-heading">Run history</h2>
+        {automation.runs.length === 0 ? (
+          <p class="empty">It has not run yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="data-table">
+              <caption>{`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col" class="num">
+                    Duration
+                  </th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {automation.runs.map((run) => (
+                  <tr>
+                    <th scope="row">
+                      <DateText date={run.startedAt} time />
+                    </th>
+                    <td>
+                      <Badge label={RUN_OUTCOME[run.outcome]} />
+                    </td>
+                    <td class="num">
+                      {run.durationMs === null ? (
+                        <span class="muted">Still running</span>
+                      ) : (
+                        formatDuration(run.durationMs)
+                      )}
+                    </td>
+                    <td>{run.message ?? <span class="muted">No details</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </DashboardLayout>
+  )
+}

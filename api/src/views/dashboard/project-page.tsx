@@ -1,0 +1,132 @@
+import type { Context } from 'hono'
+import type { ProjectDetail } from '../../data/projects.ts'
+import type { AppEnv } from '../../env.ts'
+import type { Flash } from './flash.ts'
+import { fileTypeLabel, formatBytes, PROJECT_STATUS } from './format.ts'
+import { DashboardLayout } from './layout.tsx'
+import { Badge, DateText } from './parts.tsx'
+
+/** Props of {@link ProjectPage}. */
+export interface ProjectPageProps {
+  c: Context<AppEnv>
+  project: ProjectDetail
+  showCompany: boolean
+  flash?: Flash
+}
+
+/** The download route of a deliverable (the Worker streams it from R2 after checking scope). */
+export function deliverableHref(projectId: string, deliverableId: string): string {
+  return `/dashboard/projects/${projectId}/files/${deliverableId}`
+}
+
+/** `/dashboard/projects/<id>`: the project's facts, milestones (done or open) and delivered files. */
+export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps) {
+  return (
+    <DashboardLayout c={c} title={project.name} active="projects" flash={flash}>
+      <p>
+        <a href="/dashboard/projects">All projects</a>
+      </p>
+      <dl class="meta">
+        {showCompany && (
+          <>
+            <dt>Company</dt>
+            <dd>{project.companyName}</dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>
+          <Badge label={PROJECT_STATUS[project.status]} />
+        </dd>
+        <dt>Started</dt>
+        <dd>
+          <DateText date={project.startedAt} empty="Not started" />
+        </dd>
+        <dt>Due</dt>
+        <dd>
+          <DateText date={project.dueAt} />
+        </dd>
+      </dl>
+      {project.description && <p class="lede">{project.description}</p>}
+
+      <section class="dash-section" aria-labelledby="milestones-heading">
+        <h2 id="milestones-heading">Milestones</h2>
+        {project.milestones.length === 0 ? (
+          <p class="empty">No milestones planned yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="data-table">
+              <caption>{`${project.milestonesDone} of ${project.milestonesTotal} done`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Done</th>
+                </tr>
+              </thead>
+              <tbody>
+                {project.milestones.map((milestone) => (
+                  <tr>
+                    <th scope="row">{milestone.title}</th>
+                    <td>
+                      <Badge
+                        label={
+                          milestone.doneAt ? { text: 'Done', tone: 'good' } : { text: 'Open', tone: 'active' }
+                        }
+                      />
+                    </td>
+                    <td>
+                      <DateText date={milestone.dueAt} />
+                    </td>
+                    <td>
+                      <DateText date={milestone.doneAt} empty="Not yet" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section class="dash-section" aria-labelledby="deliverables-heading">
+        <h2 id="deliverables-heading">Deliverables</h2>
+        {project.deliverables.length === 0 ? (
+          <p class="empty">No files delivered yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="data-table">
+              <caption>Files delivered for this project, newest first; each link downloads the file</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Type</th>
+                  <th scope="col" class="num">
+                    Size
+                  </th>
+                  <th scope="col">Delivered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {project.deliverables.map((file) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={deliverableHref(project.id, file.id)} download>
+                        {file.title}
+                      </a>
+                    </th>
+                    <td>{fileTypeLabel(file.contentType)}</td>
+                    <td class="num">{formatBytes(file.bytes)}</td>
+                    <td>
+                      <DateText date={file.deliveredAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </DashboardLayout>
+  )
+}

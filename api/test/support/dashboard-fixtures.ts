@@ -1,0 +1,126 @@
+import {
+  automationRuns,
+  automations,
+  type Database,
+  projectDeliverables,
+  projectMilestones,
+  projects,
+} from '@kairo/db'
+
+// One company's dashboard content for tests: two projects (one with milestones and deliverables),
+// three automations (active, paused, draft) with runs. Names carry a label, so a page that shows
+// another company's rows is caught by text. Rows go away with the company (ON DELETE CASCADE).
+
+const DAY = 24 * 60 * 60 * 1000
+
+export interface CompanyWork {
+  label: string
+  projectId: string
+  otherProjectId: string
+  deliverableId: string
+  /** A deliverable whose object is never put into the bucket. */
+  missingDeliverableId: string
+  objectKey: string
+  activeAutomationId: string
+  pausedAutomationId: string
+  draftAutomationId: string
+}
+
+export async function createCompanyWork(
+  db: Database,
+  companyId: string,
+  label: string,
+): Promise<CompanyWork> {
+  const now = Date.now()
+  const run = crypto.randomUUID().slice(0, 8)
+  const [project, otherProject] = await db
+    .insert(projects)
+    .values([
+      {
+        companyId,
+        name: `${label} launch site`,
+        status: 'in_progress',
+        description: `The ${label} launch site.`,
+        startedAt: new Date(now - 30 * DAY),
+        dueAt: new Date(now + 20 * DAY),
+      },
+      { companyId, name: `${label} brand refresh`, status: 'planning', dueAt: new Date(now + 60 * DAY) },
+    ])
+    .returning({ id: projects.id })
+  if (!project || !otherProject) throw new Error('fixture: projects not created')
+  await db.insert(projectMilestones).values([
+    {
+      projectId: project.id,
+      title: `${label} moodboard approved`,
+      position: 0,
+      dueAt: new Date(now - 10 * DAY),
+      doneAt: new Date(now - 11 * DAY),
+    },
+    { projectId: project.id, title: `${label} timeline review`, position: 1, dueAt: new Date(now + 5 * DAY) },
+    { projectId: project.id, title: `${label} launch`, position: 2, dueAt: new Date(now + 20 * DAY) },
+  ])
+  const objectKey = `test/${run}/${label.toLowerCase()}-posters.pdf`
+  const [deliverable, missing] = await db
+    .insert(projectDeliverables)
+    .values([
+      {
+        projectId: project.id,
+        title: `${label} poster set`,
+        objectKey,
+        contentType: 'application/pdf',
+        bytes: 2_400_000,
+        deliveredAt: new Date(now - 3 * DAY),
+      },
+      {
+        projectId: project.id,
+        title: `${label} model pack`,
+        objectKey: `test/${run}/never-uploaded.glb`,
+        contentType: 'model/gltf-binary',
+        bytes: 12_000_000,
+        deliveredAt: new Date(now - 2 * DAY),
+      },
+    ])
+    .returning({ id: projectDeliverables.id })
+  if (!deliverable || !missing) throw new Error('fixture: deliverables not created')
+  const flow = {
+    nodes: [
+      { id: 't', type: 'trigger' as const, label: `${label} sign-up` },
+      { id: 'c', type: 'condition' as const, label: 'Company domain?' },
+      { id: 'a', type: 'action' as const, label: 'Add to CRM' },
+    ],
+    edges: [
+      { from: 't', to: 'c' },
+      { from: 'c', to: 'a' },
+    ],
+  }
+  const [active, paused, draft] = await db
+    .insert(automations)
+    .values([
+      { companyId, title: `${label} lead routing`, status: 'active', flow },
+      { companyId, title: `${label} weekly digest`, status: 'paused', flow },
+      { companyId, title: `${label} draft flow`, status: 'draft', flow },
+    ])
+    .returning({ id: automations.id })
+  if (!active || !paused || !draft) throw new Error('fixture: automations not created')
+  await db.insert(automationRuns).values(
+    Array.from({ length: 25 }, (_, i) => ({
+      automationId: active.id,
+      startedAt: new Date(now - (i + 1) * 3_600_000),
+      finishedAt: new Date(now - (i + 1) * 3_600_000 + 900),
+      outcome: i % 5 === 1 ? ('failure' as const) : ('success' as const),
+      durationMs: 900 + i,
+      message: `${label} run ${i + 1}`,
+    })),
+  )
+  return {
+    label,
+    projectId: project.id,
+    otherProjectId: otherProject.id,
+    deliverableId: deliverable.id,
+    missingDeliverableId: missing.id,
+    objectKey,
+    activeAutomationId: active.id,
+    pausedAutomationId: paused.id,
+    draftAutomationId: draft.id,
+  }
+}

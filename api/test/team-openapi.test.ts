@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { send } from './team-support.ts'
+
+// The team's JSON endpoints are described in the API's OpenAPI document, from the same zod schemas
+// that validate them.
+
+describe('GET /api/v1/openapi.json (team endpoints)', () => {
+  it('describes every team operation with its parameters and error responses', async () => {
+    const response = await send('/api/v1/openapi.json', { wantJson: true })
+    expect(response.status).toBe(200)
+    const doc = (await response.json()) as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ name: string }>; responses: Record<string, unknown> }>
+      >
+    }
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    )
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /leads',
+        'GET /leads/{id}',
+        'PATCH /leads/{id}',
+        'POST /leads/{id}/notes',
+        'GET /companies',
+        'GET /companies/{id}',
+        'POST /companies',
+        'GET /users',
+        'PATCH /users/{id}',
+        'GET /invitations',
+        'POST /invitations',
+        'DELETE /invitations/{id}',
+      ]),
+    )
+    expect(doc.paths['/leads']?.get?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'status'])
+    expect(Object.keys(doc.paths['/invitations/{id}']?.delete?.responses ?? {}).sort()).toEqual([
+      '200',
+      '401',
+      '404',
+      '409',
+      '422',
+    ])
+  })
+})

@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { hashPassword } from '@kairo/api/password'
+import { createSession } from '@kairo/api/session'
+import { createNodeDb } from '@kairo/db/node'
+import { seedApp } from '@kairo/db/seed'
+import { packageDir, startWorker } from '@kairo/tools'
+import autocannon from 'autocannon'
+import { benchSystem } from './lib/ports.ts'
+import { openRunDatabase } from './lib/run-database.ts'
+import { formatTable, runBenchmark } from './lib/table.ts'
+
+/**
+ * `pnpm bench:dashboard`: load on the signed-in dashboard under `wrangler dev` (the real workerd
+ * runtime) against Postgres on loopback. For 1 and 10 concurrent connections, 20 s each, it measures
+ * three routes in the same run: the floor — `/api/health`, a bare Worker route that runs `select 1`
+ * through the same driver and Hyperdrive binding — the dashboard overview (`/dashboard`, HTML) and one
+ * JSON endpoint (`/api/v1/projects`), both as the demo client. Prints requests/s, p50, p95 and
+ * database round trips per request (Postgres's own count of statements, from `pg_stat_database`).
+ * Goals: p95 within 1.5×
+ * the floor's, throughput at least 2/3 of the floor's, ≤ 2 round trips per request.
+ */
+
+type NodeDb = ReturnType<typeof createNodeDb>
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20)
+const CONNECTIONS = [1, 10]
+
+interface Target {
+  name: string
+  path: string
+  headers: Record<string, string>
+  floor?: boolean
+}
+
+interface Measured {
+  target: Target
+  connections: number
+  requests: number
+  errors: number
+  rps: number
+  p50: number
+  p95: number
+  roundTrips: number
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index] as number
+}
+
+/**
+ * Statements Postgres has run in this database so far: committed transactions (each autocommitted
+ * statement is one, and one round trip) less sessions started (a new connection's start-up commits
+ * one transaction of its own, and here every request opens a connection, as without Hyperdrive's
+ * pool). Backends flush their counters when they exit, so the read waits a moment.
+ */
+async function statements(sql: NodeDb['sql']): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  const [row] = await sql<{ n: string }[]>`
+    select (xact_commit - sessions)::text as n from pg_stat_database where datname = current_database()`
+  return Number(row?.n ?? 0)
+}
+
+async function measure(
+  origin: string,
+  target: Target,
+  connections: number,
+  sql: NodeDb['sql'],
+): Promise<Measured> {
+  const times: number[] = []
+  let errors = 0
+  const before = await statements(sql)
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: `${origin}${target.path}`, connections, duration: DURATION_S, headers: target.headers },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) errors++
+      times.push(responseTime)
+    })
+  })
+  // Our own read of the counter (on an open connection) commits once; it is subtracted.
+  const after = (await statements(sql)) - 1
+  times.sort((a, b) => a - b)
+  const requests = result.requests.total
+  return {
+    target,
+    connections,
+    requests,
+    errors: errors + result.errors + result.timeouts,
+    rps: requests / DURATION_S,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    roundTrips: requests > 0 ? (after - before) / requests : Number.NaN,
+  }
+}
+
+async function main(): Promise<boolean> {
+  const database = await openRunDatabase('kairo_bench_load')
+  const { db, sql, close } = createNodeDb(database.databaseUrl, { max: 1 })
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined
+  try {
+    await seedApp(db, { hashPassword })
+    const [client] = await sql<{ id: string }[]>`
+      select id from app.users where email = 'client@orbital-labs.example'`
+    if (!client) throw new Error('the demo client was not seeded')
+    // A real session through the session module (as POST /login makes one), so the run measures
+    // the dashboard and not argon2id: the sign-in's cost is reported by the api tests.
+    const { token } = await createSession(db, client.id, { userAgent: 'bench' })
+    const cookie = `__Host-session=${token}`
+    // wrangler dev serves site/dist; the dashboard needs none of it, but the folder must exist.
+    mkdirSync(join(packageDir.site, 'dist'), { recursive: true })
+    worker = await startWorker({
+      port: benchSystem.dashboard.api,
+      databaseUrl: database.databaseUrl,
+      persistTo: benchSystem.wranglerState,
+      quiet: true,
+    })
+    const origin = `http://127.0.0.1:${benchSystem.dashboard.api}`
+    const targets: Target[] = [
+      { name: 'floor: GET /api/health (select 1)', path: '/api/health', headers: {}, floor: true },
+      { name: 'GET /dashboard (HTML)', path: '/dashboard', headers: { cookie, accept: 'text/html' } },
+      {
+        name: 'GET /api/v1/projects (JSON)',
+        path: '/api/v1/projects',
+        headers: { cookie, accept: 'application/json' },
+      },
+    ]
+    for (const target of targets) {
+      const response = await fetch(`${origin}${target.path}`, { headers: target.headers })
+      if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`)
+    }
+    // Warm-up: workerd compiles the Worker and Postgres caches the catalog on first use.
+    await autocannon({
+      url: `${origin}/dashboard`,
+      connections: 2,
+      duration: 3,
+      headers: targets[1]?.headers,
+    })
+
+    const results: Measured[] = []
+    for (const connections of CONNECTIONS) {
+      for (const target of targets) {
+        process.stdout.write(`${target.name}, ${connections} connection(s), ${DURATION_S} s… `)
+        const measured = await measure(origin, target, connections, sql)
+        results.push(measured)
+        console.log(`${measured.rps.toFixed(1)} req/s`)
+      }
+    }
+
+    let goalsMet = true
+    const rows = [
+      [
+        'route',
+        'conns',
+        'requests',
+        'non-200',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'DB trips/req',
+        'p95 ÷ floor',
+        'req/s ÷ floor',
+        'goals',
+      ],
+    ]
+    for (const r of results) {
+      const floor = results.find((f) => f.target.floor && f.connections === r.connections)
+      const latencyRatio = floor ? r.p95 / floor.p95 : Number.NaN
+      const throughputRatio = floor ? r.rps / floor.rps : Number.NaN
+      const met =
+        r.target.floor === true ||
+        (latencyRatio <= 1.5 && throughputRatio >= 2 / 3 && r.roundTrips <= 2.05 && r.errors === 0)
+      if (!met) goalsMet = false
+      rows.push([
+        r.target.name,
+        String(r.connections),
+        String(r.requests),
+        String(r.errors),
+        r.rps.toFixed(1),
+        r.p50.toFixed(0),
+        r.p95.toFixed(0),
+        r.roundTrips.toFixed(2),
+        r.target.floor ? '' : latencyRatio.toFixed(2),
+        r.target.floor ? '' : throughputRatio.toFixed(2),
+        r.target.floor ? 'floor' : met ? '✓' : '✗',
+      ])
+    }
+    console.log(`\n${formatTable(rows)}`)
+    console.log(
+      '\nGoals: p95 ≤ 1.5 × the floor, req/s ≥ 2/3 of the floor, ≤ 2 DB round trips per request, no errors.',
+    )
+    return goalsMet
+  } finally {
+    await worker?.stop()
+    await close()
+    await database.close()
+  }
+}
+
+runBenchmark(main)
