@@ -7,6 +7,7 @@ import { seedApp } from '@kairo/db/seed'
 import { packageDir, startWorker } from '@kairo/tools'
 import autocannon from 'autocannon'
 import { benchSystem } from './lib/ports.ts'
+import { treeCpuSeconds } from './lib/process-tree.ts'
 import { openRunDatabase } from './lib/run-database.ts'
 import { formatTable, runBenchmark } from './lib/table.ts'
 
@@ -42,6 +43,8 @@ interface Measured {
   p50: number
   p95: number
   roundTrips: number
+  /** CPU time of the Worker's processes (workerd and wrangler) per request, in ms. */
+  workerCpuMs: number
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -68,10 +71,12 @@ async function measure(
   target: Target,
   connections: number,
   sql: NodeDb['sql'],
+  workerPid: number,
 ): Promise<Measured> {
   const times: number[] = []
   let errors = 0
   const before = await statements(sql)
+  const cpuBefore = treeCpuSeconds(workerPid)
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url: `${origin}${target.path}`, connections, duration: DURATION_S, headers: target.headers },
@@ -82,6 +87,7 @@ async function measure(
       times.push(responseTime)
     })
   })
+  const cpuAfter = treeCpuSeconds(workerPid)
   // Our own read of the counter (on an open connection) commits once; it is subtracted.
   const after = (await statements(sql)) - 1
   times.sort((a, b) => a - b)
@@ -95,6 +101,7 @@ async function measure(
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     roundTrips: requests > 0 ? (after - before) / requests : Number.NaN,
+    workerCpuMs: requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / requests : Number.NaN,
   }
 }
 
@@ -120,6 +127,8 @@ async function main(): Promise<boolean> {
       quiet: true,
     })
     const origin = `http://127.0.0.1:${benchSystem.dashboard.api}`
+    const workerPid = worker.child.pid
+    if (workerPid === undefined) throw new Error('the Worker process has no pid')
     const targets: Target[] = [
       { name: 'floor: GET /api/health (select 1)', path: '/api/health', headers: {}, floor: true },
       { name: 'GET /dashboard (HTML)', path: '/dashboard', headers: { cookie, accept: 'text/html' } },
@@ -145,7 +154,7 @@ async function main(): Promise<boolean> {
     for (const connections of CONNECTIONS) {
       for (const target of targets) {
         process.stdout.write(`${target.name}, ${connections} connection(s), ${DURATION_S} s… `)
-        const measured = await measure(origin, target, connections, sql)
+        const measured = await measure(origin, target, connections, sql, workerPid)
         results.push(measured)
         console.log(`${measured.rps.toFixed(1)} req/s`)
       }
@@ -162,6 +171,7 @@ async function main(): Promise<boolean> {
         'p50 ms',
         'p95 ms',
         'DB trips/req',
+        'Worker CPU ms/req',
         'p95 ÷ floor',
         'req/s ÷ floor',
         'goals',
@@ -184,6 +194,7 @@ async function main(): Promise<boolean> {
         r.p50.toFixed(0),
         r.p95.toFixed(0),
         r.roundTrips.toFixed(2),
+        r.workerCpuMs.toFixed(1),
         r.target.floor ? '' : latencyRatio.toFixed(2),
         r.target.floor ? '' : throughputRatio.toFixed(2),
         r.target.floor ? 'floor' : met ? '✓' : '✗',

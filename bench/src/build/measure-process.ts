@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { treeRss } from '../lib/process-tree.ts'
 
 export interface MeasuredRun {
   code: number | null
@@ -7,42 +7,6 @@ export interface MeasuredRun {
   /** Highest sum of resident memory over the process and all its descendants, sampled every 100 ms. */
   peakRssBytes: number
   output: string
-}
-
-const PAGE_BYTES = 4096
-
-/** Parent pid of every process, from /proc/<pid>/stat (field 4, after the parenthesised name). */
-function parents(): Map<number, number> {
-  const map = new Map<number, number>()
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      map.set(Number(name), ppid)
-    } catch {
-      // Exited between the listing and the read.
-    }
-  }
-  return map
-}
-
-/** Resident memory of `root` and its descendants now, in bytes. */
-function treeRss(root: number): number {
-  const parentOf = parents()
-  let total = 0
-  for (const pid of parentOf.keys()) {
-    let current: number | undefined = pid
-    while (current !== undefined && current > 1 && current !== root) current = parentOf.get(current)
-    if (current !== root) continue
-    try {
-      const resident = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1])
-      total += resident * PAGE_BYTES
-    } catch {
-      // Exited.
-    }
-  }
-  return total
 }
 
 /** Runs a command to completion, timing it and sampling its process tree's resident memory. */
