@@ -1,8 +1,13 @@
-import { auditLog, automations } from '@kairo/db'
-import { and, eq, sql } from 'drizzle-orm'
+import { auditLog } from '@kairo/db'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requestCountingQueries } from './support/count-queries.ts'
-import { type CompanyWork, createCompanyWork } from './support/dashboard-fixtures.ts'
+import {
+  automationStatus,
+  type CompanyWork,
+  clearAutomationStateLimits,
+  createTwoCompanies,
+} from './support/dashboard-fixtures.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 
 const ORIGIN = 'http://localhost'
@@ -14,19 +19,11 @@ let clientCookie: string
 let teamCookie: string
 
 beforeAll(async () => {
-  const vegaId = await fixtures.company('Vega Corp')
-  const rigelId = await fixtures.company('Rigel Corp')
-  vega = await createCompanyWork(fixtures.db, vegaId, 'Vega')
-  rigel = await createCompanyWork(fixtures.db, rigelId, 'Rigel')
-  client = await fixtures.user('client', vegaId)
-  clientCookie = await fixtures.cookie(client.id)
-  teamCookie = await fixtures.cookie((await fixtures.user('team', null)).id)
+  ;({ vega, rigel, client, clientCookie, teamCookie } = await createTwoCompanies(fixtures))
 })
 
 afterAll(async () => {
-  await fixtures.db.execute(
-    sql`delete from app.rate_limits where key like ${`automation-state:${client.id}%`}`,
-  )
+  await clearAutomationStateLimits(fixtures.db, client.id)
   await fixtures.cleanup()
 })
 
@@ -39,13 +36,7 @@ const api = (path: string, init: RequestInit & { cookie?: string } = {}) =>
 const postJson = (path: string, cookie = clientCookie) =>
   api(path, { method: 'POST', cookie, headers: { 'content-type': 'application/json' }, body: '{}' })
 
-async function statusOf(id: string) {
-  const [row] = await fixtures.db
-    .select({ status: automations.status })
-    .from(automations)
-    .where(eq(automations.id, id))
-  return row?.status
-}
+const statusOf = (id: string) => automationStatus(fixtures.db, id)
 
 describe('/api/v1/projects', () => {
   it('lists the client’s projects in two round trips', async () => {
@@ -186,9 +177,7 @@ describe('/api/v1/automations', () => {
       const last = await postJson(`/automations/${vega.pausedAutomationId}/pause`, cookie)
       expect(Number(last.response.headers.get('retry-after'))).toBeGreaterThan(0)
     } finally {
-      await fixtures.db.execute(
-        sql`delete from app.rate_limits where key like ${`automation-state:${busy.id}%`}`,
-      )
+      await clearAutomationStateLimits(fixtures.db, busy.id)
     }
   })
 

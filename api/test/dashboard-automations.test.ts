@@ -2,7 +2,12 @@ import { auditLog, automations } from '@kairo/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requestCountingQueries } from './support/count-queries.ts'
-import { type CompanyWork, createCompanyWork } from './support/dashboard-fixtures.ts'
+import {
+  automationStatus,
+  type CompanyWork,
+  clearAutomationStateLimits,
+  createTwoCompanies,
+} from './support/dashboard-fixtures.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 
 const ORIGIN = 'http://localhost'
@@ -14,19 +19,11 @@ let clientCookie: string
 let teamCookie: string
 
 beforeAll(async () => {
-  const vegaId = await fixtures.company('Vega Corp')
-  const rigelId = await fixtures.company('Rigel Corp')
-  vega = await createCompanyWork(fixtures.db, vegaId, 'Vega')
-  rigel = await createCompanyWork(fixtures.db, rigelId, 'Rigel')
-  client = await fixtures.user('client', vegaId, { name: 'Vera Client' })
-  clientCookie = await fixtures.cookie(client.id)
-  teamCookie = await fixtures.cookie((await fixtures.user('team', null, { name: 'Tom Team' })).id)
+  ;({ vega, rigel, client, clientCookie, teamCookie } = await createTwoCompanies(fixtures))
 })
 
 afterAll(async () => {
-  await fixtures.db.execute(
-    sql`delete from app.rate_limits where key like ${`automation-state:${client.id}%`}`,
-  )
+  await clearAutomationStateLimits(fixtures.db, client.id)
   await fixtures.cleanup()
 })
 
@@ -40,13 +37,7 @@ const post = (path: string, cookie = clientCookie, headers: Record<string, strin
     body: '',
   })
 
-async function statusOf(id: string) {
-  const [row] = await fixtures.db
-    .select({ status: automations.status })
-    .from(automations)
-    .where(eq(automations.id, id))
-  return row?.status
-}
+const statusOf = (id: string) => automationStatus(fixtures.db, id)
 
 async function auditFor(id: string) {
   return fixtures.db

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requestCountingQueries } from './support/count-queries.ts'
-import { createCompanyWork } from './support/dashboard-fixtures.ts'
-import { Fixtures, type TestUser } from './support/session.ts'
+import { createTwoCompanies } from './support/dashboard-fixtures.ts'
+import { Fixtures } from './support/session.ts'
 
 const fixtures = new Fixtures()
-let client: TestUser
-let team: TestUser
 let clientCookie: string
 let teamCookie: string
 
 beforeAll(async () => {
-  const vegaId = await fixtures.company('Vega Corp')
-  const rigelId = await fixtures.company('Rigel Corp')
-  await createCompanyWork(fixtures.db, vegaId, 'Vega')
-  await createCompanyWork(fixtures.db, rigelId, 'Rigel')
-  client = await fixtures.user('client', vegaId, { name: 'Vera Client' })
-  team = await fixtures.user('team', null, { name: 'Tom Team' })
-  clientCookie = await fixtures.cookie(client.id)
-  teamCookie = await fixtures.cookie(team.id)
+  ;({ clientCookie, teamCookie } = await createTwoCompanies(fixtures))
 })
 
 afterAll(() => fixtures.cleanup())

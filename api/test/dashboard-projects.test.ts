@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requestCountingQueries } from './support/count-queries.ts'
-import { type CompanyWork, createCompanyWork } from './support/dashboard-fixtures.ts'
+import { type CompanyWork, createTwoCompanies } from './support/dashboard-fixtures.ts'
 import { Fixtures } from './support/session.ts'
 
 const fixtures = new Fixtures()
@@ -12,12 +12,7 @@ let teamCookie: string
 const pdfBytes = new TextEncoder().encode('%PDF-1.7\n% Vega poster set, test bytes\n')
 
 beforeAll(async () => {
-  const vegaId = await fixtures.company('Vega Corp')
-  const rigelId = await fixtures.company('Rigel Corp')
-  vega = await createCompanyWork(fixtures.db, vegaId, 'Vega')
-  rigel = await createCompanyWork(fixtures.db, rigelId, 'Rigel')
-  clientCookie = await fixtures.cookie((await fixtures.user('client', vegaId, { name: 'Vera Client' })).id)
-  teamCookie = await fixtures.cookie((await fixtures.user('team', null)).id)
+  ;({ vega, rigel, clientCookie, teamCookie } = await createTwoCompanies(fixtures))
   await env.BUCKET.put(vega.objectKey, pdfBytes, { httpMetadata: { contentType: 'application/pdf' } })
   await env.BUCKET.put(rigel.objectKey, pdfBytes, { httpMetadata: { contentType: 'application/pdf' } })
 })

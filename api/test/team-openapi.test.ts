@@ -9,11 +9,14 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
     const response = await send('/api/v1/openapi.json', { wantJson: true })
     expect(response.status).toBe(200)
     const doc = (await response.json()) as {
+      servers: Array<{ url: string }>
       paths: Record<
         string,
         Record<string, { parameters?: Array<{ name: string }>; responses: Record<string, unknown> }>
       >
     }
+    // The paths are relative to the API's base, which the document names.
+    expect(doc.servers).toEqual([{ url: '/api/v1' }])
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     )

@@ -114,6 +114,27 @@ async function lockedUser(tx: Database, scope: Scope, id: string) {
   return row
 }
 
+type LockedUser = NonNullable<Awaited<ReturnType<typeof lockedUser>>>
+
+/**
+ * Runs `change` in a transaction holding the admins' lock and the user's row (in scope), so the
+ * admin rules it checks still hold when it writes; an unknown or out-of-scope id is `not_found`.
+ */
+function changeLockedUser(
+  db: Database,
+  scope: Scope,
+  id: string,
+  change: (tx: Database, user: LockedUser) => Promise<UserChangeResult>,
+): Promise<UserChangeResult> {
+  if (!isUuid(id)) return Promise.resolve({ ok: false, reason: 'not_found' })
+  return db.transaction(async (tx): Promise<UserChangeResult> => {
+    await lockAdmins(tx)
+    const user = await lockedUser(tx, scope, id)
+    if (!user) return { ok: false, reason: 'not_found' }
+    return change(tx, user)
+  })
+}
+
 async function viewOf(tx: Database, id: string): Promise<UserView> {
   const [row] = await tx
     .select(viewColumns)
@@ -136,11 +157,7 @@ export async function changeUserRole(
   role: UserRole,
   audit: AuditWriter,
 ): Promise<UserChangeResult> {
-  if (!isUuid(id)) return { ok: false, reason: 'not_found' }
-  return db.transaction(async (tx): Promise<UserChangeResult> => {
-    await lockAdmins(tx)
-    const user = await lockedUser(tx, scope, id)
-    if (!user) return { ok: false, reason: 'not_found' }
+  return changeLockedUser(db, scope, id, async (tx, user) => {
     if (user.role === role) return { ok: true, changed: false, user: await viewOf(tx, id) }
     if (user.role === 'admin' && !user.disabledAt && (await otherEnabledAdmins(tx, id)) === 0) {
       return { ok: false, reason: 'last_admin' }
@@ -174,11 +191,7 @@ export async function setUserDisabled(
   disabled: boolean,
   audit: AuditWriter,
 ): Promise<UserChangeResult> {
-  if (!isUuid(id)) return { ok: false, reason: 'not_found' }
-  return db.transaction(async (tx): Promise<UserChangeResult> => {
-    await lockAdmins(tx)
-    const user = await lockedUser(tx, scope, id)
-    if (!user) return { ok: false, reason: 'not_found' }
+  return changeLockedUser(db, scope, id, async (tx, user) => {
     if (Boolean(user.disabledAt) === disabled) return { ok: true, changed: false, user: await viewOf(tx, id) }
     if (disabled && id === actorId) return { ok: false, reason: 'self_disable' }
     if (disabled && user.role === 'admin' && (await otherEnabledAdmins(tx, id)) === 0) {

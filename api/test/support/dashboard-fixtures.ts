@@ -6,6 +6,8 @@ import {
   projectMilestones,
   projects,
 } from '@kairo/db'
+import { eq, sql } from 'drizzle-orm'
+import type { Fixtures, TestUser } from './session.ts'
 
 // One company's dashboard content for tests: two projects (one with milestones and deliverables),
 // three automations (active, paused, draft) with runs. Names carry a label, so a page that shows
@@ -123,4 +125,48 @@ export async function createCompanyWork(
     pausedAutomationId: paused.id,
     draftAutomationId: draft.id,
   }
+}
+
+/**
+ * The dashboard tests' world: Vega's and Rigel's work, a Vega client ("Vera Client") and a team member
+ * ("Tom Team"), each with a session cookie. The client must never see Rigel's rows; the team sees both.
+ */
+export interface TwoCompanies {
+  vega: CompanyWork
+  rigel: CompanyWork
+  client: TestUser
+  team: TestUser
+  clientCookie: string
+  teamCookie: string
+}
+
+export async function createTwoCompanies(fixtures: Fixtures): Promise<TwoCompanies> {
+  const vegaId = await fixtures.company('Vega Corp')
+  const rigelId = await fixtures.company('Rigel Corp')
+  const vega = await createCompanyWork(fixtures.db, vegaId, 'Vega')
+  const rigel = await createCompanyWork(fixtures.db, rigelId, 'Rigel')
+  const client = await fixtures.user('client', vegaId, { name: 'Vera Client' })
+  const team = await fixtures.user('team', null, { name: 'Tom Team' })
+  return {
+    vega,
+    rigel,
+    client,
+    team,
+    clientCookie: await fixtures.cookie(client.id),
+    teamCookie: await fixtures.cookie(team.id),
+  }
+}
+
+/** An automation's status as stored, to prove a refused change wrote nothing. */
+export async function automationStatus(db: Database, id: string) {
+  const [row] = await db
+    .select({ status: automations.status })
+    .from(automations)
+    .where(eq(automations.id, id))
+  return row?.status
+}
+
+/** Removes a user's pause/resume rate-limit windows, so the next run of a test starts with room. */
+export async function clearAutomationStateLimits(db: Database, userId: string): Promise<void> {
+  await db.execute(sql`delete from app.rate_limits where key like ${`automation-state:${userId}%`}`)
 }

@@ -8,11 +8,11 @@ import { invalidateSession } from '../../auth/session.ts'
 import { signIn } from '../../auth/sign-in.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
+import { parseWith, readFormFields } from '../../lib/form.ts'
 import { log } from '../../lib/logger.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
-import { parseWith, readForm } from './form.ts'
 import { LoginPage, SIGN_IN_FAILED } from './pages.tsx'
 import { signInSchema } from './schema.ts'
 
@@ -65,7 +65,7 @@ export function loginRoutes({ limits, now }: AuthRoutesOptions) {
       ...signInLimits(limits, { onLimited: limited, now }),
       async (c) => {
         c.header('Cache-Control', 'no-store')
-        const form = await readForm(c, ['email', 'password', 'next'])
+        const form = await readFormFields(c, ['email', 'password', 'next'])
         const next = safeNextPath(form.next)
         const parsed = parseWith(signInSchema, form)
         const nonce = c.var.secureHeadersNonce

@@ -11,11 +11,11 @@ import { consumePasswordReset, findPasswordReset, requestPasswordReset } from '.
 import { invalidateUserSessions } from '../../auth/session.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
+import { parseWith, readFormFields } from '../../lib/form.ts'
 import { log } from '../../lib/logger.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { setFlash } from '../../views/dashboard/flash.ts'
-import { parseWith, readForm } from './form.ts'
 import { type AuthRoutesOptions, formBodyLimit } from './login.tsx'
 import { NewPasswordPage, ResetLinkProblemPage, ResetRequestPage } from './pages.tsx'
 import { newPasswordSchema, resetRequestSchema } from './schema.ts'
@@ -59,7 +59,7 @@ export function passwordResetRoutes({ limits, now }: AuthRoutesOptions) {
       ...resetRequestLimits(limits, { onLimited: limited, now }),
       async (c) => {
         c.header('Cache-Control', 'no-store')
-        const form = await readForm(c, ['email'])
+        const form = await readFormFields(c, ['email'])
         const parsed = parseWith(resetRequestSchema, form)
         if (!parsed.ok) {
           return c.html(
@@ -113,7 +113,7 @@ export function passwordResetRoutes({ limits, now }: AuthRoutesOptions) {
           )
         }
         const { reset } = found
-        const form = await readForm(c, ['password'])
+        const form = await readFormFields(c, ['password'])
         const parsed = parseWith(newPasswordSchema, form)
         const problem = parsed.ok
           ? checkNewPassword(parsed.data.password, { email: reset.email, name: reset.name })

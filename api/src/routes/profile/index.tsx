@@ -10,11 +10,11 @@ import {
 import { clearSessionCookie } from '../../auth/cookie.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
+import { parseWith, readFormFields } from '../../lib/form.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
-import { parseWith, readForm } from '../auth/form.ts'
 import { formBodyLimit } from '../auth/login.tsx'
 import { type ProfileErrors, ProfilePage, SessionNotFoundPage } from './page.tsx'
 import { emailChangeSchema, nameSchema, passwordChangeSchema, sessionHandleField } from './schema.ts'
@@ -63,7 +63,7 @@ export function createProfileRoutes() {
       return c.html(<ProfilePage c={c} sessions={await listSessions(c)} flash={takeFlash(c)} />)
     })
     .post(`${PAGE}/name`, ...writes, async (c) => {
-      const form = await readForm(c, ['name'])
+      const form = await readFormFields(c, ['name'])
       const parsed = parseWith(nameSchema, form)
       if (!parsed.ok) return renderWithErrors(c, { form: 'name', fields: parsed.fields, values: form })
       await renameUser(c, parsed.data.name)
@@ -71,7 +71,7 @@ export function createProfileRoutes() {
       return c.redirect(PAGE, 303)
     })
     .post(`${PAGE}/email`, ...writes, currentPasswordLimit(), async (c) => {
-      const form = await readForm(c, ['email', 'currentPassword'])
+      const form = await readFormFields(c, ['email', 'currentPassword'])
       const values = { email: form.email }
       const parsed = parseWith(emailChangeSchema, form)
       if (!parsed.ok) return renderWithErrors(c, { form: 'email', fields: parsed.fields, values })
@@ -82,7 +82,7 @@ export function createProfileRoutes() {
       return c.redirect(PAGE, 303)
     })
     .post(`${PAGE}/password`, ...writes, currentPasswordLimit(), async (c) => {
-      const form = await readForm(c, ['currentPassword', 'newPassword'])
+      const form = await readFormFields(c, ['currentPassword', 'newPassword'])
       const parsed = parseWith(passwordChangeSchema, form)
       if (!parsed.ok) return renderWithErrors(c, { form: 'password', fields: parsed.fields })
       const result = await changePassword(c, parsed.data)
@@ -96,7 +96,7 @@ export function createProfileRoutes() {
       return c.redirect(PAGE, 303)
     })
     .post(`${PAGE}/sessions/sign-out`, ...writes, async (c) => {
-      const form = await readForm(c, ['session'])
+      const form = await readFormFields(c, ['session'])
       const handle = sessionHandleField.safeParse(form.session)
       const ended = handle.success ? await endSession(c, handle.data) : 'not_found'
       if (ended === 'not_found') return c.html(<SessionNotFoundPage c={c} />, 404)

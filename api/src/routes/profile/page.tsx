@@ -4,6 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-po
 import type { AppEnv } from '../../env.ts'
 import type { Flash } from '../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../views/dashboard/layout.tsx'
+import { DataTable } from '../../views/dashboard/parts.tsx'
 import { ErrorSummary, Field } from '../auth/fields.tsx'
 
 // /dashboard/profile: the person's name and email, their password, and where they are signed in.
@@ -136,58 +137,57 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
 
       <section class="dash-section" aria-labelledby="profile-sessions-heading">
         <h2 id="profile-sessions-heading">Where you are signed in</h2>
-        <div class="table-wrap">
-          <table class="data-table">
-            <caption>
+        <DataTable
+          caption={
+            <>
               {sessions.length === 1 ? 'One active session' : `${sessions.length} active sessions`}, most
               recently active first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span class="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr>
-                  <th scope="row">
-                    {session.device}
-                    {session.current && (
-                      <>
-                        {' '}
-                        <span class="badge badge--active">This device</span>
-                      </>
-                    )}
-                  </th>
-                  <td>{session.ip ?? <span class="muted">Unknown</span>}</td>
-                  <td>
-                    <When at={session.createdAt} />
-                  </td>
-                  <td>{session.current ? 'Now' : <When at={session.lastActiveAt} />}</td>
-                  <td>
-                    <form method="post" action="/dashboard/profile/sessions/sign-out">
-                      <input type="hidden" name="session" value={session.handle} />
-                      <button class="link-button" type="submit">
-                        Sign out
-                        <span class="visually-hidden">
-                          {session.current
-                            ? ' this device'
-                            : ` ${session.device}, signed in ${DATE_TIME.format(session.createdAt)} UTC`}
-                        </span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          head={
+            <>
+              <th scope="col">Device</th>
+              <th scope="col">IP address</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last active</th>
+              <th scope="col">
+                <span class="visually-hidden">Action</span>
+              </th>
+            </>
+          }
+        >
+          {sessions.map((session) => (
+            <tr>
+              <th scope="row">
+                {session.device}
+                {session.current && (
+                  <>
+                    {' '}
+                    <span class="badge badge--active">This device</span>
+                  </>
+                )}
+              </th>
+              <td>{session.ip ?? <span class="muted">Unknown</span>}</td>
+              <td>
+                <When at={session.createdAt} />
+              </td>
+              <td>{session.current ? 'Now' : <When at={session.lastActiveAt} />}</td>
+              <td>
+                <form method="post" action="/dashboard/profile/sessions/sign-out">
+                  <input type="hidden" name="session" value={session.handle} />
+                  <button class="link-button" type="submit">
+                    Sign out
+                    <span class="visually-hidden">
+                      {session.current
+                        ? ' this device'
+                        : ` ${session.device}, signed in ${DATE_TIME.format(session.createdAt)} UTC`}
+                    </span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <form class="actions" method="post" action="/dashboard/profile/sessions/sign-out-everywhere">
           <button class="button button--quiet" type="submit">
             Sign out everywhere

@@ -156,6 +156,39 @@ export function SelectField(
 }
 
 /**
+ * A list page's status filter: a plain GET form (works without script), so the filtered list has its
+ * own address and the pager keeps the filter.
+ */
+export function StatusFilter({
+  area,
+  status,
+  placeholder,
+  options,
+}: {
+  /** The list's path segment under `/dashboard/` (`leads`), which also names the form. */
+  area: string
+  status?: string
+  placeholder: string
+  options: ReadonlyArray<{ value: string; label: string }>
+}) {
+  return (
+    <form class="actions dash-section" method="get" action={`/dashboard/${area}`}>
+      <SelectField
+        form={`${area}-filter`}
+        name="status"
+        label="Show"
+        value={status ?? ''}
+        placeholder={placeholder}
+        options={options}
+      />
+      <button class="button button--quiet" type="submit">
+        Filter
+      </button>
+    </form>
+  )
+}
+
+/**
  * The list of what to fix at the top of a failed form, each item a link to its field; focusable so
  * it can take focus, announced as an alert. Messages without a field are listed as plain text.
  */
@@ -280,4 +313,9 @@ export function Badge({
   children: Child
 }) {
   return <span class={tone === 'plain' ? 'badge' : `badge badge--${tone}`}>{children}</span>
+}
+
+/** Whether an account can sign in, in words (users list, user page, a company's users). */
+export function AccountBadge({ disabled }: { disabled: boolean }) {
+  return disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>
 }

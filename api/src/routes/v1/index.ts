@@ -25,6 +25,8 @@ v1.doc31('/openapi.json', {
       'The client dashboard as JSON. Authenticate with the session cookie set by POST /api/v1/session (or the sign-in page). ' +
       'Errors have one shape: { error: { code, message, fields? } }.',
   },
+  // Paths below are relative to where this router is mounted.
+  servers: [{ url: '/api/v1' }],
 })
 // Signing in (POST /session) cannot require a session, so the session routes come before the guard:
 // Hono runs handlers in the order they were added, and these answer without calling the guard.

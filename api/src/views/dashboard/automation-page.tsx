@@ -5,7 +5,7 @@ import type { Flash } from './flash.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 import { AUTOMATION_STATUS, formatDuration, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DateText } from './parts.tsx'
+import { Badge, DataTable, DateText } from './parts.tsx'
 
 /** Props of {@link AutomationPage}. */
 export interface AutomationPageProps {
@@ -71,41 +71,38 @@ export function AutomationPage({ c, automation, showCompany, flash }: Automation
         {automation.runs.length === 0 ? (
           <p class="empty">It has not run yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>{`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col" class="num">
-                    Duration
-                  </th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {automation.runs.map((run) => (
-                  <tr>
-                    <th scope="row">
-                      <DateText date={run.startedAt} time />
-                    </th>
-                    <td>
-                      <Badge label={RUN_OUTCOME[run.outcome]} />
-                    </td>
-                    <td class="num">
-                      {run.durationMs === null ? (
-                        <span class="muted">Still running</span>
-                      ) : (
-                        formatDuration(run.durationMs)
-                      )}
-                    </td>
-                    <td>{run.message ?? <span class="muted">No details</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}
+            head={
+              <>
+                <th scope="col">Started</th>
+                <th scope="col">Outcome</th>
+                <th scope="col" class="num">
+                  Duration
+                </th>
+                <th scope="col">Details</th>
+              </>
+            }
+          >
+            {automation.runs.map((run) => (
+              <tr>
+                <th scope="row">
+                  <DateText date={run.startedAt} time />
+                </th>
+                <td>
+                  <Badge label={RUN_OUTCOME[run.outcome]} />
+                </td>
+                <td class="num">
+                  {run.durationMs === null ? (
+                    <span class="muted">Still running</span>
+                  ) : (
+                    formatDuration(run.durationMs)
+                  )}
+                </td>
+                <td>{run.message ?? <span class="muted">No details</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </DashboardLayout>

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env.ts'
 import type { Flash } from './flash.ts'
 import { AUTOMATION_STATUS, formatDuration, PROJECT_STATUS, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DateText, NoValue } from './parts.tsx'
+import { Badge, DataTable, DateText, NoValue } from './parts.tsx'
 
 /** Props of {@link OverviewPage}. */
 export interface OverviewPageProps {
@@ -25,47 +25,45 @@ export function OverviewPage({ c, overview, showCompany, flash }: OverviewPagePr
         {projects.length === 0 ? (
           <p class="empty">No projects yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption class="visually-hidden">Projects, unfinished first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Project</th>
-                  {showCompany && <th scope="col">Company</th>}
-                  <th scope="col">Status</th>
-                  <th scope="col">Next milestone</th>
-                  <th scope="col">Milestone due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((project) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
-                    </th>
-                    {showCompany && <td>{project.companyName}</td>}
-                    <td>
-                      <Badge label={PROJECT_STATUS[project.status]} />
-                    </td>
-                    <td>
-                      {project.nextMilestone ? (
-                        project.nextMilestone.title
-                      ) : (
-                        <span class="muted">All milestones done</span>
-                      )}
-                    </td>
-                    <td>
-                      {project.nextMilestone?.dueAt ? (
-                        <DateText date={project.nextMilestone.dueAt} />
-                      ) : (
-                        <NoValue />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Projects, unfinished first</>}
+            hiddenCaption
+            head={
+              <>
+                <th scope="col">Project</th>
+                {showCompany && <th scope="col">Company</th>}
+                <th scope="col">Status</th>
+                <th scope="col">Next milestone</th>
+                <th scope="col">Milestone due</th>
+              </>
+            }
+          >
+            {projects.map((project) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
+                </th>
+                {showCompany && <td>{project.companyName}</td>}
+                <td>
+                  <Badge label={PROJECT_STATUS[project.status]} />
+                </td>
+                <td>
+                  {project.nextMilestone ? (
+                    project.nextMilestone.title
+                  ) : (
+                    <span class="muted">All milestones done</span>
+                  )}
+                </td>
+                <td>
+                  {project.nextMilestone?.dueAt ? (
+                    <DateText date={project.nextMilestone.dueAt} />
+                  ) : (
+                    <NoValue />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <p>
           <a href="/dashboard/projects">All projects</a>
@@ -77,42 +75,40 @@ export function OverviewPage({ c, overview, showCompany, flash }: OverviewPagePr
         {automations.length === 0 ? (
           <p class="empty">No automations yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption class="visually-hidden">Automations, running ones first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Automation</th>
-                  {showCompany && <th scope="col">Company</th>}
-                  <th scope="col">State</th>
-                  <th scope="col">Last run</th>
-                </tr>
-              </thead>
-              <tbody>
-                {automations.map((automation) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/dashboard/automations/${automation.id}`}>{automation.title}</a>
-                    </th>
-                    {showCompany && <td>{automation.companyName}</td>}
-                    <td>
-                      <Badge label={AUTOMATION_STATUS[automation.status]} />
-                    </td>
-                    <td>
-                      {automation.lastRun ? (
-                        <>
-                          <Badge label={RUN_OUTCOME[automation.lastRun.outcome]} />{' '}
-                          <DateText date={automation.lastRun.startedAt} time />
-                        </>
-                      ) : (
-                        <span class="muted">Never run</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Automations, running ones first</>}
+            hiddenCaption
+            head={
+              <>
+                <th scope="col">Automation</th>
+                {showCompany && <th scope="col">Company</th>}
+                <th scope="col">State</th>
+                <th scope="col">Last run</th>
+              </>
+            }
+          >
+            {automations.map((automation) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/dashboard/automations/${automation.id}`}>{automation.title}</a>
+                </th>
+                {showCompany && <td>{automation.companyName}</td>}
+                <td>
+                  <Badge label={AUTOMATION_STATUS[automation.status]} />
+                </td>
+                <td>
+                  {automation.lastRun ? (
+                    <>
+                      <Badge label={RUN_OUTCOME[automation.lastRun.outcome]} />{' '}
+                      <DateText date={automation.lastRun.startedAt} time />
+                    </>
+                  ) : (
+                    <span class="muted">Never run</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <p>
           <a href="/dashboard/automations">All automations</a>

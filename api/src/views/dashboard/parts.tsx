@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { formatDate, formatDateTime, type StateLabel } from './format.ts'
 
 // Small pieces the dashboard's pages share.
@@ -30,5 +31,34 @@ export function NoValue() {
       </span>
       <span class="visually-hidden">none</span>
     </>
+  )
+}
+
+/**
+ * A data table in its scroll wrapper (a wide table scrolls sideways on a phone, not the page). Every
+ * table has a caption; `hiddenCaption` keeps it for screen readers where a visible heading already
+ * says the same. `head` is the header row's cells, the children are the body's rows.
+ */
+export function DataTable({
+  caption,
+  hiddenCaption = false,
+  head,
+  children,
+}: {
+  caption: Child
+  hiddenCaption?: boolean
+  head: Child
+  children: Child
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="data-table">
+        <caption class={hiddenCaption ? 'visually-hidden' : undefined}>{caption}</caption>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   )
 }

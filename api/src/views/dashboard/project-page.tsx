@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env.ts'
 import type { Flash } from './flash.ts'
 import { fileTypeLabel, formatBytes, PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DateText } from './parts.tsx'
+import { Badge, DataTable, DateText } from './parts.tsx'
 
 /** Props of {@link ProjectPage}. */
 export interface ProjectPageProps {
@@ -53,39 +53,36 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
         {project.milestones.length === 0 ? (
           <p class="empty">No milestones planned yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>{`${project.milestonesDone} of ${project.milestonesTotal} done`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Done</th>
-                </tr>
-              </thead>
-              <tbody>
-                {project.milestones.map((milestone) => (
-                  <tr>
-                    <th scope="row">{milestone.title}</th>
-                    <td>
-                      <Badge
-                        label={
-                          milestone.doneAt ? { text: 'Done', tone: 'good' } : { text: 'Open', tone: 'active' }
-                        }
-                      />
-                    </td>
-                    <td>
-                      <DateText date={milestone.dueAt} />
-                    </td>
-                    <td>
-                      <DateText date={milestone.doneAt} empty="Not yet" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${project.milestonesDone} of ${project.milestonesTotal} done`}
+            head={
+              <>
+                <th scope="col">Milestone</th>
+                <th scope="col">State</th>
+                <th scope="col">Due</th>
+                <th scope="col">Done</th>
+              </>
+            }
+          >
+            {project.milestones.map((milestone) => (
+              <tr>
+                <th scope="row">{milestone.title}</th>
+                <td>
+                  <Badge
+                    label={
+                      milestone.doneAt ? { text: 'Done', tone: 'good' } : { text: 'Open', tone: 'active' }
+                    }
+                  />
+                </td>
+                <td>
+                  <DateText date={milestone.dueAt} />
+                </td>
+                <td>
+                  <DateText date={milestone.doneAt} empty="Not yet" />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -94,37 +91,34 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
         {project.deliverables.length === 0 ? (
           <p class="empty">No files delivered yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>Files delivered for this project, newest first; each link downloads the file</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Type</th>
-                  <th scope="col" class="num">
-                    Size
-                  </th>
-                  <th scope="col">Delivered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {project.deliverables.map((file) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={deliverableHref(project.id, file.id)} download>
-                        {file.title}
-                      </a>
-                    </th>
-                    <td>{fileTypeLabel(file.contentType)}</td>
-                    <td class="num">{formatBytes(file.bytes)}</td>
-                    <td>
-                      <DateText date={file.deliveredAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Files delivered for this project, newest first; each link downloads the file</>}
+            head={
+              <>
+                <th scope="col">File</th>
+                <th scope="col">Type</th>
+                <th scope="col" class="num">
+                  Size
+                </th>
+                <th scope="col">Delivered</th>
+              </>
+            }
+          >
+            {project.deliverables.map((file) => (
+              <tr>
+                <th scope="row">
+                  <a href={deliverableHref(project.id, file.id)} download>
+                    {file.title}
+                  </a>
+                </th>
+                <td>{fileTypeLabel(file.contentType)}</td>
+                <td class="num">{formatBytes(file.bytes)}</td>
+                <td>
+                  <DateText date={file.deliveredAt} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </DashboardLayout>

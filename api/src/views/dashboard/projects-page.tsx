@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env.ts'
 import type { Flash } from './flash.ts'
 import { PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DateText } from './parts.tsx'
+import { Badge, DataTable, DateText } from './parts.tsx'
 
 /** Props of {@link ProjectsPage}. */
 export interface ProjectsPageProps {
@@ -21,55 +21,52 @@ export function ProjectsPage({ c, projects, showCompany, flash }: ProjectsPagePr
       {projects.length === 0 ? (
         <p class="empty">No projects yet. The studio adds them when work starts.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table">
-            <caption>{`${projects.length} ${projects.length === 1 ? 'project' : 'projects'}, unfinished first`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                {showCompany && <th scope="col">Company</th>}
-                <th scope="col">Status</th>
-                <th scope="col">Milestones done</th>
-                <th scope="col">Next milestone</th>
-                <th scope="col">Project due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.map((project) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
-                  </th>
-                  {showCompany && <td>{project.companyName}</td>}
-                  <td>
-                    <Badge label={PROJECT_STATUS[project.status]} />
-                  </td>
-                  <td class="num">{`${project.milestonesDone} of ${project.milestonesTotal}`}</td>
-                  <td>
-                    {project.nextMilestone ? (
+        <DataTable
+          caption={`${projects.length} ${projects.length === 1 ? 'project' : 'projects'}, unfinished first`}
+          head={
+            <>
+              <th scope="col">Project</th>
+              {showCompany && <th scope="col">Company</th>}
+              <th scope="col">Status</th>
+              <th scope="col">Milestones done</th>
+              <th scope="col">Next milestone</th>
+              <th scope="col">Project due</th>
+            </>
+          }
+        >
+          {projects.map((project) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
+              </th>
+              {showCompany && <td>{project.companyName}</td>}
+              <td>
+                <Badge label={PROJECT_STATUS[project.status]} />
+              </td>
+              <td class="num">{`${project.milestonesDone} of ${project.milestonesTotal}`}</td>
+              <td>
+                {project.nextMilestone ? (
+                  <>
+                    {project.nextMilestone.title}
+                    {project.nextMilestone.dueAt && (
                       <>
-                        {project.nextMilestone.title}
-                        {project.nextMilestone.dueAt && (
-                          <>
-                            <br />
-                            <span class="muted">
-                              due <DateText date={project.nextMilestone.dueAt} />
-                            </span>
-                          </>
-                        )}
+                        <br />
+                        <span class="muted">
+                          due <DateText date={project.nextMilestone.dueAt} />
+                        </span>
                       </>
-                    ) : (
-                      <span class="muted">All milestones done</span>
                     )}
-                  </td>
-                  <td>
-                    <DateText date={project.dueAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ) : (
+                  <span class="muted">All milestones done</span>
+                )}
+              </td>
+              <td>
+                <DateText date={project.dueAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </DashboardLayout>
   )

@@ -4,7 +4,8 @@ import type { CompanyDetail, CompanySummary } from '../../../data/companies.ts'
 import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { Badge, DateTime, ErrorSummary, TextField } from '../components.tsx'
+import { DataTable } from '../../../views/dashboard/parts.tsx'
+import { AccountBadge, DateTime, ErrorSummary, TextField } from '../components.tsx'
 import { ROLE_LABELS } from '../users/schema.ts'
 import { COMPANY_FIELDS } from './schema.ts'
 
@@ -35,43 +36,40 @@ export function CompaniesPage({
       {companies.length === 0 ? (
         <p class="empty">No client companies yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table">
-            <caption>Client companies by name ({companies.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col" class="num">
-                  Users
-                </th>
-                <th scope="col" class="num">
-                  Projects
-                </th>
-                <th scope="col" class="num">
-                  Automations
-                </th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.map((company) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/dashboard/companies/${company.id}`}>{company.name}</a>
-                  </th>
-                  <td>{company.slug}</td>
-                  <td class="num">{company.userCount}</td>
-                  <td class="num">{company.projectCount}</td>
-                  <td class="num">{company.automationCount}</td>
-                  <td>
-                    <DateTime value={company.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={<>Client companies by name ({companies.length})</>}
+          head={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Slug</th>
+              <th scope="col" class="num">
+                Users
+              </th>
+              <th scope="col" class="num">
+                Projects
+              </th>
+              <th scope="col" class="num">
+                Automations
+              </th>
+              <th scope="col">Created</th>
+            </>
+          }
+        >
+          {companies.map((company) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/companies/${company.id}`}>{company.name}</a>
+              </th>
+              <td>{company.slug}</td>
+              <td class="num">{company.userCount}</td>
+              <td class="num">{company.projectCount}</td>
+              <td class="num">{company.automationCount}</td>
+              <td>
+                <DateTime value={company.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </DashboardLayout>
   )
@@ -158,33 +156,30 @@ export function CompanyPage({
         {company.users.length === 0 ? (
           <p class="empty">No users yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>Users of {company.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Account</th>
-                </tr>
-              </thead>
-              <tbody>
-                {company.users.map((user) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
-                    </th>
-                    <td>{user.email}</td>
-                    <td>{ROLE_LABELS[user.role]}</td>
-                    <td>
-                      {user.disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Users of {company.name}</>}
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Account</th>
+              </>
+            }
+          >
+            {company.users.map((user) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
+                </th>
+                <td>{user.email}</td>
+                <td>{ROLE_LABELS[user.role]}</td>
+                <td>
+                  <AccountBadge disabled={user.disabled} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section class="dash-section" aria-labelledby="company-projects">
@@ -192,31 +187,26 @@ export function CompanyPage({
         {company.projects.length === 0 ? (
           <p class="empty">No projects yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>Projects of {company.name}, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Project</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {company.projects.map((project) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
-                    </th>
-                    <td>{PROJECT_STATUS[project.status]}</td>
-                    <td>
-                      {project.dueAt ? <DateTime value={project.dueAt} /> : <span class="muted">—</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Projects of {company.name}, newest first</>}
+            head={
+              <>
+                <th scope="col">Project</th>
+                <th scope="col">Status</th>
+                <th scope="col">Due</th>
+              </>
+            }
+          >
+            {company.projects.map((project) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
+                </th>
+                <td>{PROJECT_STATUS[project.status]}</td>
+                <td>{project.dueAt ? <DateTime value={project.dueAt} /> : <span class="muted">—</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </DashboardLayout>

@@ -5,7 +5,8 @@ import { USER_ROLES } from '../../../data/users.ts'
 import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { Badge, DateTime, ErrorSummary, Pager, SelectField, TextField } from '../components.tsx'
+import { DataTable } from '../../../views/dashboard/parts.tsx'
+import { Badge, DateTime, ErrorSummary, Pager, SelectField, StatusFilter, TextField } from '../components.tsx'
 import { ROLE_LABELS } from '../users/schema.ts'
 import { INVITATION_FIELDS, INVITATION_STATUS_LABELS } from './schema.ts'
 
@@ -37,19 +38,12 @@ export function InvitationsPage({
           Invite someone
         </a>
       </p>
-      <form class="actions dash-section" method="get" action="/dashboard/invitations">
-        <SelectField
-          form="invitations-filter"
-          name="status"
-          label="Show"
-          value={status ?? ''}
-          placeholder="All invitations"
-          options={STATUS_OPTIONS}
-        />
-        <button class="button button--quiet" type="submit">
-          Filter
-        </button>
-      </form>
+      <StatusFilter
+        area="invitations"
+        status={status}
+        placeholder="All invitations"
+        options={STATUS_OPTIONS}
+      />
       {list.items.length === 0 && list.total !== null ? (
         <p class="empty">
           {status
@@ -58,57 +52,54 @@ export function InvitationsPage({
         </p>
       ) : (
         list.items.length > 0 && (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>
+          <DataTable
+            caption={
+              <>
                 {status ? `${INVITATION_STATUS_LABELS[status]} invitations` : 'All invitations'}, newest first
                 {list.total !== null && ` (${list.total})`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((invitation) => (
-                  <tr>
-                    <th scope="row">{invitation.email}</th>
-                    <td>{ROLE_LABELS[invitation.role]}</td>
-                    <td>{invitation.companyName ?? <span class="muted">Studio</span>}</td>
-                    <td>
-                      <Badge tone={TONES[invitation.status]}>
-                        {INVITATION_STATUS_LABELS[invitation.status]}
-                      </Badge>
-                    </td>
-                    <td>
-                      <DateTime value={invitation.createdAt} />
-                      {invitation.invitedByName && <span class="muted"> by {invitation.invitedByName}</span>}
-                    </td>
-                    <td>
-                      <DateTime value={invitation.expiresAt} />
-                    </td>
-                    <td>
-                      {(invitation.status === 'pending' || invitation.status === 'expired') && (
-                        <form method="post" action={`/dashboard/invitations/${invitation.id}/revoke`}>
-                          <button class="link-button" type="submit">
-                            Revoke<span class="visually-hidden"> the invitation for {invitation.email}</span>
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            head={
+              <>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Company</th>
+                <th scope="col">Status</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </>
+            }
+          >
+            {list.items.map((invitation) => (
+              <tr>
+                <th scope="row">{invitation.email}</th>
+                <td>{ROLE_LABELS[invitation.role]}</td>
+                <td>{invitation.companyName ?? <span class="muted">Studio</span>}</td>
+                <td>
+                  <Badge tone={TONES[invitation.status]}>{INVITATION_STATUS_LABELS[invitation.status]}</Badge>
+                </td>
+                <td>
+                  <DateTime value={invitation.createdAt} />
+                  {invitation.invitedByName && <span class="muted"> by {invitation.invitedByName}</span>}
+                </td>
+                <td>
+                  <DateTime value={invitation.expiresAt} />
+                </td>
+                <td>
+                  {(invitation.status === 'pending' || invitation.status === 'expired') && (
+                    <form method="post" action={`/dashboard/invitations/${invitation.id}/revoke`}>
+                      <button class="link-button" type="submit">
+                        Revoke<span class="visually-hidden"> the invitation for {invitation.email}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )
       )}
       <Pager

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import type { UserRole } from '@kairo/db'
 import { INVITATION_STATUSES, type InvitationStatus } from '../../../data/invitations.ts'
 import { USER_ROLES } from '../../../data/users.ts'
-import { blankToUndefined } from '../forms.ts'
+import { blankToUndefined } from '../../../lib/form.ts'
 
 // The invitations' inputs, shared by the pages' forms and `/api/v1/invitations`.
 

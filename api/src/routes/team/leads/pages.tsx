@@ -5,6 +5,7 @@ import type { ListPage } from '../../../data/rows.ts'
 import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
+import { DataTable } from '../../../views/dashboard/parts.tsx'
 import {
   Badge,
   DateTime,
@@ -12,6 +13,7 @@ import {
   Pager,
   Paragraphs,
   SelectField,
+  StatusFilter,
   TextAreaField,
 } from '../components.tsx'
 import { LEAD_STATUS_LABELS } from './schema.ts'
@@ -43,59 +45,46 @@ export function LeadsPage({
 }) {
   return (
     <DashboardLayout c={c} title="Leads" active="leads" flash={flash}>
-      <form class="actions dash-section" method="get" action="/dashboard/leads">
-        <SelectField
-          form="leads-filter"
-          name="status"
-          label="Show"
-          value={status ?? ''}
-          placeholder="All statuses"
-          options={STATUS_OPTIONS}
-        />
-        <button class="button button--quiet" type="submit">
-          Filter
-        </button>
-      </form>
+      <StatusFilter area="leads" status={status} placeholder="All statuses" options={STATUS_OPTIONS} />
       {list.items.length === 0 && list.total !== null ? (
         <p class="empty">
           {status ? `No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads.` : 'No leads yet.'}
         </p>
       ) : (
         list.items.length > 0 && (
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>
+          <DataTable
+            caption={
+              <>
                 {status ? `${LEAD_STATUS_LABELS[status]} leads` : 'All leads'}, newest first
                 {list.total !== null && ` (${list.total})`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Received</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((lead) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/dashboard/leads/${lead.id}`}>{lead.name}</a>
-                    </th>
-                    <td>{lead.company ?? <span class="muted">—</span>}</td>
-                    <td>{lead.email}</td>
-                    <td>
-                      <StatusBadge status={lead.status} />
-                    </td>
-                    <td>
-                      <DateTime value={lead.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Company</th>
+                <th scope="col">Email</th>
+                <th scope="col">Status</th>
+                <th scope="col">Received</th>
+              </>
+            }
+          >
+            {list.items.map((lead) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/dashboard/leads/${lead.id}`}>{lead.name}</a>
+                </th>
+                <td>{lead.company ?? <span class="muted">—</span>}</td>
+                <td>{lead.email}</td>
+                <td>
+                  <StatusBadge status={lead.status} />
+                </td>
+                <td>
+                  <DateTime value={lead.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )
       )}
       <Pager

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { LeadStatus } from '@kairo/db'
 import { LEAD_STATUSES } from '../../../data/leads.ts'
-import { blankToUndefined } from '../forms.ts'
+import { blankToUndefined } from '../../../lib/form.ts'
 
 // The leads' inputs, shared by the pages' forms and `/api/v1/leads`.
 

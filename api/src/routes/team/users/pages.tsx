@@ -4,14 +4,11 @@ import { USER_ROLES, type UserDetail, type UserView } from '../../../data/users.
 import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { Badge, DateTime, ErrorSummary, Pager, SelectField } from '../components.tsx'
+import { DataTable } from '../../../views/dashboard/parts.tsx'
+import { AccountBadge, DateTime, ErrorSummary, Pager, SelectField } from '../components.tsx'
 import { ROLE_LABELS } from './schema.ts'
 
 const ROLE_OPTIONS = USER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))
-
-function AccountBadge({ disabledAt }: { disabledAt: Date | null }) {
-  return disabledAt ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>
-}
 
 /** `/dashboard/users`: staff first, then client users, with role, company and account state. */
 export function UsersPage({
@@ -33,35 +30,32 @@ export function UsersPage({
         <a href="/dashboard/invitations/new">Invite someone</a>
       </p>
       {list.items.length > 0 && (
-        <div class="table-wrap">
-          <table class="data-table">
-            <caption>Staff, then client users, by name{list.total !== null && ` (${list.total})`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Company</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((user) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
-                  </th>
-                  <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role]}</td>
-                  <td>{user.companyName ?? <span class="muted">Studio</span>}</td>
-                  <td>
-                    <AccountBadge disabledAt={user.disabledAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={<>Staff, then client users, by name{list.total !== null && ` (${list.total})`}</>}
+          head={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Company</th>
+              <th scope="col">Account</th>
+            </>
+          }
+        >
+          {list.items.map((user) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
+              </th>
+              <td>{user.email}</td>
+              <td>{ROLE_LABELS[user.role]}</td>
+              <td>{user.companyName ?? <span class="muted">Studio</span>}</td>
+              <td>
+                <AccountBadge disabled={user.disabledAt !== null} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager
         label="Users pages"
@@ -122,7 +116,7 @@ export function UserPage({
         </dd>
         <dt>Account</dt>
         <dd>
-          <AccountBadge disabledAt={user.disabledAt} />
+          <AccountBadge disabled={user.disabledAt !== null} />
         </dd>
         <dt>Signed-in sessions</dt>
         <dd>{user.activeSessions}</dd>

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { UserRole } from '@kairo/db'
 import { USER_ROLES } from '../../../data/users.ts'
-import { blankToUndefined } from '../forms.ts'
+import { blankToUndefined } from '../../../lib/form.ts'
 
 // The users' inputs, shared by the pages' forms and `/api/v1/users`.
 

@@ -1,24 +1,29 @@
 import type { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { AppEnv } from '../../env.ts'
+import type { AppEnv } from '../env.ts'
 
-// Reading the auth and profile forms (no-JS posts) and validating them with the same zod schemas
-// as the JSON API.
+// Reading the no-JS form posts (auth, profile, invite, team) and validating them with the same zod
+// schemas as the JSON API.
+
+/** The text fields of a form post; a file where text belongs counts as missing. */
+export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody()
+  const fields: Record<string, string> = {}
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value
+  return fields
+}
 
 /**
  * The form's fields named in `names`, as strings: a missing field or a file where text belongs reads
  * as '' (so it gets the "enter your …" message, not a type error).
  */
-export async function readForm<N extends string>(
+export async function readFormFields<N extends string>(
   c: Context<AppEnv>,
   names: readonly N[],
 ): Promise<Record<N, string>> {
-  const body = await c.req.parseBody()
+  const body = await readForm(c)
   const fields = {} as Record<N, string>
-  for (const name of names) {
-    const value = body[name]
-    fields[name] = typeof value === 'string' ? value : ''
-  }
+  for (const name of names) fields[name] = body[name] ?? ''
   return fields
 }
 
@@ -32,3 +37,6 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
   return { ok: false, fields }
 }
+
+/** Empty form fields (`''`) mean "not given". */
+export const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
