@@ -14,6 +14,12 @@ export interface Bindings {
   ASSETS: Fetcher
   /** `production` switches the logs to one JSON object per line; anything else is development. */
   ENVIRONMENT?: string
+  /**
+   * The site's public origin (`https://studio.example`), used in links sent by e-mail (password reset,
+   * invitations). Unset: the request's own origin, which on Cloudflare is always a hostname routed to
+   * this Worker; set it in production so no request can choose the host a link points at.
+   */
+  PUBLIC_ORIGIN?: string
 }
 
 /** Hono's environment type for this app: bindings plus per-request variables. */
@@ -46,8 +52,21 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
   if (env?.ENVIRONMENT !== undefined && typeof env.ENVIRONMENT !== 'string') {
     problems.push('ENVIRONMENT (a string)')
   }
+  if (env?.PUBLIC_ORIGIN !== undefined && !isOrigin(env.PUBLIC_ORIGIN)) {
+    problems.push('PUBLIC_ORIGIN (an origin such as https://studio.example, no path)')
+  }
   if (problems.length > 0) {
     throw new Error(`Worker configuration is invalid; missing or malformed: ${problems.join(', ')}`)
   }
   if (env) checked.add(env)
+}
+
+function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value
+  } catch {
+    return false
+  }
 }

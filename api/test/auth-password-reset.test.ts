@@ -1,3 +1,5 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { auditLog, outbox, passwordResets, sessions, users } from '@kairo/db'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -91,6 +93,31 @@ describe('asking for a link', () => {
     expect((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)).toBe(PASSWORD_RESET_LIFETIME_MS)
     const sent = await (await send(app, '/password-reset?sent=1', { ip: ips.next() })).text()
     expect(sent).toContain('If an account exists for that address, we have sent it a link')
+  })
+
+  it('builds the link on PUBLIC_ORIGIN when it is set, whatever host the request named', async () => {
+    const user = await freshUser()
+    const ctx = createExecutionContext()
+    const response = await app.request(
+      `${ORIGIN}/password-reset`,
+      {
+        method: 'POST',
+        headers: {
+          'cf-connecting-ip': ips.next(),
+          origin: ORIGIN,
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ email: user.email }).toString(),
+      },
+      { ...env, PUBLIC_ORIGIN: 'https://studio.example' },
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    expect(response.status).toBe(303)
+    const { url } = await latestMail(user.id)
+    expect(url.origin).toBe('https://studio.example')
+    expect(url.pathname).toMatch(/^\/password-reset\/[a-z2-7]+\.[a-z2-7]+$/)
   })
 
   it('answers an unknown or disabled address exactly alike, and stores nothing for it', async () => {

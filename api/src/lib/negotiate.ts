@@ -20,3 +20,12 @@ export function wantsJson(c: Context): boolean {
 export function clientIp(c: Context): string {
   return c.req.header('cf-connecting-ip')?.trim() || 'unknown'
 }
+
+/**
+ * The origin for links that leave the site (e-mailed reset and invitation links): `PUBLIC_ORIGIN`
+ * when configured, else the request's own.
+ */
+export function publicOrigin(c: Context): string {
+  const configured = (c.env as { PUBLIC_ORIGIN?: string } | undefined)?.PUBLIC_ORIGIN
+  return configured ?? new URL(c.req.url).origin
+}

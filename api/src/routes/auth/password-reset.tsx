@@ -13,6 +13,7 @@ import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { parseWith, readFormFields } from '../../lib/form.ts'
 import { log } from '../../lib/logger.ts'
+import { publicOrigin } from '../../lib/negotiate.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { setFlash } from '../../views/dashboard/flash.ts'
@@ -70,7 +71,7 @@ export function passwordResetRoutes({ limits, now }: AuthRoutesOptions) {
         const { db } = c.var.db()
         const user = await findUserByEmail(db, parsed.data.email)
         const eligible = user !== undefined && !user.disabledAt
-        if (eligible) await requestPasswordReset(db, user, new URL(c.req.url).origin, clock())
+        if (eligible) await requestPasswordReset(db, user, publicOrigin(c), clock())
         await recordAudit(c, {
           action: 'auth.password_reset_requested',
           companyId: user?.companyId ?? null,

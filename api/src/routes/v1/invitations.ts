@@ -6,6 +6,7 @@ import {
   revokeInvitation,
 } from '../../data/invitations.ts'
 import { errorBody } from '../../lib/errors.ts'
+import { publicOrigin } from '../../lib/negotiate.ts'
 import { auditFor, scopeFor, userOf } from '../team/context.ts'
 import { invitationInput, invitationListQuery } from '../team/invitations/schema.ts'
 import { invitationLimit, staffOnly, staffWriteLimit } from '../team/limits.ts'
@@ -75,7 +76,7 @@ invitationsApi.openapi(
     responses: { 201: json(InvitationSchema, 'The new invitation'), ...commonErrors },
   }),
   async (c) => {
-    const origin = new URL(c.req.url).origin
+    const origin = publicOrigin(c)
     const result = await createInvitation(
       c.var.db().db,
       scopeFor(c),

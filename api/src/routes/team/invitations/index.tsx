@@ -3,6 +3,7 @@ import { createInvitation, listInvitations, revokeInvitation } from '../../../da
 import { createRouter } from '../../../lib/create-app.ts'
 import { parseWith, readForm } from '../../../lib/form.ts'
 import { log } from '../../../lib/logger.ts'
+import { publicOrigin } from '../../../lib/negotiate.ts'
 import { sameOrigin } from '../../../middleware/same-origin/index.ts'
 import { setFlash, takeFlash } from '../../../views/dashboard/flash.ts'
 import { sendNotFound, sendPage } from '../components.tsx'
@@ -32,7 +33,7 @@ export const invitationPages = createRouter()
     const input = parseWith(invitationInput, form)
     const { db } = c.var.db()
     const user = userOf(c)
-    const origin = new URL(c.req.url).origin
+    const origin = publicOrigin(c)
     const result = input.ok
       ? await createInvitation(db, scopeFor(c), user, input.data, { origin }, auditFor(c))
       : { ok: false as const, fields: input.fields }
