@@ -20,6 +20,11 @@ export interface Bindings {
    * this Worker; set it in production so no request can choose the host a link points at.
    */
   PUBLIC_ORIGIN?: string
+  /**
+   * `off` stops the dashboard's busiest reads from being served from the isolate's read cache
+   * (`src/data/read-cache.ts`), so every request runs its statement; for measuring and debugging.
+   */
+  READ_CACHE?: string
 }
 
 /** Hono's environment type for this app: bindings plus per-request variables. */
@@ -54,6 +59,9 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
   }
   if (env?.PUBLIC_ORIGIN !== undefined && !isOrigin(env.PUBLIC_ORIGIN)) {
     problems.push('PUBLIC_ORIGIN (an origin such as https://studio.example, no path)')
+  }
+  if (env?.READ_CACHE !== undefined && env.READ_CACHE !== 'on' && env.READ_CACHE !== 'off') {
+    problems.push('READ_CACHE (on or off)')
   }
   if (problems.length > 0) {
     throw new Error(`Worker configuration is invalid; missing or malformed: ${problems.join(', ')}`)

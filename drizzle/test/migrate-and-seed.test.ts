@@ -46,6 +46,7 @@ describe('migrateApp', () => {
       'automation_runs',
       'automations',
       'companies',
+      'data_version',
       'invitations',
       'lead_notes',
       'leads',
@@ -64,6 +65,11 @@ describe('migrateApp', () => {
     const drizzleSchema =
       await client.sql`select 1 from information_schema.schemata where schema_name = 'drizzle'`
     expect(drizzleSchema).toHaveLength(0)
+    // The data version (read by every session statement) is one row, and stays one row.
+    expect(await client.sql`select version from app.data_version`).toHaveLength(1)
+    await expect(client.sql`insert into app.data_version (id) values (false)`).rejects.toThrow(
+      /data_version_single_row/,
+    )
   })
 })
 

@@ -85,7 +85,10 @@ export async function startWorker(options: {
   databaseUrl: string
   persistTo?: string
   quiet?: boolean
+  /** Extra Worker vars (`--var NAME:value`), e.g. `{ READ_CACHE: 'off' }`. */
+  vars?: Record<string, string>
 }): Promise<Service> {
+  const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`])
   const worker = startService({
     name: 'api',
     command: 'pnpm',
@@ -105,6 +108,7 @@ export async function startWorker(options: {
       // Readable logs locally; wrangler.toml's default (production) writes JSON lines.
       '--var',
       'ENVIRONMENT:development',
+      ...vars,
     ],
     cwd: packageDir.api,
     env: {

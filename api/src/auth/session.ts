@@ -1,8 +1,8 @@
-import { type Database, sessions, type User, users } from '@kairo/db'
+import { type Database, dataVersion, sessions, type User, users } from '@kairo/db'
 import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 
 // Sessions in the style of Lucia's replacement (lucia-auth.com "Basic session API"): the token the
 // browser holds is `<id>.<secret>`; the database keeps the id and only the SHA-256 of the secret, so a
@@ -46,6 +46,13 @@ export interface SessionInfo {
 export interface ValidatedSession {
   session: SessionInfo
   user: SessionUser
+  /**
+   * The database's data version when the session was read (`app.data_version`, raised by triggers on
+   * every write to what the dashboard shows). Read in the session's own statement, so a page can check
+   * a cached read against it without another round trip (`src/data/read-cache.ts`). Absent for a
+   * session created during this request (sign-in), whose reads then go to the database.
+   */
+  dataVersion?: string
 }
 
 /** Where the session came from, recorded so "active sessions" can tell them apart. */
@@ -105,6 +112,9 @@ export async function createSession(
   return { token: `${id}.${secret}`, session: toInfo(row) }
 }
 
+/** The current data version, as a scalar subquery of the session statement. */
+const currentDataVersion = sql<string>`(select version from ${dataVersion})`.mapWith(String)
+
 /**
  * Resolves a token to its session and user in one query, or null when the token is malformed,
  * unknown, has the wrong secret, has expired (idle or absolute), or its user is disabled. An expired
@@ -128,6 +138,7 @@ export async function validateSessionToken(
         companyId: users.companyId,
         disabledAt: users.disabledAt,
       },
+      dataVersion: currentDataVersion,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -145,7 +156,7 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id))
     session.lastVerifiedAt = now
   }
-  return { session, user }
+  return { session, user, dataVersion: row.dataVersion }
 }
 
 /** Ends one session (sign out). */

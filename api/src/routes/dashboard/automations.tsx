@@ -17,7 +17,7 @@ import { AutomationStatePage, stateMessage } from '../../views/dashboard/automat
 import { AutomationsPage } from '../../views/dashboard/automations-page.tsx'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
 import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
-import { dashboardPage, scopeFor, signedInUser } from './context.ts'
+import { cachedRead, dashboardPage, scopeFor, signedInUser } from './context.ts'
 
 /**
  * Pause and resume are cheap to call and each writes an audit line: a per-account limit keeps a
@@ -67,7 +67,7 @@ async function performChange(c: Context<AppEnv>, change: StateChange) {
 export const automationRoutes = createRouter()
   .get('/dashboard/automations', dashboardPage(), async (c) => {
     const scope = scopeFor(c)
-    const automations = await listAutomations(c.var.db().db, scope)
+    const automations = await cachedRead(c, 'automations', (scope) => listAutomations(c.var.db().db, scope))
     return c.html(
       <AutomationsPage
         c={c}

@@ -5,7 +5,7 @@ import { takeFlash } from '../../views/dashboard/flash.ts'
 import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
 import { ProjectPage } from '../../views/dashboard/project-page.tsx'
 import { ProjectsPage } from '../../views/dashboard/projects-page.tsx'
-import { dashboardPage, scopeFor } from './context.ts'
+import { cachedRead, dashboardPage, scopeFor } from './context.ts'
 import { downloadDeliverable } from './files.tsx'
 
 /**
@@ -16,7 +16,7 @@ import { downloadDeliverable } from './files.tsx'
 export const projectRoutes = createRouter()
   .get('/dashboard/projects', dashboardPage(), async (c) => {
     const scope = scopeFor(c)
-    const projects = await listProjects(c.var.db().db, scope)
+    const projects = await cachedRead(c, 'projects', (scope) => listProjects(c.var.db().db, scope))
     return c.html(
       <ProjectsPage c={c} projects={projects} showCompany={seesAllCompanies(scope)} flash={takeFlash(c)} />,
     )

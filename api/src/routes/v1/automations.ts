@@ -16,7 +16,7 @@ import {
 import { errorBody } from '../../lib/errors.ts'
 import { stateMessage } from '../../views/dashboard/automation-state-page.tsx'
 import { automationStateLimit } from '../dashboard/automations.tsx'
-import { scopeFor, signedInUser } from '../dashboard/context.ts'
+import { cachedRead, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { IdParam } from './projects.ts'
 import { commonErrors, createV1Router, ErrorSchema } from './router.ts'
 
@@ -143,7 +143,7 @@ automationsApi.openapi(
     },
   }),
   async (c) => {
-    const automations = await listAutomations(c.var.db().db, scopeFor(c))
+    const automations = await cachedRead(c, 'automations', (scope) => listAutomations(c.var.db().db, scope))
     return c.json({ automations: automations.map(summaryJson) }, 200)
   },
 )

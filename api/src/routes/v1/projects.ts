@@ -3,7 +3,7 @@ import { projectStatus } from '@kairo/db'
 import { getProject, listProjects, type ProjectDetail, type ProjectSummary } from '../../data/projects.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { deliverableHref } from '../../views/dashboard/project-page.tsx'
-import { scopeFor } from '../dashboard/context.ts'
+import { cachedRead, scopeFor } from '../dashboard/context.ts'
 import { commonErrors, createV1Router } from './router.ts'
 
 // `/api/v1/projects`: the projects pages as JSON, through the same scoped data functions. A project
@@ -112,7 +112,7 @@ projectsApi.openapi(
     },
   }),
   async (c) => {
-    const projects = await listProjects(c.var.db().db, scopeFor(c))
+    const projects = await cachedRead(c, 'projects', (scope) => listProjects(c.var.db().db, scope))
     return c.json({ projects: projects.map(summaryJson) }, 200)
   },
 )
