@@ -52,13 +52,13 @@ async function currentVersion(): Promise<bigint> {
 /**
  * Runs `views` until the data version stayed the same from before the first request to after the
  * last: other test files write to the same database in parallel, and each of their writes rightly
- * empties the cache. Returns the statements each view sent in that quiet attempt.
+ * empties the cache. Returns what the views returned in that quiet attempt.
  */
-async function inQuietMoment(views: () => Promise<string[][]>): Promise<string[][]> {
+async function inQuietMoment<T>(views: () => Promise<T>): Promise<T> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const before = await currentVersion()
-    const counts = await views()
-    if ((await currentVersion()) === before) return counts
+    const seen = await views()
+    if ((await currentVersion()) === before) return seen
   }
   throw new Error('the data version never held still for two requests')
 }
@@ -142,9 +142,12 @@ describe('writes are seen on the next request', () => {
   })
 
   it("keeps each scope's data to itself: a client never gets the team's cached overview", async () => {
-    const team = await (await get('/dashboard', teamCookie)).response.text()
+    // In a quiet moment, so the client's view would meet the team's entry if the key forgot the scope.
+    const [team, mine] = await inQuietMoment(async () => [
+      await (await get('/dashboard', teamCookie)).response.text(),
+      await (await get('/dashboard', clientCookie)).response.text(),
+    ])
     expect(team).toContain('Rigel lead routing')
-    const mine = await (await get('/dashboard', clientCookie)).response.text()
     expect(mine).toContain('Vega lead routing')
     expect(mine).not.toContain('Rigel')
   })

@@ -5,8 +5,8 @@ import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
 import { DataTable } from '../../../views/dashboard/parts.tsx'
-import { AccountBadge, DateTime, ErrorSummary, TextField } from '../components.tsx'
-import { ROLE_LABELS } from '../users/schema.ts'
+import { DateTime, ErrorSummary, TextField } from '../components.tsx'
+import { UserRow } from '../users/pages.tsx'
 import { COMPANY_FIELDS } from './schema.ts'
 
 const PROJECT_STATUS: Record<ProjectStatus, string> = {
@@ -168,16 +168,7 @@ export function CompanyPage({
             }
           >
             {company.users.map((user) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
-                </th>
-                <td>{user.email}</td>
-                <td>{ROLE_LABELS[user.role]}</td>
-                <td>
-                  <AccountBadge disabled={user.disabled} />
-                </td>
-              </tr>
+              <UserRow user={user} />
             ))}
           </DataTable>
         )}

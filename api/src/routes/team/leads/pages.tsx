@@ -10,6 +10,7 @@ import {
   Badge,
   DateTime,
   ErrorSummary,
+  type FailedForm,
   Pager,
   Paragraphs,
   SelectField,
@@ -100,11 +101,7 @@ export function LeadsPage({
 }
 
 /** What a failed form on the lead page sends back: which form, its messages and what was typed. */
-export interface LeadFormState {
-  form: 'status' | 'note'
-  errors: Record<string, string>
-  values: Record<string, string>
-}
+export type LeadFormState = FailedForm<'status' | 'note'>
 
 /** `/dashboard/leads/<id>`: the message, contact details, the status form and the notes. */
 export function LeadPage({

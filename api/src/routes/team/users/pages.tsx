@@ -1,11 +1,13 @@
+import type { UserRole } from '@kairo/db'
 import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { ListPage } from '../../../data/rows.ts'
 import { USER_ROLES, type UserDetail, type UserView } from '../../../data/users.ts'
 import type { AppEnv } from '../../../env.ts'
 import type { Flash } from '../../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
 import { DataTable } from '../../../views/dashboard/parts.tsx'
-import { AccountBadge, DateTime, ErrorSummary, Pager, SelectField } from '../components.tsx'
+import { AccountBadge, DateTime, ErrorSummary, type FailedForm, Pager, SelectField } from '../components.tsx'
 import { ROLE_LABELS } from './schema.ts'
 
 const ROLE_OPTIONS = USER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))
@@ -43,17 +45,10 @@ export function UsersPage({
           }
         >
           {list.items.map((user) => (
-            <tr>
-              <th scope="row">
-                <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
-              </th>
-              <td>{user.email}</td>
-              <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.companyName ?? <span class="muted">Studio</span>}</td>
-              <td>
-                <AccountBadge disabled={user.disabledAt !== null} />
-              </td>
-            </tr>
+            <UserRow
+              user={{ ...user, disabled: user.disabledAt !== null }}
+              company={user.companyName ?? <span class="muted">Studio</span>}
+            />
           ))}
         </DataTable>
       )}
@@ -69,12 +64,34 @@ export function UsersPage({
   )
 }
 
-/** What a failed admin form sends back. */
-export interface UserFormState {
-  form: 'role' | 'access'
-  errors: Record<string, string>
-  values: Record<string, string>
+/**
+ * One account as the team's tables list it (the users list, a company's users): name linking to the
+ * account, email, role, the company column when `company` is given, and whether it can sign in.
+ */
+export function UserRow({
+  user,
+  company,
+}: {
+  user: { id: string; name: string; email: string; role: UserRole; disabled: boolean }
+  company?: Child
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
+      </th>
+      <td>{user.email}</td>
+      <td>{ROLE_LABELS[user.role]}</td>
+      {company !== undefined && <td>{company}</td>}
+      <td>
+        <AccountBadge disabled={user.disabled} />
+      </td>
+    </tr>
+  )
 }
+
+/** What a failed admin form sends back. */
+export type UserFormState = FailedForm<'role' | 'access'>
 
 /** `/dashboard/users/<id>`: the account; admins also get the role and access forms. */
 export function UserPage({
