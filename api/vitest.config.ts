@@ -36,6 +36,8 @@ export default defineConfig({
   ],
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // A local stand-in for Resend's HTTP API (the mail transport's tests); see the file.
+    globalSetup: ['test/support/mail-api-server.ts'],
     testTimeout: 20_000,
   },
 })

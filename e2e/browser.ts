@@ -1,20 +1,14 @@
-import { existsSync } from 'node:fs'
+import { findChromium } from '@kairo/assets-pipeline/browser'
 import type { LaunchOptions } from '@playwright/test'
 
 /**
- * Debian's Chromium (no `playwright install` offline). The background-networking flags keep it from
- * flooding a closed network; CHROMIUM_PATH overrides the binary.
+ * The Chromium the browser tests drive: CHROMIUM_PATH, else one installed on the machine, else the one
+ * shipped in the npm package `@sparticuz/chromium` (no `playwright install` offline, nothing from apt;
+ * see assets-pipeline/src/browser.ts). The background-networking flags keep it from flooding a closed
+ * network.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-if (!existsSync(executablePath)) {
-  throw new Error(
-    `Chromium not found at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
-  )
-}
-
 export const chromiumLaunchOptions: LaunchOptions = {
-  executablePath,
+  executablePath: await findChromium(),
   args: [
     '--no-sandbox',
     '--disable-background-networking',

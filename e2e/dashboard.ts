@@ -5,11 +5,12 @@ import { hashPassword } from '@kairo/api/password'
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
 import postgres from 'postgres'
 import { contrast, describeViolations, focusIndicator, WCAG_TAGS } from './accessibility.ts'
+import { linkIn, waitForEmail } from './inbox.ts'
 import { requiredEnv } from './system.ts'
 
 // Shared by the dashboard specs (`tests/dashboard-*.spec.ts`): the browser has JavaScript off and is
 // driven by the keyboard only (Tab, Shift+Tab, Enter, Space and typing), users and companies are made
-// per spec in the run's database and removed after it, emailed links are read from `app.outbox`, and
+// per spec in the run's database and removed after it, emailed links are read from the test inbox (MailDev), and
 // pages are checked with axe and for a visible focus indicator.
 
 export {
@@ -29,9 +30,12 @@ export interface Credentials {
 /** A browser context's cookies, as `storageState` keeps them. */
 export type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>
 
-/** The outbox message kinds the dashboard sends, and the payload key that holds each one's link. */
-const OUTBOX_LINK_KEY = { 'auth.password_reset': 'url', 'auth.invitation': 'acceptUrl' } as const
-export type OutboxLinkKind = keyof typeof OUTBOX_LINK_KEY
+/** The e-mails the dashboard sends with a link: their subject, and the path their link opens. */
+const EMAILED_LINKS = {
+  'auth.password_reset': { subject: /^Reset your Kairo password$/, path: /^\/password-reset\/[^/]+$/ },
+  'auth.invitation': { subject: /^You are invited to Kairo$/, path: /^\/invite\/[^/]+$/ },
+} as const
+export type OutboxLinkKind = keyof typeof EMAILED_LINKS
 
 /** Runs `work` with a connection to the run's database, closed afterwards. */
 export async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -158,16 +162,13 @@ export class DashboardFixtures {
   }
 }
 
-/** The link in the newest outbox message of `kind` sent to `to` (what the email would carry). */
-export async function latestOutboxLink(kind: OutboxLinkKind, to: string): Promise<string> {
-  const [row] = await withSql(
-    (sql) => sql<{ link: string | null }[]>`
-      select payload ->> ${OUTBOX_LINK_KEY[kind]} as link from app.outbox
-      where kind = ${kind} and payload ->> 'to' = ${to}
-      order by created_at desc limit 1`,
-  )
-  if (!row?.link) throw new Error(`no ${kind} message with a link in app.outbox for ${to}`)
-  return row.link
+/**
+ * The link in the newest e-mail of `kind` that reached `to`, read from the test system's inbox (what
+ * the person clicks): the Worker's outbox job delivered it over SMTP within seconds.
+ */
+export async function emailedLink(kind: OutboxLinkKind, to: string): Promise<string> {
+  const { subject, path } = EMAILED_LINKS[kind]
+  return linkIn(await waitForEmail(to, subject), path)
 }
 
 /** Audit log lines of one action on one target, oldest first. */

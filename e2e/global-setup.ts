@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   buildCmsIfChanged,
   buildSite,
   buildSitePreview,
   dataDir,
+  localMailSettings,
   type Service,
   seedAll,
   seedDeliverableFiles,
   startCms,
+  startMailServer,
+  startObjectStorage,
+  startScheduledTicker,
   startSitePreview,
   startWorker,
   testSystem,
@@ -22,21 +27,45 @@ import { requiredEnv, testUrls } from './system.ts'
  * teardown that stops them.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // The run's own S3 server, emptied first: the run's database is new, so its objects must be too.
+  await rm(testSystem.s3.dataDir, { recursive: true, force: true })
+  const storage = await startObjectStorage({
+    port: testSystem.ports.s3,
+    dataDir: testSystem.s3.dataDir,
+    quiet: true,
+  })
+  // The run's own SMTP server with its inbox (REST API at testUrls.inbox), emptied first like S3.
+  await rm(testSystem.mail.dataDir, { recursive: true, force: true })
+  const mail = await startMailServer({
+    smtpPort: testSystem.ports.smtp,
+    inboxPort: testSystem.ports.inbox,
+    mailDirectory: testSystem.mail.dataDir,
+    quiet: true,
+  })
+  const mailSettings = localMailSettings(testSystem.ports.smtp)
+  let ticker: { stop(): void } | undefined
   const options = {
     databaseUrl: requiredEnv('DATABASE_URL'),
     payloadSecret: requiredEnv('PAYLOAD_SECRET'),
     // Draft preview: a fresh secret per run; the CMS's preview links point at the preview server.
     previewSecret: randomBytes(32).toString('hex'),
     sitePreviewUrl: testUrls.preview,
+    storage: storage.env,
+    mail: mailSettings,
     quiet: true,
   }
   const services: Service[] = []
   const stop = async () => {
+    ticker?.stop()
     await Promise.all(services.map((service) => service.stop()))
+    await storage.stop()
+    await mail.stop()
   }
   try {
-    await seedAll(options)
-    await buildCmsIfChanged({ quiet: true })
+    // The seed (Payload's CLI, the demo models through the pipeline) does not need the admin build.
+    // allSettled: a failure waits for the other step, so nothing outlives the teardown.
+    const prepared = await Promise.allSettled([seedAll(options), buildCmsIfChanged({ quiet: true })])
+    for (const step of prepared) if (step.status === 'rejected') throw step.reason
     services.push(await startCms({ ...options, mode: 'prod', port: testSystem.ports.cms }))
     await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
     await buildSitePreview({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
@@ -53,9 +82,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         port: testSystem.ports.api,
         databaseUrl: options.databaseUrl,
         persistTo: join(dataDir, 'test-wrangler'),
+        vars: mailSettings,
         quiet: true,
       }),
     )
+    // The outbox's cron every few seconds, so a spec finds its e-mail in the inbox within seconds.
+    ticker = startScheduledTicker({ workerUrl: testUrls.worker })
   } catch (error) {
     await stop()
     throw error

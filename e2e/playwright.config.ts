@@ -3,14 +3,43 @@ import { chromiumLaunchOptions } from './browser.ts'
 import { testUrls } from './system.ts'
 
 /**
- * End-to-end tests through Debian's Chromium against the real system (CMS `next start`, the built site,
- * the Worker under `wrangler dev`, PostgreSQL), started once by the global setup.
+ * Specs that only read the shared system (pages, axe, the crawl, the islands' own fixture site, a
+ * health check on a Worker and database of its own) run first, two files at a time. Specs that change
+ * what others would see (passwords and sessions, published content and the site build, leads and
+ * mail) then run one at a time, and the backup-and-restore spec, which wipes and restores everything,
+ * runs last and alone.
+ */
+const READ_ONLY_SPECS = [
+  'a11y',
+  'admin',
+  'cms-security-headers',
+  'crawl',
+  'dashboard-a11y',
+  'health',
+  'islands',
+].map((name) => `**/${name}.spec.ts`)
+const RESTORE_SPEC = '**/restore.spec.ts'
+
+/**
+ * End-to-end tests through headless Chromium against the real system (CMS `next start`, the built
+ * site, the Worker under `wrangler dev`, PostgreSQL, the S3 and SMTP servers), started once by the
+ * global setup.
  */
 export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'reading', testMatch: READ_ONLY_SPECS },
+    {
+      name: 'changing',
+      testIgnore: [...READ_ONLY_SPECS, RESTORE_SPEC],
+      dependencies: ['reading'],
+      workers: 1,
+    },
+    { name: 'restore', testMatch: RESTORE_SPEC, dependencies: ['changing'], workers: 1 },
+  ],
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },

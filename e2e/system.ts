@@ -6,6 +6,8 @@ export const testUrls = {
   cms: `http://127.0.0.1:${testSystem.ports.cms}`,
   /** The draft preview server (site/astro.preview.config.ts), where the admin's Preview links go. */
   preview: `http://127.0.0.1:${testSystem.ports.sitePreview}`,
+  /** The test system's mail inbox (MailDev); its REST API is under `/api/email`. */
+  inbox: `http://127.0.0.1:${testSystem.ports.inbox}`,
 }
 
 /** The demo editor seeded into the CMS (README "Demo logins"). */

@@ -1,5 +1,6 @@
 import { createNodeDb } from '@kairo/db/node'
 import { seedApp } from '@kairo/db/seed'
+import { seedRefusal } from '@kairo/db/seed-guard'
 import { hashPassword } from '../src/auth/password.ts'
 
 // `pnpm --filter @kairo/api db:seed`: inserts the demo company, users, projects, automations and
@@ -8,6 +9,12 @@ import { hashPassword } from '../src/auth/password.ts'
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl) {
   console.error('db:seed: DATABASE_URL is not set (expected postgres://user@host:port/database)')
+  process.exit(1)
+}
+
+const refusal = seedRefusal(databaseUrl, process.env)
+if (refusal) {
+  console.error(`db:seed: ${refusal}`)
   process.exit(1)
 }
 

@@ -1,17 +1,22 @@
 import type { DbClient } from '@kairo/db'
 import type { ValidatedSession } from './auth/session.ts'
+import { placeholderProblems } from './lib/placeholders.ts'
+import { type MailVars, mailProblems } from './mail/config.ts'
 
 // The Worker's bindings (wrangler.toml) and their validation. Workers receive `env` per request, not
 // at process start, so it is validated on the first request and the result is cached per isolate.
 
-/** The bindings and variables the Worker is deployed with. */
-export interface Bindings {
-  /** Postgres through Hyperdrive; locally `CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE`. */
-  HYPERDRIVE: Hyperdrive
-  /** 3D assets and CMS media. */
-  BUCKET: R2Bucket
-  /** The static site (`site/dist`). */
-  ASSETS: Fetcher
+/**
+ * The bindings and variables the Worker is deployed with. The mail keys (`MAIL_*`, `SMTP_*`,
+ * `RESEND_*`) are in `MailVars` (src/mail/config.ts).
+ */
+export interface Bindings
+  extends MailVars,
+    // The resource bindings, typed by `wrangler types` from wrangler.toml (worker-configuration.d.ts,
+    // checked by `check`): HYPERDRIVE (Postgres; locally
+    // `CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE`), BUCKET (R2: 3D assets, CMS media),
+    // ASSETS (the static site, `site/dist`). Variables are declared here: wrangler.toml sets only some.
+    Pick<WorkerBindings, 'HYPERDRIVE' | 'BUCKET' | 'ASSETS'> {
   /** `production` switches the logs to one JSON object per line; anything else is development. */
   ENVIRONMENT?: string
   /**
@@ -63,6 +68,8 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
   if (env?.READ_CACHE !== undefined && env.READ_CACHE !== 'on' && env.READ_CACHE !== 'off') {
     problems.push('READ_CACHE (on or off)')
   }
+  problems.push(...mailProblems(env))
+  problems.push(...placeholderProblems(env))
   if (problems.length > 0) {
     throw new Error(`Worker configuration is invalid; missing or malformed: ${problems.join(', ')}`)
   }

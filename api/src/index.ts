@@ -1,12 +1,17 @@
 import { app } from './app.ts'
 import type { Bindings } from './env.ts'
-import { runMaintenance } from './maintenance/prune.ts'
+import { MAINTENANCE_CRON, runMaintenance } from './maintenance/prune.ts'
+import { runOutboxDelivery } from './outbox/run.ts'
 
 // Workers call `fetch(request, env, ctx)` for requests (the Hono app) and `scheduled()` for the cron
-// triggers in wrangler.toml (the nightly clean-up).
+// triggers in wrangler.toml: the nightly clean-up (`MAINTENANCE_CRON`), and for any other trigger
+// the outbox, every minute (locally the
+// orchestrator fires it every few seconds through `wrangler dev --test-scheduled`). Note: workerd
+// refuses named exports here that are not handlers, so the constant lives in maintenance/prune.ts.
 export default {
   fetch: app.fetch,
-  scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runMaintenance(env).then(() => undefined))
+  scheduled(controller, env, ctx) {
+    const job = controller.cron === MAINTENANCE_CRON ? runMaintenance(env) : runOutboxDelivery(env)
+    ctx.waitUntil(job.then(() => undefined))
   },
 } satisfies ExportedHandler<Bindings>

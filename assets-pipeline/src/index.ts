@@ -1,3 +1,4 @@
+export { BrowserNotFoundError, findChromium } from './browser.ts'
 export { DEFAULT_BUDGETS, modelBudgetWarnings, type PageBudget, pageInitial3DBytes } from './budgets.ts'
 export { type BuildRun, type BuildRunOptions, buildModels } from './build.ts'
 export { type ModelResult, manifestKey, PIPELINE_VERSION } from './build-model.ts'

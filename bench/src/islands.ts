@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { findChromium } from '@kairo/assets-pipeline/browser'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 import { formatTable } from './lib/table.ts'
@@ -131,7 +132,7 @@ async function main(): Promise<boolean> {
     site = await serveStatic(dist)
     console.log(formatTable([['island JavaScript (gzip)', 'files', 'bytes'], ...(await islandJs(dist))]))
     chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromePath: await findChromium(),
       chromeFlags: CHROME_FLAGS,
     })
     const rows = [['page', 'perf', 'TBT', 'CLS', 'LCP', 'LCP element', 'island requests during the run']]

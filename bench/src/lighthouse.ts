@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { findChromium } from '@kairo/assets-pipeline/browser'
 import {
   buildCmsIfChanged,
   buildSite,
@@ -120,7 +121,7 @@ async function main(): Promise<boolean> {
     await services.shift()?.stop()
 
     chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromePath: await findChromium(),
       chromeFlags: CHROME_FLAGS,
     })
     const runs: PageRun[] = []

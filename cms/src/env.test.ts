@@ -117,3 +117,23 @@ describe('readEnv: 3D models', () => {
     expect(() => readEnv({ ...base, MODEL_POSTERS: 'maybe' })).toThrow(/MODEL_POSTERS must be on or off/)
   })
 })
+
+describe('readEnv: placeholders from .env.example', () => {
+  it('refuses the example secrets and database password, naming each variable but no value', () => {
+    const attempt = () =>
+      readEnv({
+        ...base,
+        DATABASE_URL: 'postgres://kairo:replace-with-the-database-password@127.0.0.1:5432/kairo',
+        PAYLOAD_SECRET: 'replace-with-at-least-32-random-characters',
+        PREVIEW_SECRET: 'replace-with-at-least-32-other-random-characters',
+      })
+    expect(attempt).toThrow(
+      /DATABASE_URL is still the placeholder.*\n.*PAYLOAD_SECRET is still the placeholder.*\n.*PREVIEW_SECRET is still the placeholder/,
+    )
+    expect(attempt).not.toThrow(/random-characters|database-password/)
+  })
+
+  it('accepts real values', () => {
+    expect(() => readEnv({ ...base, PREVIEW_SECRET: 'a-preview-secret-of-at-least-32-chars!' })).not.toThrow()
+  })
+})

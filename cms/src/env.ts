@@ -1,3 +1,8 @@
+import { type AuthEnv, readAuthEnv } from './auth/env.ts'
+import { type MailEnv, readMailEnv } from './email/env.ts'
+import { placeholderProblems } from './env-placeholders.ts'
+import { type MediaStorageEnv, readMediaStorage } from './storage/env.ts'
+
 /**
  * The CMS's configuration, read and validated once when the Payload config loads.
  *
@@ -17,6 +22,12 @@ export interface CmsEnv {
   preview: PreviewEnv
   /** 3D model processing (README "Models"). */
   models: ModelsEnv
+  /** Uploaded files in `R2_MEDIA_BUCKET` (README "Where data lives"); null keeps them on disk. */
+  storage: MediaStorageEnv | null
+  /** Sign-in: the client address for rate limits, the Secure cookie (README "Sign-in"). */
+  auth: AuthEnv
+  /** Payload's own mail over the shared SMTP settings (src/email/env.ts); null: mail off. */
+  mail: MailEnv | null
 }
 
 /**
@@ -94,6 +105,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
   const siteRebuild = readSiteRebuild(env, problems)
   const preview = readPreview(env, problems)
   const models = readModels(env, problems)
+  const storage = readMediaStorage(env, problems)
+  const auth = readAuthEnv(env, problems)
+  const mail = readMailEnv(env, problems)
+  problems.push(...placeholderProblems(env))
 
   if (problems.length > 0) {
     throw new Error(`@kairo/cms: invalid environment:\n  - ${problems.join('\n  - ')}`)
@@ -105,6 +120,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
     siteRebuild,
     preview,
     models,
+    storage,
+    auth,
+    mail,
   }
 }
 

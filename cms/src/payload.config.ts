@@ -5,6 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { withAuthGuards } from './auth/with-auth-guards.ts'
 import { CaseStudies } from './collections/CaseStudies/index.ts'
 import { MAX_UPLOAD_BYTES } from './collections/Media/image-type.ts'
 import { Media } from './collections/Media/index.ts'
@@ -16,6 +17,7 @@ import { Services } from './collections/Services/index.ts'
 import { TeamMembers } from './collections/TeamMembers/index.ts'
 import { Testimonials } from './collections/Testimonials/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { mailAdapter } from './email/adapter.ts'
 import { readEnv } from './env.ts'
 import { SiteSettings } from './globals/SiteSettings/index.ts'
 import {
@@ -28,6 +30,7 @@ import { reclaimStuckModelsSafely } from './models/reclaim.ts'
 import { processModelTask } from './models/task.ts'
 import { previewEndpoint, withDraftPreview } from './preview/index.ts'
 import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
+import { mediaStorage } from './storage/plugin.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -58,7 +61,8 @@ export default buildConfig({
     ...siteContent.map(withSiteRebuild).map(withDraftPreview(env.preview)),
     // Models reach the site only once processed: queued, processing and failed saves build nothing.
     withSiteRebuildWhenVisible(Models, (doc) => doc?.status === 'ready'),
-    Users,
+    // Rate limits per IP and per account+IP instead of Payload's lockout; Secure cookie in production.
+    withAuthGuards(env.auth)(Users),
   ],
   endpoints: [
     // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
@@ -98,6 +102,10 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   sharp,
+  // Forgot-password and other Payload mail over the SMTP settings the Worker uses (src/email/).
+  email: mailAdapter(env.mail),
+  // Media and model sources in R2_MEDIA_BUCKET (src/storage/): the CMS host keeps no files.
+  plugins: [mediaStorage(env.storage)],
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },

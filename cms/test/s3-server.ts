@@ -21,17 +21,17 @@ type S3rverClass = new (options: {
 }) => S3rverInstance
 
 /**
- * A real S3-compatible server (s3rver) on loopback, with one empty
- * bucket, and in front of it a proxy that records every request in order (method and path).
+ * A real S3-compatible server (s3rver) on loopback, with empty buckets (by default the one
+ * processed models go to), and in front of it a proxy that records every request in order (method and path).
  */
-export async function startS3(directory: string) {
+export async function startS3(directory: string, buckets: string[] = [BUCKET]) {
   const S3rver = createRequire(import.meta.url)(resolveFromCms('s3rver')) as S3rverClass
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
     silent: true,
     directory,
-    configureBuckets: [{ name: BUCKET }],
+    configureBuckets: buckets.map((name) => ({ name })),
   })
   const { port } = await server.run()
   const origin = `http://127.0.0.1:${port}`
@@ -71,7 +71,7 @@ type TestSdk = S3Sdk & {
 }
 
 /** Reads the bucket directly (not through the proxy), as the tests' own S3 client. */
-export async function bucketReader(endpoint: string) {
+export async function bucketReader(endpoint: string, bucket = BUCKET) {
   const sdk = (await s3Sdk()) as TestSdk
   const client = new sdk.S3Client({
     endpoint,
@@ -84,16 +84,26 @@ export async function bucketReader(endpoint: string) {
   })
   return {
     keys: async (): Promise<string[]> => {
-      const listed = (await client.send(new sdk.ListObjectsV2Command({ Bucket: BUCKET }))) as {
+      const listed = (await client.send(new sdk.ListObjectsV2Command({ Bucket: bucket }))) as {
         Contents?: { Key?: string }[]
       }
       return (listed.Contents ?? []).map((object) => object.Key ?? '').sort()
     },
     head: async (key: string) =>
-      (await client.send(new sdk.HeadObjectCommand({ Bucket: BUCKET, Key: key }))) as {
+      (await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))) as {
         ContentType?: string
         CacheControl?: string
       },
+    get: async (key: string) => {
+      const object = (await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }))) as {
+        ContentType?: string
+        Body?: { transformToByteArray(): Promise<Uint8Array> }
+      }
+      return {
+        type: object.ContentType,
+        bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? []),
+      }
+    },
     close: () => client.destroy(),
   }
 }

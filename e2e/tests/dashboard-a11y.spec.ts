@@ -7,9 +7,9 @@ import {
   demoCompany,
   demoProjects,
   demoUsers,
+  emailedLink,
   expectNoAxeViolations,
   expectVisibleFocus,
-  latestOutboxLink,
   noScriptPage,
   type SignedInState,
   signedInState,
@@ -26,7 +26,7 @@ import {
 
 type Who = 'visitor' | 'client' | 'admin'
 
-/** What the pages need: ids from the database and links from the outbox, found once. */
+/** What the pages need: ids from the database and links from the test inbox, found once. */
 interface Setup {
   companyId: string
   clientId: string
@@ -85,6 +85,7 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['a user', 'admin', at((s) => `/dashboard/users/${s.clientId}`)],
   ['invitations', 'admin', at(() => '/dashboard/invitations')],
   ['invite someone', 'admin', at(() => '/dashboard/invitations/new')],
+  ['undelivered e-mail', 'admin', at(() => '/dashboard/outbox')],
   [
     'invite someone, with an error',
     'admin',
@@ -163,8 +164,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
       activeAutomationId: ids.activeId,
       pausedAutomationId: ids.pausedId,
       leadId: lead.id,
-      resetLink: await latestOutboxLink('auth.password_reset', forgetful.email),
-      inviteLink: await latestOutboxLink('auth.invitation', invitee),
+      resetLink: await emailedLink('auth.password_reset', forgetful.email),
+      inviteLink: await emailedLink('auth.invitation', invitee),
     }
   } finally {
     await page.context().close()

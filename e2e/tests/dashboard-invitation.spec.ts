@@ -4,7 +4,7 @@ import {
   chooseOption,
   DashboardFixtures,
   demoUsers,
-  latestOutboxLink,
+  emailedLink,
   newPassword,
   noScriptPage,
   signIn,
@@ -13,7 +13,7 @@ import {
 } from '../dashboard.ts'
 
 // The studio's admin invites a new client by email; the invitee opens the emailed link (taken from
-// the outbox), chooses a name and password, and lands signed in. Keyboard only, JavaScript off.
+// the test inbox), chooses a name and password, and lands signed in. Keyboard only, JavaScript off.
 test.use({ javaScriptEnabled: false })
 
 const fixtures = new DashboardFixtures()
@@ -48,7 +48,7 @@ test('invite a new email, accept from the outbox link, land signed in; the link 
   await expect(row).toContainText('Pending')
   await expect(row).toContainText(company.name)
 
-  const link = await latestOutboxLink('auth.invitation', email)
+  const link = await emailedLink('auth.invitation', email)
   expect(new URL(link).origin).toBe(new URL(baseURL ?? '').origin)
 
   // The invitee, in a browser of their own.

@@ -1,7 +1,16 @@
 import { expect, test } from '@playwright/test'
-import { activate, DashboardFixtures, latestOutboxLink, newPassword, signIn, typeInto } from '../dashboard.ts'
+import {
+  activate,
+  DashboardFixtures,
+  emailedLink,
+  newPassword,
+  signIn,
+  typeInto,
+  withSql,
+} from '../dashboard.ts'
 
-// A client who forgot their password asks for a reset link, opens it from the outbox, sets a new
+// A client who forgot their password asks for a reset link, opens it from the e-mail in the test
+// inbox (delivered over SMTP by the Worker's outbox job), sets a new
 // password and signs in with it. Keyboard only, JavaScript off, with this spec's own user.
 test.use({ javaScriptEnabled: false })
 
@@ -29,8 +38,17 @@ test('reset the password from the emailed link, then sign in with the new one; t
   await expect(page).toHaveURL(/\/password-reset\?sent=1$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox')
 
-  const link = await latestOutboxLink('auth.password_reset', user.email)
+  const link = await emailedLink('auth.password_reset', user.email)
   expect(new URL(link).origin).toBe(new URL(baseURL ?? '').origin)
+  // Delivered, the stored message no longer holds the link: the e-mail is its only copy.
+  const stored = await withSql(
+    (sql) => sql<{ payload: Record<string, unknown>; sent: boolean }[]>`
+      select payload, sent_at is not null as sent from app.outbox
+      where kind = 'auth.password_reset' and payload ->> 'to' = ${user.email}`,
+  )
+  expect(stored).toHaveLength(1)
+  expect(stored[0]?.sent).toBe(true)
+  expect(stored[0]?.payload).not.toHaveProperty('url')
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password')
   await expect(page.getByText(`For the account ${user.email}.`)).toBeVisible()

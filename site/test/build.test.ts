@@ -6,6 +6,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { publishedImageType } from '../src/lib/image-type.ts'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
 import { type BuiltModels, buildTestModels } from './models-fixture.ts'
 
@@ -281,6 +282,11 @@ describe('astro build against the fixture CMS', () => {
       }
     }
     expect(media.sort()).toEqual([...referenced].sort())
+    // Only images are published, each under the extension of the type its bytes show.
+    for (const file of media) {
+      const image = await publishedImageType(await readFile(join(outDir, file)))
+      expect(image && `.${image.extension}`, file).toBe(file.slice(file.lastIndexOf('.')))
+    }
     // The fixture's fifth image is referenced nowhere, so none of its files ships.
     expect(media.length).toBeLessThan(cms.requests.filter((p) => p.startsWith('/api/media/file/')).length)
     const home = await htmlOf('index.html')
@@ -329,6 +335,9 @@ describe('astro build against the fixture CMS', () => {
       )
     expect(headers.match(/'unsafe-eval'/g)).toHaveLength(2)
     expect(headers).toContain('X-Content-Type-Options: nosniff')
+    // Hashed bundles and content-addressed media are cached for a year.
+    for (const path of ['/_astro/*', '/media/*'])
+      expect(headers).toContain(`\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
   })
 
   it('writes sitemap-index.xml, robots.txt and rss.xml listing the public pages', async () => {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import sharp from 'sharp'
 
 /** A document as Payload's REST API returns it. */
 export type FixtureDoc = Record<string, unknown> & { slug?: string; _status?: string }
@@ -32,9 +34,20 @@ export const FIXTURE_DOCS: FixtureDoc[] = read('case-studies')
 const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media', 'redirects'] as const
 const SITE_SETTINGS: FixtureDoc = read('site-settings')
 
-// Stand-ins for uploaded files: a PNG signature followed by the name, so every file hashes apart.
-const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-const fileBytes = (name: string) => Buffer.concat([PNG_SIGNATURE, Buffer.from(name)])
+/**
+ * Stand-ins for uploaded files: a real 4×4 image in the format the name's extension says, its pixels
+ * drawn from a hash of the name so every file hashes apart; a name containing `not-an-image` answers
+ * an HTML page instead (what a CMS without byte checks could have stored as `.png`).
+ */
+async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }> {
+  if (name.includes('not-an-image'))
+    return { type: 'image/png', bytes: Buffer.from('<!doctype html><script>alert(1)</script>') }
+  const pixels = createHash('sha512').update(name).digest().subarray(0, 48)
+  const format = name.endsWith('.webp') ? 'webp' : name.endsWith('.jpg') ? 'jpeg' : 'png'
+  const image = sharp(pixels, { raw: { width: 4, height: 4, channels: 3 } })
+  const bytes = await (format === 'webp' ? image.webp({ lossless: true }) : image.toFormat(format)).toBuffer()
+  return { type: `image/${format}`, bytes }
+}
 
 /**
  * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/<collection>`
@@ -71,8 +84,10 @@ export async function startFixtureServer(
       return
     }
     if (url.pathname.startsWith('/api/media/file/')) {
-      res.setHeader('content-type', 'image/png')
-      res.writeHead(200).end(fileBytes(url.pathname))
+      void fileBytes(url.pathname).then(({ type, bytes }) => {
+        res.setHeader('content-type', type)
+        res.writeHead(200).end(bytes)
+      })
       return
     }
     const asset = /^\/api\/model-assets\/(models\/[a-z0-9-]+\/[a-z0-9.-]+)$/.exec(url.pathname)?.[1]

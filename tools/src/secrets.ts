@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { dataDir } from './paths.ts'
+import { refusePlaceholders } from './placeholders.ts'
 
 export interface LocalSecrets {
   PAYLOAD_SECRET: string
@@ -13,8 +14,10 @@ export interface LocalSecrets {
  * Secrets for the local system: each taken from the environment when set, else generated once into
  * `.data/secrets.json` (git-ignored, mode 600) so sessions, tokens and preview links survive a
  * restart. Only generated values are written there; a file from before a secret existed gains it.
+ * A value still set to `.env.example`'s placeholder stops the command (`refusePlaceholders`).
  */
 export function localSecrets(): LocalSecrets {
+  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET'])
   const file = join(dataDir, 'secrets.json')
   let stored: Partial<LocalSecrets> = {}
   try {

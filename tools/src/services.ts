@@ -87,6 +87,8 @@ export async function startWorker(options: {
   quiet?: boolean
   /** Extra Worker vars (`--var NAME:value`), e.g. `{ READ_CACHE: 'off' }`. */
   vars?: Record<string, string>
+  /** Another wrangler config than the root wrangler.toml (a test's, e.g. without `[assets]`). */
+  configPath?: string
 }): Promise<Service> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`])
   const worker = startService({
@@ -97,7 +99,7 @@ export async function startWorker(options: {
       'wrangler',
       'dev',
       '--config',
-      join(repoRoot, 'wrangler.toml'),
+      options.configPath ?? join(repoRoot, 'wrangler.toml'),
       '--port',
       String(options.port),
       '--ip',
@@ -105,6 +107,8 @@ export async function startWorker(options: {
       '--persist-to',
       options.persistTo ?? join(dataDir, 'wrangler'),
       '--show-interactive-dev-session=false',
+      // Exposes /cdn-cgi/handler/scheduled: wrangler dev fires no cron by itself (scheduled-ticker.ts).
+      '--test-scheduled',
       // Readable logs locally; wrangler.toml's default (production) writes JSON lines.
       '--var',
       'ENVIRONMENT:development',

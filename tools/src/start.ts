@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { styleText } from 'node:util'
+import { ensureBrowser } from './browser.ts'
 import { devSystem } from './config.ts'
 import { ensureDatabase } from './database.ts'
 import { log, runMain } from './log.ts'
+import { localMailSettings, startMailServer } from './mail-server.ts'
+import { moveLocalMediaStep } from './move-local-media.ts'
+import { objectStorage, startObjectStorage } from './object-storage.ts'
 import { dataDir, packageDir } from './paths.ts'
 import { assertPortsFree } from './ports.ts'
 import type { Service } from './processes.ts'
+import { startScheduledTicker } from './scheduled-ticker.ts'
 import { localSecrets } from './secrets.ts'
 import { seedDeliverableFiles } from './seed-files.ts'
 import { startCms, startSiteDev, startWorker } from './services.ts'
@@ -21,14 +26,29 @@ async function main(): Promise<void> {
   const started = performance.now()
   const { ports } = devSystem
   await assertPortsFree(ports)
+  // The seed renders the demo models' posters; a fresh machine unpacks the bundled browser here.
+  await ensureBrowser()
   const database = await ensureDatabase(devSystem.postgres)
+  // Local R2: CMS media, model sources and processed models (tools/src/object-storage.ts).
+  const storage = await startObjectStorage({ port: ports.s3, dataDir: devSystem.s3.dataDir })
+  // Local mail: an SMTP server with a web inbox; the Worker's outbox and the CMS send to it.
+  const mail = await startMailServer({
+    smtpPort: ports.smtp,
+    inboxPort: ports.inbox,
+    mailDirectory: devSystem.mail.dataDir,
+  })
+  const mailSettings = localMailSettings(ports.smtp)
+  let ticker: { stop(): void } | undefined
   const services: Service[] = []
   let stopping = false
   const stopAll = async (code: number) => {
     if (stopping) return
     stopping = true
     log('stopping…')
+    ticker?.stop()
     await Promise.all(services.map((service) => service.stop()))
+    await storage.stop()
+    await mail.stop()
     await database.stop()
     process.exit(code)
   }
@@ -42,8 +62,12 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       payloadSecret: secrets.PAYLOAD_SECRET,
       previewSecret: secrets.PREVIEW_SECRET,
+      storage: storage.env,
+      mail: mailSettings,
     }
     await migrateAll(options)
+    // Files earlier versions kept in cms/ move to the buckets once (their rows need the migrations).
+    await moveLocalMediaStep({ env: storage.env, databaseUrl: database.url })
     await seedAll(options)
     const stored = await seedDeliverableFiles({
       persistTo: join(dataDir, 'wrangler'),
@@ -61,11 +85,13 @@ async function main(): Promise<void> {
     const cms = startCms({ ...options, mode: 'dev', port: ports.cms }).then(keep)
     const siteBuilt = hasBuiltSite ? Promise.resolve() : cms.then(() => buildSite({ cmsUrl }))
     const worker = siteBuilt
-      .then(() => startWorker({ port: ports.api, databaseUrl: database.url }))
+      .then(() => startWorker({ port: ports.api, databaseUrl: database.url, vars: mailSettings }))
       .then(keep)
     // allSettled, not all: a failure must wait for the other start, or that service would outlive the stop.
     const failure = (await Promise.allSettled([cms, worker])).find((result) => result.status === 'rejected')
     if (failure) throw failure.reason
+    // The outbox's cron, every few seconds (wrangler dev fires none by itself).
+    ticker = startScheduledTicker({ workerUrl: `http://127.0.0.1:${ports.api}` })
     services.push(await startSiteDev({ port: ports.site, cmsUrl }))
     for (const service of services) {
       void service.exited.then((code) => {
@@ -77,7 +103,10 @@ async function main(): Promise<void> {
     }
     printWelcome(seconds(started), database.embedded)
   } catch (error) {
+    ticker?.stop()
     await Promise.all(services.map((service) => service.stop()))
+    await storage.stop()
+    await mail.stop()
     await database.stop()
     throw error
   }
@@ -97,6 +126,8 @@ function printWelcome(elapsed: string, embedded: boolean): void {
     `             client@orbital-labs.example / kairo-client-demo (client of Orbital Labs)`,
     `             client@nadir-robotics.example / kairo-nadir-demo (client of Nadir Robotics)`,
     `             team@kairo.studio / kairo-team-demo (studio admin)`,
+    `  Storage    http://127.0.0.1:${ports.s3}          (S3: buckets ${Object.values(objectStorage.buckets).join(', ')}; data in .data/s3)`,
+    `  Mail inbox http://localhost:${ports.inbox}          (every e-mail sent: resets, invitations, leads, CMS; SMTP on 127.0.0.1:${ports.smtp})`,
     `  Database   ${embedded ? `embedded PostgreSQL on 127.0.0.1:${devSystem.postgres.port} (data in .data/postgres)` : 'DATABASE_URL'}`,
     '',
   ]

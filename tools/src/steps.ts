@@ -5,8 +5,10 @@ import { hashPassword } from '@kairo/api/password'
 import { migrateApp } from '@kairo/db/migrate'
 import { createNodeDb } from '@kairo/db/node'
 import { seedApp } from '@kairo/db/seed'
+import { seedRefusal } from '@kairo/db/seed-guard'
 import { cmsSeedNeeded, pendingCmsMigrations } from './cms-state.ts'
-import { log } from './log.ts'
+import { log, UserFacingError } from './log.ts'
+import type { ObjectStorageEnv } from './object-storage.ts'
 import { packageDir, repoRoot } from './paths.ts'
 import { runStep } from './processes.ts'
 
@@ -17,12 +19,16 @@ export interface StepOptions {
   previewSecret?: string
   /** Where the CMS's preview links point (SITE_PREVIEW_URL); the CMS defaults to `astro dev`. */
   sitePreviewUrl?: string
+  /** Object storage (R2_* of tools/src/object-storage.ts): media, model sources and processed models. */
+  storage?: ObjectStorageEnv
+  /** SMTP for Payload's own mail (`localMailSettings` of tools/src/mail-server.ts); none: mail off. */
+  mail?: Record<string, string>
   quiet?: boolean
 }
 
 /** The environment every CMS process gets. */
 export function cmsEnv(
-  { databaseUrl, payloadSecret, previewSecret, sitePreviewUrl }: StepOptions,
+  { databaseUrl, payloadSecret, previewSecret, sitePreviewUrl, storage, mail }: StepOptions,
   port = 3000,
 ): NodeJS.ProcessEnv {
   return {
@@ -30,6 +36,8 @@ export function cmsEnv(
     PAYLOAD_SECRET: payloadSecret,
     ...(previewSecret ? { PREVIEW_SECRET: previewSecret } : {}),
     ...(sitePreviewUrl ? { SITE_PREVIEW_URL: sitePreviewUrl } : {}),
+    ...storage,
+    ...mail,
     CMS_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     // Publishing rebuilds nothing unless a caller opts in (startCms in dev); tests rebuild explicitly.
@@ -67,6 +75,9 @@ function runCmsScript(script: string, what: string, options: StepOptions): Promi
 
 /** Seeds the demo content once: the app's client company and users, then the CMS's editor and documents. */
 export async function seedAll(options: StepOptions): Promise<void> {
+  // The seeds' one rule (demo accounts with published passwords: this machine only, never production).
+  const refusal = seedRefusal(options.databaseUrl, process.env)
+  if (refusal) throw new UserFacingError(refusal)
   const started = performance.now()
   const { db, close } = createNodeDb(options.databaseUrl)
   try {

@@ -1,6 +1,9 @@
-import { createDb, type Database, rateLimits } from '@kairo/db'
+import { createDb, type Database, outbox, rateLimits } from '@kairo/db'
 import { lt } from 'drizzle-orm'
 import { assertBindings, type Bindings } from '../env.ts'
+
+/** The nightly clean-up's cron (wrangler.toml `[triggers]`); `scheduled()` runs the outbox for any other. */
+export const MAINTENANCE_CRON = '17 3 * * *'
 
 /** How long a finished rate-limit window is kept (for looking into abuse after the fact). */
 export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000
@@ -14,17 +17,38 @@ export async function pruneRateLimits(db: Database, now = Date.now()): Promise<n
   return deleted.length
 }
 
+/** How long a delivered outbox message is kept (for "did they get the e-mail?" questions). */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
+
+/**
+ * Deletes outbox messages delivered over 30 days ago; resolves to how many went. Undelivered and
+ * dead rows stay: an admin still has to see them.
+ */
+export async function pruneDeliveredOutbox(db: Database, now = Date.now()): Promise<number> {
+  const deleted = await db
+    .delete(outbox)
+    .where(lt(outbox.sentAt, new Date(now - OUTBOX_RETENTION_MS)))
+    .returning({ id: outbox.id })
+  return deleted.length
+}
+
 /**
  * The Worker's cron job (wrangler.toml `[triggers]`): removes dead weight the request paths leave
  * behind. One client for the run, closed at the end, like a request's.
  */
-export async function runMaintenance(env: Bindings, now = Date.now()): Promise<{ rateLimits: number }> {
+export async function runMaintenance(
+  env: Bindings,
+  now = Date.now(),
+): Promise<{ rateLimits: number; outbox: number }> {
   assertBindings(env)
   const client = createDb(env.HYPERDRIVE.connectionString, { max: 1, connectTimeout: 5 })
   try {
     const pruned = await pruneRateLimits(client.db, now)
-    console.log(JSON.stringify({ level: 'info', msg: 'maintenance done', rateLimitsPruned: pruned }))
-    return { rateLimits: pruned }
+    const outboxPruned = await pruneDeliveredOutbox(client.db, now)
+    console.log(
+      JSON.stringify({ level: 'info', msg: 'maintenance done', rateLimitsPruned: pruned, outboxPruned }),
+    )
+    return { rateLimits: pruned, outbox: outboxPruned }
   } finally {
     await client.close()
   }

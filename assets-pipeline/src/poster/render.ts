@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
+import { findChromium } from '../browser.ts'
 import { POSTER_PAGE } from './page.ts'
 import { type PosterServer, startPosterServer } from './server.ts'
 import type { PosterRenderer, PosterRequest } from './types.ts'
@@ -25,9 +26,8 @@ function threeRoot(): string {
  * Starts headless Chromium and the loopback server once; each `render` opens a page the poster's
  * size, loads the model with three.js and returns a PNG of the canvas.
  */
-export async function startPosterRenderer(
-  executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-): Promise<PosterRenderer> {
+export async function startPosterRenderer(executablePath?: string): Promise<PosterRenderer> {
+  executablePath ??= await findChromium()
   const server: PosterServer = await startPosterServer(threeRoot(), POSTER_PAGE)
   let browser: Browser
   try {

@@ -10,7 +10,7 @@ export const SEO_DESCRIPTION_MAX = 160
  * the site settings' SEO defaults (the site decides).
  *
  * Note: the same shape as `@payloadcms/plugin-seo` (`meta.title`, `meta.description`, `meta.image`),
- * whose 3.x releases lag core by a patch (3.90.1 against 3.90.2) and pull a second `@payloadcms/ui`;
+ * kept as our own field for its length limits and no extra admin code (README "SEO and redirects");
  * switching to the plugin later keeps the stored data.
  */
 export function seoField(): GroupField {

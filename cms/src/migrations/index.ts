@@ -1,6 +1,8 @@
 import * as migration_20261123_094454_initial from './20261123_094454_initial.ts'
 import * as migration_20261123_110339_content_model from './20261123_110339_content_model.ts'
 import * as migration_20261123_141452_models from './20261123_141452_models.ts'
+import * as migration_20261202_054205_media_storage from './20261202_054205_media_storage.ts'
+import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_auth_rate_limits.ts'
 
 export const migrations = [
   {
@@ -17,5 +19,15 @@ export const migrations = [
     up: migration_20261123_141452_models.up,
     down: migration_20261123_141452_models.down,
     name: '20261123_141452_models',
+  },
+  {
+    up: migration_20261202_054205_media_storage.up,
+    down: migration_20261202_054205_media_storage.down,
+    name: '20261202_054205_media_storage',
+  },
+  {
+    up: migration_20261202_055154_auth_rate_limits.up,
+    down: migration_20261202_055154_auth_rate_limits.down,
+    name: '20261202_055154_auth_rate_limits',
   },
 ]

@@ -1,10 +1,12 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ModelManifest } from '@kairo/assets-pipeline'
 import type { Payload } from 'payload'
 
 import { readEnv } from '../env.ts'
+import { STORAGE_PREFIXES } from '../storage/keys.ts'
+import { readStoredFile } from '../storage/read-file.ts'
 import { MODEL_SYSTEM_WRITE } from './context.ts'
 import { progressHeartbeat } from './heartbeat.ts'
 import { type Pipeline, pipeline } from './pipeline.ts'
@@ -46,7 +48,8 @@ export async function processModel(
   id: number,
   options: ProcessOptions = {},
 ): Promise<ProcessOutcome> {
-  const storage = { ...modelStorage(readEnv().models), ...options.storage }
+  const env = readEnv()
+  const storage = { ...modelStorage(env.models), ...options.storage }
   const read = () =>
     payload.findByID({ collection: 'models', id, depth: 0, overrideAccess: true, disableErrors: true })
   const record = (data: {
@@ -74,7 +77,13 @@ export async function processModel(
   let outcome: { status: 'ready'; manifest: ModelManifest } | { status: 'failed'; error: string }
   try {
     const file = path.join(work, `${doc.slug}.glb`)
-    await copyFile(path.join(MODEL_SOURCES_DIR, filename), file)
+    // The source is in R2_MEDIA_BUCKET (or cms/model-sources/ without it), read by its stored name.
+    const source = await readStoredFile(env.storage, {
+      filename,
+      prefix: doc.prefix || STORAGE_PREFIXES.models,
+      localDir: MODEL_SOURCES_DIR,
+    })
+    await writeFile(file, source)
     const build = defaultOptions()
     build.baseUrl = storage.baseUrl
     build.poster.enabled = storage.posters

@@ -4,11 +4,21 @@
  * so a second run changes nothing and an editor's own content is never overwritten.
  */
 
+// The seeds' one rule (`@kairo/db/seed-guard`, a file without imports): refuse production.
+import { seedRefusal } from '@kairo/db/seed-guard'
 import { getPayload } from 'payload'
-import { fileCleanupsSettled } from '../models/remove-unused.ts'
-import config from '../payload.config.ts'
-import { seed } from './seed.ts'
 
+// Checked before the config is even loaded (it validates the environment and opens the pool), so a
+// refused seed touches nothing. Without DATABASE_URL the config's own message says so.
+const refusal = process.env.DATABASE_URL ? seedRefusal(process.env.DATABASE_URL, process.env) : null
+if (refusal) {
+  console.error(`seed: ${refusal}`)
+  process.exit(1)
+}
+
+const { default: config } = await import('../payload.config.ts')
+const { fileCleanupsSettled } = await import('../models/remove-unused.ts')
+const { seed } = await import('./seed.ts')
 const payload = await getPayload({ config })
 try {
   await seed(payload)

@@ -1,23 +1,18 @@
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { publishedImageType, publishedTypeOf } from '../lib/image-type.ts'
 import { MEDIA_CACHE } from '../loaders/media-loader.ts'
 
-const TYPES: Record<string, string> = {
-  webp: 'image/webp',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  avif: 'image/avif',
-  gif: 'image/gif',
-}
 const REFERENCE = /\/media\/([0-9a-f]{16}\.[a-z0-9]{2,5})/g
 
 /**
  * Copies the media files the built pages reference (`/media/<hash>.<ext>` in any HTML or XML file)
- * from the media loader's cache into `dist/media/`, so only used files ship, each once. In dev the
- * same paths are served from the cache.
+ * from the media loader's cache into `dist/media/`, so only used files ship, each once. Only images
+ * are published: each file's bytes are read again and must be a PNG, JPEG, WebP, GIF or AVIF whose
+ * type matches its extension (the static host types files by extension); anything else is skipped
+ * with a build warning. In dev the same paths are served from the cache, as images only.
  */
 export function copyMedia(): AstroIntegration {
   let cache: URL
@@ -30,13 +25,12 @@ export function copyMedia(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/media', (request, response, next) => {
           const name = (request.url ?? '').replace(/^\//, '').split('?')[0] ?? ''
-          if (!/^[0-9a-f]{16}\.[a-z0-9]{2,5}$/.test(name)) return next()
+          const type = publishedTypeOf(name)
+          if (!/^[0-9a-f]{16}\.[a-z0-9]{2,5}$/.test(name) || !type) return next()
           readFile(new URL(name, cache)).then(
             (bytes) => {
-              response.setHeader(
-                'content-type',
-                TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
-              )
+              response.setHeader('content-type', type)
+              response.setHeader('x-content-type-options', 'nosniff')
               response.end(bytes)
             },
             () => next(),
@@ -53,8 +47,20 @@ export function copyMedia(): AstroIntegration {
           for (const match of text.matchAll(REFERENCE)) if (match[1]) used.add(match[1])
         }
         await mkdir(join(out, 'media'), { recursive: true })
-        for (const name of used) await copyFile(new URL(name, cache), join(out, 'media', name))
-        logger.info(`copied ${used.size} media files into media/`)
+        let copied = 0
+        for (const name of used) {
+          const bytes = await readFile(new URL(name, cache)).catch(() => null)
+          const image = bytes && (await publishedImageType(bytes))
+          if (!bytes || !image || publishedTypeOf(name) !== image.type) {
+            logger.warn(
+              `media/${name} skipped: ${bytes ? 'not an image of the type its name says' : 'not in the media cache'}`,
+            )
+            continue
+          }
+          await writeFile(join(out, 'media', name), bytes)
+          copied++
+        }
+        logger.info(`copied ${copied} media files into media/`)
       },
     },
   }

@@ -103,22 +103,20 @@ export function islandModel(model: ModelData): IslandModel {
 export const sitePath = (key: string) => `/${key}`
 
 /**
- * Where a manifest's file is read from and where pages find it. Files the CMS serves
- * (`<any origin>/api/model-assets/<key>`, read from CMS_URL as the media loader does) are copied into
- * the build (`/models/...`); any other absolute URL (R2's public base URL) is kept as it is.
+ * Where a manifest's file is read from and where pages find it. Every file is copied into the build
+ * (`/models/<key>`), so the site never reads the CMS or the bucket at run time and its CSP stays
+ * `'self'`: files the CMS serves (`<any origin>/api/model-assets/<key>`) are read from CMS_URL, as
+ * the media loader does; any other absolute URL (R2's public base URL, the local S3 server) as it is.
  */
 export function modelFileLocation(
   file: { key: string; url: string },
   cmsUrl: string,
-): { fetch: string; src: string; copied: boolean } {
+): { fetch: string; src: string } {
   const url = new URL(file.url, cmsUrl)
-  if (url.pathname.startsWith('/api/model-assets/'))
-    return {
-      fetch: new URL(`/api/model-assets/${file.key}`, cmsUrl).href,
-      src: sitePath(file.key),
-      copied: true,
-    }
-  return { fetch: url.href, src: url.href, copied: false }
+  const fetch = url.pathname.startsWith('/api/model-assets/')
+    ? new URL(`/api/model-assets/${file.key}`, cmsUrl).href
+    : url.href
+  return { fetch, src: sitePath(file.key) }
 }
 
 /** The entry the `models` collection stores for a validated document (file URLs already mapped). */

@@ -44,6 +44,12 @@ describe('static security headers', () => {
     expect(headersFile([])).not.toContain('/models/*')
   })
 
+  it('caches Astro bundles and media for good on every site, island or not', () => {
+    for (const file of [headersFile([]), headersFile([], { islandPaths: ['/'] })])
+      for (const path of ['/_astro/*', '/media/*'])
+        expect(file).toContain(`\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
+  })
+
   it("gives the decoders' worker scripts, and only them, a policy of their own that lets the glue evaluate", () => {
     const workers = ['/decoders/r187/draco/gltf/draco_worker.js', '/decoders/r187/basis/basis_worker.js']
     const file = headersFile(["'sha256-abc'"], { islandPaths: ['/'], decoderWorkers: workers })

@@ -54,8 +54,14 @@ export function islandRulePaths(paths: string[]): string[] {
   return [...new Set(paths.map((path) => path.replace(DETAIL_PAGE, '/$1/*')))].sort()
 }
 
-/** Content-addressed model files and the decoders (under three's revision) never change. */
-const IMMUTABLE_PATHS = ['/models/*', '/decoders/*']
+/**
+ * Files whose names change with their content are cached for a year: Astro's hashed bundles and the
+ * media, named by a hash of their bytes (src/loaders/media-loader.ts), so a replaced image gets a new
+ * URL. With an island, also the content-addressed model files and the decoders (under three's revision).
+ */
+const IMMUTABLE_PATHS = ['/_astro/*', '/media/*']
+const ISLAND_IMMUTABLE_PATHS = ['/models/*', '/decoders/*']
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 function contentSecurityPolicy(scriptHashes: string[], island: boolean): string {
   const hashes = scriptHashes.map((hash) => ` ${hash}`).join('')
@@ -105,8 +111,7 @@ export function headersFile(scriptHashes: string[], options: HeadersOptions = {}
   // One exact rule per worker script (two), so the rule count does not grow with the site.
   for (const path of options.decoderWorkers ?? [])
     rules.push(`${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${decoderWorkerPolicy}\n`)
-  if (islandPaths.length > 0)
-    for (const path of IMMUTABLE_PATHS)
-      rules.push(`${path}\n  Cache-Control: public, max-age=31536000, immutable\n`)
+  for (const path of [...IMMUTABLE_PATHS, ...(islandPaths.length > 0 ? ISLAND_IMMUTABLE_PATHS : [])])
+    rules.push(`${path}\n  Cache-Control: ${IMMUTABLE}\n`)
   return rules.join('')
 }

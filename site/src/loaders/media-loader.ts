@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import type { Loader, LoaderContext } from 'astro/loaders'
+import { publishedImageType } from '../lib/image-type.ts'
 import { fetchJson, PayloadLoaderError } from './payload-loader.ts'
 
 /** The CMS-generated sizes the site uses (cms/src/collections/Media: thumbnail, card, feature, og). */
@@ -32,8 +33,6 @@ export interface MediaVariant {
   width: number
   height: number
 }
-
-const EXTENSION = /\.([a-z0-9]{2,5})$/i
 
 /**
  * Where a file the CMS names can be fetched. Payload writes its own file route on its configured
@@ -68,7 +67,11 @@ export function mediaFiles(doc: MediaDoc): Array<[string, MediaFile]> {
   return files
 }
 
-async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string> {
+/**
+ * Downloads one file into the cache, named by a hash of its bytes and the type they show; returns
+ * its site path, or null (nothing written) when the bytes are not an image the site publishes.
+ */
+async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string | null> {
   const absolute = cmsFileUrl(url, cmsUrl)
   const response = await fetch(absolute, { signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
     throw new PayloadLoaderError(`Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${e.message}`)
@@ -78,9 +81,12 @@ async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number
       `The CMS at CMS_URL=${cmsUrl} answered ${response.status} to GET ${absolute}`,
     )
   const bytes = new Uint8Array(await response.arrayBuffer())
-  const ext = (EXTENSION.exec(absolute.pathname)?.[1] ?? 'bin').toLowerCase()
-  // Content-addressed: the same bytes under two documents are stored (and shipped) once.
-  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`
+  // Named by what the bytes are, never by the URL's extension or the server's content type.
+  const image = await publishedImageType(bytes)
+  if (!image) return null
+  // Content-addressed: the same bytes under two documents are stored (and shipped) once, and a
+  // replaced image gets a new name, so `/media/*` can be cached as immutable.
+  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${image.extension}`
   const file = new URL(name, dir)
   if (
     !(await access(file).then(
@@ -142,7 +148,11 @@ export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
           mediaFiles(doc).map(async ([size, file]) => {
             const src = await download(file.url, dir, cmsUrl, timeoutMs)
             downloads++
-            variants[size] = { src, width: file.width, height: file.height }
+            if (src) variants[size] = { src, width: file.width, height: file.height }
+            else
+              logger.warn(
+                `media: ${doc.id} (${size}) skipped: its bytes are not a PNG, JPEG, WebP, GIF or AVIF image`,
+              )
           }),
         )
         const data = await parseData({ id, data: { alt: doc.alt ?? '', variants } })

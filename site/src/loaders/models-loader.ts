@@ -24,8 +24,8 @@ const exists = (path: string) =>
   )
 
 /**
- * A loader for the CMS's `models` collection: one bulk read of the ready models, then each file the
- * CMS serves (every LOD and poster image) is downloaded once into Astro's cache folder under its
+ * A loader for the CMS's `models` collection: one bulk read of the ready models, then each file of
+ * theirs (every LOD and poster image, from the CMS or the bucket) is downloaded once into Astro's cache folder under its
  * content-addressed key; `copy-models` copies the ones pages reference into `dist/models/`. A model
  * whose document does not match the manifest contract is left out with a warning (its pages show no
  * 3D) rather than failing the build.
@@ -63,20 +63,19 @@ export function payloadModelsLoader(options: PayloadModelsLoaderOptions): Loader
         const files = [...doc.manifest.lods, ...(doc.manifest.poster?.images ?? [])]
         for (const file of files) {
           const where = modelFileLocation(file, cmsUrl)
-          if (!where.copied) continue
           const target = fileURLToPath(new URL(file.key, cache))
           if (await exists(target)) continue
           downloads++
           const response = await fetch(where.fetch, { signal: AbortSignal.timeout(timeoutMs) }).catch(
             (error: Error) => {
               throw new PayloadLoaderError(
-                `Cannot fetch ${where.fetch} from CMS_URL=${cmsUrl}: ${error.message}`,
+                `Cannot fetch model file ${where.fetch} (CMS_URL=${cmsUrl}): ${error.message}`,
               )
             },
           )
           if (!response.ok)
             throw new PayloadLoaderError(
-              `The CMS at CMS_URL=${cmsUrl} answered ${response.status} to GET ${where.fetch}`,
+              `GET ${where.fetch} answered ${response.status} (a model file; CMS_URL=${cmsUrl})`,
             )
           await mkdir(dirname(target), { recursive: true })
           await writeFile(target, new Uint8Array(await response.arrayBuffer()))

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { log } from '../../lib/logger.ts'
-import { clientIp, wantsJson } from '../../lib/negotiate.ts'
+import { clientIp, publicOrigin, wantsJson } from '../../lib/negotiate.ts'
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   isTransientDatabaseError,
@@ -117,7 +117,9 @@ export function createContactRoutes(options: ContactRoutesOptions = {}) {
       let result: Awaited<ReturnType<typeof storeLead>>
       try {
         // Safe to repeat: the idempotency key makes a retried store insert at most one lead.
-        result = await retryTransient(() => storeLead(c.var.db().db, parsed.data, { idempotencyKey, ip }))
+        result = await retryTransient(() =>
+          storeLead(c.var.db().db, parsed.data, { idempotencyKey, ip, origin: publicOrigin(c) }),
+        )
       } catch (error) {
         if (!isTransientDatabaseError(error)) throw error
         log(c, 'warn', 'lead not stored: database unavailable')

@@ -11,12 +11,13 @@ export type StoreLeadResult = { created: true; leadId: string } | { created: fal
  * Stores a lead and its `lead.notification` outbox row in one transaction, so a notification never
  * exists without its lead nor a lead without its notification. A repeated idempotency key inserts
  * nothing (`on conflict do nothing` on the unique key; a concurrent twin waits for the first insert
- * to commit, then does nothing), so any number of duplicates store exactly one lead.
+ * to commit, then does nothing), so any number of duplicates store exactly one lead. `meta.origin`
+ * builds the notification's link to the lead.
  */
 export async function storeLead(
   db: Database,
   input: ContactInput,
-  meta: { idempotencyKey: string; ip: string },
+  meta: { idempotencyKey: string; ip: string; origin: string },
 ): Promise<StoreLeadResult> {
   return db.transaction(async (tx) => {
     const [lead] = await tx
@@ -41,6 +42,8 @@ export async function storeLead(
         company: input.company,
         message: input.message,
         receivedAt: lead.createdAt.toISOString(),
+        // The lead in the team's views, for the notification e-mail (PUBLIC_ORIGIN or this request's).
+        leadUrl: `${meta.origin}/dashboard/leads/${lead.id}`,
       },
     })
     return { created: true as const, leadId: lead.id }

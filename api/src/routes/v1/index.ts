@@ -4,6 +4,7 @@ import { automationsApi } from './automations.ts'
 import { companiesApi } from './companies.ts'
 import { invitationsApi } from './invitations.ts'
 import { leadsApi } from './leads.ts'
+import { outboxApi } from './outbox.ts'
 import { v1Profile } from './profile.ts'
 import { projectsApi } from './projects.ts'
 import { createV1Router, jsonOnly } from './router.ts'
@@ -41,3 +42,4 @@ v1.route('/', leadsApi)
 v1.route('/', companiesApi)
 v1.route('/', usersApi)
 v1.route('/', invitationsApi)
+v1.route('/', outboxApi)

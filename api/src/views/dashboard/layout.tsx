@@ -16,6 +16,7 @@ export type DashboardSection =
   | 'companies'
   | 'users'
   | 'invitations'
+  | 'outbox'
 
 interface NavLink {
   section: DashboardSection
@@ -37,6 +38,9 @@ const TEAM_LINKS: readonly NavLink[] = [
   { section: 'users', href: '/dashboard/users', label: 'Users' },
   { section: 'invitations', href: '/dashboard/invitations', label: 'Invitations' },
 ]
+
+/** Shown to admins only: undelivered e-mail (the route answers 404 to anyone else). */
+const ADMIN_LINKS: readonly NavLink[] = [{ section: 'outbox', href: '/dashboard/outbox', label: 'E-mail' }]
 
 /** Props of {@link DashboardLayout}. */
 export interface DashboardLayoutProps {
@@ -72,6 +76,7 @@ export function DashboardLayout({ c, title, active, flash, heading, children }: 
             TEAM_LINKS.map((link, index) =>
               navItem(link, active, index === 0 ? 'dash-nav__team' : undefined),
             )}
+          {user?.role === 'admin' && ADMIN_LINKS.map((link) => navItem(link, active))}
         </ul>
       </nav>
       {user && (

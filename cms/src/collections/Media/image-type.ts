@@ -8,6 +8,15 @@ export const ACCEPTED_IMAGE_TYPES = [
 ] as const
 export type AcceptedImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
 
+/** The extension a stored file of each accepted type gets (its name never keeps the uploader's). */
+export const IMAGE_EXTENSIONS: Record<AcceptedImageType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/gif': 'gif',
+}
+
 /** Largest upload accepted, in bytes (a 4K photo as high-quality JPEG is well under this). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

@@ -1,6 +1,7 @@
 import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
 
-import { ACCEPTED_IMAGE_TYPES, looksLikeMarkup, MAX_UPLOAD_BYTES, sniffImageType } from '../image-type.ts'
+import { nameByType } from '../../../storage/file-name.ts'
+import { IMAGE_EXTENSIONS, looksLikeMarkup, MAX_UPLOAD_BYTES, sniffImageType } from '../image-type.ts'
 
 const ACCEPTED_LIST = 'PNG, JPEG, WebP, AVIF or GIF'
 
@@ -10,9 +11,10 @@ const refuse = (message: string): never => {
 
 /**
  * Refuses, before anything is stored or resized, an upload that is not really an image of an
- * accepted type, judged by its first bytes and never by its name or claimed type.
+ * accepted type, judged by its first bytes and never by its name or claimed type. An accepted file is
+ * named and typed by its bytes: a PNG uploaded as `x.html` is stored and served as `x.png`, image/png.
  *
- * Note: Payload 3.90.2 also checks the bytes (tried here: an HTML page named `.png`, a text file
+ * Note: Payload 3.90 also checks the bytes (tried here: an HTML page named `.png`, a text file
  * named `.png` and an SVG with a script were all refused without this hook), but its messages read
  * "Invalid MIME type: application/xml." and it falls back to the file's extension whenever it cannot
  * detect a type. This guard runs first, accepts only known image signatures, and tells the editor
@@ -36,7 +38,11 @@ export const guardUpload: CollectionBeforeOperationHook = ({ args, operation, re
 
   const bytes = file.data ?? new Uint8Array()
   const type = sniffImageType(bytes)
-  if (type && (ACCEPTED_IMAGE_TYPES as readonly string[]).includes(type)) return args
+  if (type) {
+    file.name = nameByType(file.name, IMAGE_EXTENSIONS[type])
+    file.mimetype = type
+    return args
+  }
 
   if (looksLikeMarkup(bytes)) {
     const kind = /<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 4096)))

@@ -1,5 +1,6 @@
 import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
 
+import { nameByType } from '../../../storage/file-name.ts'
 import { GLB_MIME_TYPE, glbProblem, MAX_MODEL_BYTES } from '../glb-type.ts'
 
 const refuse = (message: string): never => {
@@ -26,7 +27,9 @@ export const guardModelUpload: CollectionBeforeOperationHook = ({ args, operatio
   }
   const problem = glbProblem(file.data ?? new Uint8Array())
   if (problem) refuse(`"${file.name}" ${problem}.`)
-  // Browsers label .glb files inconsistently (often application/octet-stream); the bytes decided.
+  // Browsers label .glb files inconsistently (often application/octet-stream); the bytes decided,
+  // and they name the stored file too (`model.bin` holding a GLB is stored as `model.glb`).
   file.mimetype = GLB_MIME_TYPE
+  file.name = nameByType(file.name, 'glb')
   return args
 }
