@@ -62,10 +62,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await mail.stop()
   }
   try {
-    // The seed (Payload's CLI, the demo models through the pipeline) does not need the admin build.
-    // allSettled: a failure waits for the other step, so nothing outlives the teardown.
-    const prepared = await Promise.allSettled([seedAll(options), buildCmsIfChanged({ quiet: true })])
-    for (const step of prepared) if (step.status === 'rejected') throw step.reason
+    // One after the other: the seed renders the demo models' posters in Chromium with timeouts, and
+    // the admin build (about a minute on both cores) beside it made them miss on a 2-core machine.
+    await seedAll(options)
+    await buildCmsIfChanged({ quiet: true })
     services.push(await startCms({ ...options, mode: 'prod', port: testSystem.ports.cms }))
     await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
     await buildSitePreview({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })

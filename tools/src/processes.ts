@@ -13,6 +13,8 @@ export interface ServiceOptions {
   mute?: RegExp
   /** Whether to print the service's output at all (tests keep only the last lines for errors). */
   quiet?: boolean
+  /** Called with every line it prints (to wait for a line announcing a stage). */
+  onLine?: (line: string) => void
 }
 
 export interface Service {
@@ -29,7 +31,7 @@ export interface Service {
  * service's name, so `stop()` can end it together with whatever it spawned (next, workerd, vite).
  */
 export function startService(options: ServiceOptions): Service {
-  const { name, command, args, cwd, env, mute, quiet = false } = options
+  const { name, command, args, cwd, env, mute, quiet = false, onLine } = options
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, FORCE_COLOR: '1', ...env },
@@ -41,6 +43,7 @@ export function startService(options: ServiceOptions): Service {
     if (!stream) continue
     createInterface({ input: stream }).on('line', (line) => {
       lines = [...lines, line].slice(-30)
+      onLine?.(line)
       if (!quiet && !(mute?.test(line) ?? false)) logLine(name, line)
     })
   }

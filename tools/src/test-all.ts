@@ -13,18 +13,20 @@ import { cloneDatabase, createRunDatabase, dropRunDatabases } from './test-datab
 import { countPlaywright, countVitest, formatTotals, type SuiteResult } from './test-report.ts'
 
 /**
- * The suites, in lanes that run side by side. Measured on the 2-core machine, each Vitest suite keeps
- * well under both cores busy (api: 175 CPU-s in 218 s; cms: 137 in 181 s): most of their time is
- * per-file start-up (workerd isolates, Payload's init) and waiting on PostgreSQL. The end-to-end lane
- * is the longest (the CMS build, the seed, the site builds, then the browser), so it starts first and
- * the Vitest lanes fill the cores around it. Each lane has a database of its own, cloned from the
- * run's migrated one, so no suite sees another's rows.
+ * The suites, in lanes. The end-to-end lane is the longest (the CMS build, the seed with the demo
+ * models' posters, the site builds, then the browser), so it starts first and alone: its set-up renders
+ * posters in Chromium with timeouts, which a machine saturated by the other suites would miss. Once its
+ * system is up (Playwright's "Running N tests" line), the two Vitest lanes start beside the browser
+ * tests, under `nice`: measured on the 2-core machine, each Vitest suite keeps well under both cores
+ * busy (api: 175 CPU-s in 218 s; cms: 137 in 181 s), most of it per-file start-up and waiting on
+ * PostgreSQL. Each lane has a database of its own, cloned from the run's migrated one.
  */
-const lanes: { name: string; suites: string[] }[] = [
-  { name: 'e2e', suites: ['e2e'] },
+const e2eLane = { name: 'e2e', suites: ['e2e'] }
+const vitestLanes: { name: string; suites: string[] }[] = [
   { name: 'a', suites: ['api', 'drizzle', 'tools'] },
   { name: 'b', suites: ['cms', 'site', 'assets-pipeline'] },
 ]
+const E2E_SYSTEM_UP = /Running \d+ tests? using/
 
 /** The order of the closing table: dependency order, then the end-to-end suite. */
 const reportOrder = ['drizzle', 'api', 'cms', 'site', 'assets-pipeline', 'tools', 'e2e']
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     log(`test databases ${runName}_*`)
     const payloadSecret = randomBytes(32).toString('hex')
     await migrateAll({ databaseUrl: template, payloadSecret, quiet: true })
-    const laneRuns = lanes.map(async (lane) => {
+    const runLane = async (lane: { name: string; suites: string[] }, onLine?: (line: string) => void) => {
       const database = `${runName}_${lane.name}`
       await cloneDatabase(server.url, runName, database)
       created.push(database)
@@ -60,9 +62,15 @@ async function main(): Promise<void> {
         PAYLOAD_SECRET: payloadSecret,
         CI: 'true',
       }
-      for (const pkg of lane.suites) results.push(await runSuite(pkg, env, reports))
+      for (const pkg of lane.suites) results.push(await runSuite(pkg, env, reports, onLine))
+    }
+    let systemUp: () => void = () => {}
+    const e2eSystemUp = new Promise<void>((resolve) => {
+      systemUp = resolve
     })
-    await Promise.all(laneRuns)
+    const e2e = runLane(e2eLane, (line) => E2E_SYSTEM_UP.test(line) && systemUp()).finally(systemUp)
+    await e2eSystemUp
+    await Promise.all([e2e, ...vitestLanes.map((lane) => runLane(lane))])
   } finally {
     await dropRunDatabases(server.url, created).catch((error) => log(`could not drop ${runName}_*: ${error}`))
     await server.stop()
@@ -76,7 +84,12 @@ async function main(): Promise<void> {
 }
 
 /** Runs one package's suite (its lines prefixed with the package's name) and reads its counts. */
-async function runSuite(pkg: string, env: NodeJS.ProcessEnv, reports: string): Promise<SuiteResult> {
+async function runSuite(
+  pkg: string,
+  env: NodeJS.ProcessEnv,
+  reports: string,
+  onLine?: (line: string) => void,
+): Promise<SuiteResult> {
   const output = join(reports, `${pkg}.json`)
   const e2e = pkg === 'e2e'
   const args = e2e
@@ -91,6 +104,7 @@ async function runSuite(pkg: string, env: NodeJS.ProcessEnv, reports: string): P
     args: e2e ? args : ['-n', '10', 'pnpm', ...args],
     cwd: join(repoRoot, pkg),
     env: e2e ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output } : env,
+    onLine,
   })
   const code = await suite.exited
   const time = seconds(suiteStarted)
