@@ -87,8 +87,17 @@ test('an image uploaded in the admin is stored by its type, published by the bui
         { timeout: 30_000 },
       )
       .toMatch(/^\/media\/[0-9a-f]{16}\.(png|webp|jpg|avif|gif)$/)
-    const served = await request.get(src)
-    expect(served.status()).toBe(200)
+    // wrangler dev picks up a new file of the rebuilt site a moment after the changed page that names it.
+    let served = await request.get(src)
+    await expect
+      .poll(
+        async () => {
+          served = await request.get(src)
+          return served.status()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(200)
     expect(served.headers()['content-type']).toMatch(/^image\/(png|webp|jpeg|avif|gif)$/)
     expect(served.headers()['x-content-type-options']).toBe('nosniff')
     // Content-addressed, so cached for good.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { ensureBrowser } from './browser.ts'
 import { testSystem } from './config.ts'
 import { startEmbeddedPostgres, withDatabase } from './database.ts'
@@ -68,7 +69,10 @@ async function main(): Promise<void> {
     const e2eSystemUp = new Promise<void>((resolve) => {
       systemUp = resolve
     })
-    const e2e = runLane(e2eLane, (line) => E2E_SYSTEM_UP.test(line) && systemUp()).finally(systemUp)
+    const e2e = runLane(
+      e2eLane,
+      (line) => E2E_SYSTEM_UP.test(stripVTControlCharacters(line)) && systemUp(),
+    ).finally(systemUp)
     await e2eSystemUp
     await Promise.all([e2e, ...vitestLanes.map((lane) => runLane(lane))])
   } finally {
