@@ -4,7 +4,7 @@ import { testUrls } from './system.ts'
 
 /**
  * Specs that only read the shared system (pages, axe, the crawl, the islands' own fixture site, a
- * health check on a Worker and database of its own) run first, two files at a time. Specs that change
+ * health check on a Worker and database of its own) run first. Specs that change
  * what others would see (passwords and sessions, published content and the site build, leads and
  * mail) then run one at a time, and the backup-and-restore spec, which wipes and restores everything,
  * runs last and alone.
@@ -29,7 +29,9 @@ export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
   fullyParallel: false,
-  workers: 2,
+  // Note: two workers for the read-only specs were tried; on the 2-core machine, beside the Vitest lanes,
+  // they saved no time (CPU-bound) and an island test once saw its island start without interaction.
+  workers: 1,
   projects: [
     { name: 'reading', testMatch: READ_ONLY_SPECS },
     {
