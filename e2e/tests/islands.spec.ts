@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type BrowserContext, expect, type Page, type TestInfo, test } from '@playwright/test'
 import { type StaticServer, serveStatic } from '../../site/test/static-server.ts'
 import { chromiumLaunchOptions } from '../browser.ts'
@@ -28,7 +28,9 @@ type BuildIslandsFixtureSite = (outDir: string, workDir: string) => Promise<void
 
 test.beforeAll(async () => {
   test.setTimeout(240_000)
-  work = await mkdtemp(join(tmpdir(), 'kairo-islands-'))
+  // Inside the site, so Astro stages this build's prerendered chunks in its own output folder rather
+  // than in the site's `.astro/`, which the site's build test may be using at the same time.
+  work = await mkdtemp(fileURLToPath(new URL('../../site/node_modules/.kairo-islands-', import.meta.url)))
   const { buildIslandsFixtureSite } = (await import(ISLANDS_SITE)) as {
     buildIslandsFixtureSite: BuildIslandsFixtureSite
   }

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
@@ -29,7 +28,10 @@ async function listFiles(dir: string): Promise<string[]> {
 // process's fixture server can answer the build's request.
 beforeAll(async () => {
   cms = await startFixtureServer()
-  tmp = await mkdtemp(join(tmpdir(), 'kairo-site-build-'))
+  // Inside the site (as the real build's staging folder is): Astro stages the prerendered chunks in
+  // `.prerender/` under the output folder only when it lies in the working directory, else in the
+  // site's own `.astro/`, which concurrent test builds (the e2e islands site) would then share.
+  tmp = await mkdtemp(join(siteRoot, 'node_modules', '.kairo-site-build-'))
   outDir = join(tmp, 'dist')
   // Two models built by the real pipeline (test/models-fixture.ts; its cache keeps reruns fast):
   // `planet` on the service `websites` (so the home page's orbit too) and in a model3d block on the

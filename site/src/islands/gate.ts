@@ -59,7 +59,11 @@ const idle3d: ClientDirective = (load, _options, el) => {
     if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 3000 })
     else setTimeout(start, 200)
   }
-  const onInput = () => {
+  const onInput = (event: Event) => {
+    // Chromium sends a trusted pointermove with no movement when the layout changes under a resting
+    // pointer (here, as the page finishes loading): the visitor did nothing, so it does not count.
+    if (event instanceof PointerEvent && event.type === 'pointermove' && !event.movementX && !event.movementY)
+      return
     for (const type of INPUTS) removeEventListener(type, onInput)
     interacted = true
     maybeStart()
