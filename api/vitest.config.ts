@@ -39,5 +39,9 @@ export default defineConfig({
     // A local stand-in for Resend's HTTP API (the mail transport's tests); see the file.
     globalSetup: ['test/support/mail-api-server.ts'],
     testTimeout: 20_000,
+    // One workerd for all the files of a worker instead of one per file: measured alone on the 2-core
+    // machine, 284 tests took 75 s wall and 48 CPU-s this way against 218 s and 175 CPU-s isolated
+    // (each file paid a runtime start). Tests keep their own rows (unique emails, ids), never globals.
+    isolate: false,
   },
 })
