@@ -29,9 +29,8 @@ export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
   fullyParallel: false,
-  // Note: two workers for the read-only specs were tried; on the 2-core machine, beside the Vitest lanes,
-  // they saved no time (CPU-bound) and an island test once saw its island start without interaction.
-  workers: 1,
+  // Two workers for the read-only specs (files split between them); the others run one at a time.
+  workers: 2,
   projects: [
     { name: 'reading', testMatch: READ_ONLY_SPECS },
     {

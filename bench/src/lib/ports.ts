@@ -9,6 +9,7 @@ export const benchSystem = {
   lighthouse: { cms: 3200, api: 8807 },
   build: { cms: 3210 },
   dashboard: { api: 8817 },
+  mailOutage: { api: 8827, smtp: 1225, inbox: 1280 },
   postgres: { dataDir: join(dataDir, 'bench-postgres'), port: 54349, database: 'postgres' },
   wranglerState: join(dataDir, 'bench-wrangler'),
 } as const
