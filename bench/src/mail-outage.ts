@@ -17,7 +17,7 @@ import { formatTable, runBenchmark } from './lib/table.ts'
 
 /**
  * `pnpm bench:mail-outage`: the outbox through a one-minute SMTP outage, as it runs locally. The Worker
- * under `wrangler dev` with its production retry schedule (30 s, doubling), its cron fired every 3 s
+ * under `wrangler dev` with the local retry schedule (5 s, doubling; 30 s in production), its cron fired every 3 s
  * (tools/src/scheduled-ticker.ts, as `./kairo start` does), and a real SMTP server with an inbox
  * (MailDev). Messages are queued while the server is down (OUTAGE_SECONDS, default 60), then it comes
  * back; the figures are counted at the server: every message must arrive exactly once, under its
@@ -119,7 +119,7 @@ async function main(): Promise<boolean> {
     )
     console.log(
       'attempts counts the failed tries during the outage plus the delivery; "all sent after" is from ' +
-        'the restart (the retry schedule waits 30 s, then 60 s, …)',
+        'the restart (the local retry schedule waits 5 s, then 10, 20, 40 s, …)',
     )
     return missing === 0 && duplicates === 0 && (during?.sent ?? 0) === 0
   } finally {

@@ -17,6 +17,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
+/** The longest one poster may take to load, draw and capture (each step), before it is an error. */
+const RENDER_TIMEOUT_MS = 120_000
+
 function threeRoot(): string {
   const require = createRequire(import.meta.url)
   return dirname(dirname(require.resolve('three'))) // build/three.cjs → the package folder
@@ -43,6 +46,9 @@ export async function startPosterRenderer(executablePath?: string): Promise<Post
         viewport: { width: request.width, height: request.height },
         deviceScaleFactor: 1,
       })
+      // Generous: on a busy 2-core machine (a CMS build or test suites beside it), loading three.js
+      // and drawing in SwiftShader has taken over 30 s, Playwright's default, without anything wrong.
+      page.setDefaultTimeout(RENDER_TIMEOUT_MS)
       try {
         const errors: string[] = []
         page.on('pageerror', (error) => errors.push(error.message))
@@ -50,9 +56,6 @@ export async function startPosterRenderer(executablePath?: string): Promise<Post
         await page.waitForFunction(
           () => (globalThis as unknown as { posterReady?: boolean }).posterReady === true,
           null,
-          {
-            timeout: 30_000,
-          },
         )
         await page.evaluate(
           (args) =>
