@@ -1,6 +1,8 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy.ts'
 import type { Flash } from '../../views/dashboard/flash.ts'
-import { AuthFrame, ErrorSummary, Field } from './fields.tsx'
+import { ErrorSummary } from '../../views/kit/error-summary.tsx'
+import { TextField } from '../../views/kit/field.tsx'
+import { AuthFrame } from './frame.tsx'
 
 // The signed-out pages: sign in, ask for a reset link, set a new password, and the answers to a
 // link that no longer works. Plain forms that post to the Worker; no script needed.
@@ -22,11 +24,11 @@ export interface LoginPageProps {
 export function LoginPage({ nonce, email = '', next, errors = {}, flash }: LoginPageProps) {
   return (
     <AuthFrame title="Sign in" nonce={nonce} flash={flash}>
-      <ErrorSummary errors={errors} fieldIds={{ email: 'login-email', password: 'login-password' }} />
+      <ErrorSummary form="login" errors={errors} order={['email', 'password']} />
       <form class="contact-form" method="post" action="/login">
         {next && <input type="hidden" name="next" value={next} />}
-        <Field
-          id="login-email"
+        <TextField
+          form="login"
           name="email"
           label="Email"
           type="email"
@@ -35,8 +37,8 @@ export function LoginPage({ nonce, email = '', next, errors = {}, flash }: Login
           error={errors.email}
           maxlength={254}
         />
-        <Field
-          id="login-password"
+        <TextField
+          form="login"
           name="password"
           label="Password"
           type="password"
@@ -86,10 +88,10 @@ export function ResetRequestPage({ nonce, email = '', errors = {}, sent = false 
       <p class="lede">
         Enter the email address you sign in with. We will send you a link to set a new password.
       </p>
-      <ErrorSummary errors={errors} fieldIds={{ email: 'reset-email' }} />
+      <ErrorSummary form="reset" errors={errors} order={['email']} />
       <form class="contact-form" method="post" action="/password-reset">
-        <Field
-          id="reset-email"
+        <TextField
+          form="reset"
           name="email"
           label="Email"
           type="email"
@@ -123,12 +125,12 @@ export function NewPasswordPage({ nonce, token, email, errors = {} }: NewPasswor
   return (
     <AuthFrame title="Choose a new password" nonce={nonce}>
       <p class="lede">For the account {email}.</p>
-      <ErrorSummary errors={errors} fieldIds={{ password: 'new-password' }} />
+      <ErrorSummary form="new" errors={errors} order={['password']} />
       <form class="contact-form" method="post" action={`/password-reset/${token}`}>
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autocomplete="username" value={email} />
-        <Field
-          id="new-password"
+        <TextField
+          form="new"
           name="password"
           label="New password"
           type="password"

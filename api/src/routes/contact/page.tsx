@@ -1,3 +1,5 @@
+import { ErrorSummary } from '../../views/kit/error-summary.tsx'
+import { TextAreaField, TextField } from '../../views/kit/field.tsx'
 import { SiteLayout } from '../../views/layout.tsx'
 import type { ContactField, ContactValues } from './schema.ts'
 
@@ -14,7 +16,7 @@ interface FieldSpec {
   name: ContactField
   label: string
   hint?: string
-  type?: string
+  type?: 'text' | 'email'
   autocomplete: string
   required: boolean
   maxlength: number
@@ -43,41 +45,19 @@ const FIELDS: FieldSpec[] = [
   },
 ]
 
+/** One field of the form, from the kit, with the ids `contact-<name>` the static form uses. */
 function Field({ spec, value, error }: { spec: FieldSpec; value: string; error?: string }) {
-  const id = `contact-${spec.name}`
-  const hintId = spec.hint ? `${id}-hint` : undefined
-  const errorId = error ? `${id}-error` : undefined
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
-  const common = {
-    id,
-    name: spec.name,
-    autocomplete: spec.autocomplete,
-    required: spec.required,
-    maxlength: spec.maxlength,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
-  }
-  return (
-    <div class="field">
-      <label for={id}>{spec.label}</label>
-      {spec.hint && (
-        <p class="field__hint" id={hintId}>
-          {spec.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {spec.multiline ? (
-        <textarea {...common} rows={8}>
-          {value}
-        </textarea>
-      ) : (
-        <input {...common} type={spec.type ?? 'text'} value={value} />
-      )}
-    </div>
+  const common = { form: 'contact', name: spec.name, label: spec.label, hint: spec.hint, error, value }
+  return spec.multiline ? (
+    <TextAreaField {...common} autocomplete={spec.autocomplete} maxlength={spec.maxlength} rows={8} />
+  ) : (
+    <TextField
+      {...common}
+      type={spec.type}
+      autocomplete={spec.autocomplete}
+      required={spec.required}
+      maxlength={spec.maxlength}
+    />
   )
 }
 
@@ -87,26 +67,13 @@ function Field({ spec, value, error }: { spec: FieldSpec; value: string; error?:
  * their inputs with `aria-describedby`. The honeypot is rendered empty, never echoed.
  */
 export function ContactPage({ values, errors, nonce }: ContactPageProps) {
-  const invalid = FIELDS.filter((f) => errors[f.name])
-  // Messages not tied to a field: a malformed idempotency key, or the database being unavailable.
-  const other = errors.idempotencyKey ?? errors.form
   return (
     <SiteLayout title="Contact" nonce={nonce}>
       <section class="wrap hero">
         <p class="eyebrow">Contact</p>
         <h1>Tell us about your project</h1>
         <p class="lede">A few lines are enough. We reply within two working days.</p>
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">There is a problem</h2>
-          <ul>
-            {invalid.map((f) => (
-              <li>
-                <a href={`#contact-${f.name}`}>{errors[f.name]}</a>
-              </li>
-            ))}
-            {other && <li>{other}</li>}
-          </ul>
-        </div>
+        <ErrorSummary form="contact" errors={errors} order={FIELDS.map((f) => f.name)} />
         <form class="contact-form" method="post" action="/api/contact">
           {FIELDS.map((spec) => (
             <Field spec={spec} value={values[spec.name]} error={errors[spec.name]} />

@@ -16,8 +16,7 @@ import { AutomationPage } from '../../views/dashboard/automation-page.tsx'
 import { AutomationStatePage, stateMessage } from '../../views/dashboard/automation-state-page.tsx'
 import { AutomationsPage } from '../../views/dashboard/automations-page.tsx'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
-import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
-import { cachedRead, dashboardPage, scopeFor, signedInUser } from './context.ts'
+import { cachedRead, dashboardPage, scopeFor, sendNotFound, signedInUser } from './context.ts'
 
 /**
  * Pause and resume are cheap to call and each writes an audit line: a per-account limit keeps a
@@ -35,7 +34,7 @@ export function automationStateLimit() {
 /** The confirmation page (GET) for pausing or resuming. */
 async function confirmPage(c: Context<AppEnv>, change: StateChange) {
   const automation = await getAutomation(c.var.db().db, scopeFor(c), c.req.param('id') ?? '', 0)
-  if (!automation) return c.html(<NotFoundPage c={c} />, 404)
+  if (!automation) return sendNotFound(c)
   return c.html(<AutomationStatePage c={c} automation={automation} change={change} />)
 }
 
@@ -46,7 +45,7 @@ async function performChange(c: Context<AppEnv>, change: StateChange) {
   const result = await changeAutomationState(c.var.db().db, scopeFor(c), id, change, (event, tx) =>
     recordAudit(c, { ...event, actorId: user.id }, tx),
   )
-  if (result.outcome === 'not_found') return c.html(<NotFoundPage c={c} />, 404)
+  if (result.outcome === 'not_found') return sendNotFound(c)
   if (result.outcome === 'changed') {
     const done = change === 'pause' ? 'paused: it will not run until you resume it' : 'resumed: it runs again'
     setFlash(c, { tone: 'success', message: `“${result.title}” is ${done}.` })
@@ -80,7 +79,7 @@ export const automationRoutes = createRouter()
   .get('/dashboard/automations/:id', dashboardPage(), async (c) => {
     const scope = scopeFor(c)
     const automation = await getAutomation(c.var.db().db, scope, c.req.param('id') ?? '')
-    if (!automation) return c.html(<NotFoundPage c={c} />, 404)
+    if (!automation) return sendNotFound(c)
     return c.html(
       <AutomationPage
         c={c}

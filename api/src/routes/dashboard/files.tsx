@@ -3,7 +3,7 @@ import { getDeliverable } from '../../data/projects.ts'
 import type { AppEnv } from '../../env.ts'
 import { log } from '../../lib/logger.ts'
 import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
-import { scopeFor } from './context.ts'
+import { scopeFor, sendNotFound } from './context.ts'
 
 /**
  * Streams a deliverable from R2 through the Worker (`BUCKET`), after the scope check: the bucket has
@@ -18,7 +18,7 @@ export async function downloadDeliverable(c: Context<AppEnv>) {
     c.req.param('id') ?? '',
     c.req.param('deliverableId') ?? '',
   )
-  if (!deliverable) return c.html(<NotFoundPage c={c} />, 404)
+  if (!deliverable) return sendNotFound(c)
   const object = await c.env.BUCKET.get(deliverable.objectKey)
   if (!object) {
     log(c, 'warn', 'deliverable object missing', { deliverableId: deliverable.id })

@@ -2,10 +2,9 @@ import { getProject, listProjects } from '../../data/projects.ts'
 import { seesAllCompanies } from '../../data/scope.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { takeFlash } from '../../views/dashboard/flash.ts'
-import { NotFoundPage } from '../../views/dashboard/not-found-page.tsx'
 import { ProjectPage } from '../../views/dashboard/project-page.tsx'
 import { ProjectsPage } from '../../views/dashboard/projects-page.tsx'
-import { cachedRead, dashboardPage, scopeFor } from './context.ts'
+import { cachedRead, dashboardPage, scopeFor, sendNotFound } from './context.ts'
 import { downloadDeliverable } from './files.tsx'
 
 /**
@@ -24,7 +23,7 @@ export const projectRoutes = createRouter()
   .get('/dashboard/projects/:id', dashboardPage(), async (c) => {
     const scope = scopeFor(c)
     const project = await getProject(c.var.db().db, scope, c.req.param('id') ?? '')
-    if (!project) return c.html(<NotFoundPage c={c} />, 404)
+    if (!project) return sendNotFound(c)
     return c.html(
       <ProjectPage c={c} project={project} showCompany={seesAllCompanies(scope)} flash={takeFlash(c)} />,
     )

@@ -1,7 +1,8 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy.ts'
 import type { InvitationByToken } from '../../data/invitations.ts'
-import { AuthFrame } from '../auth/fields.tsx'
-import { ErrorSummary, TextField } from '../team/components.tsx'
+import { ErrorSummary } from '../../views/kit/error-summary.tsx'
+import { TextField } from '../../views/kit/field.tsx'
+import { AuthFrame } from '../auth/frame.tsx'
 import { ROLE_LABELS } from '../team/users/schema.ts'
 import { ACCEPT_FIELDS } from './schema.ts'
 

@@ -4,8 +4,10 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-po
 import type { AppEnv } from '../../env.ts'
 import type { Flash } from '../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../views/dashboard/layout.tsx'
-import { DataTable } from '../../views/dashboard/parts.tsx'
-import { ErrorSummary, Field } from '../auth/fields.tsx'
+import { DataTable } from '../../views/kit/data-table.tsx'
+import { DateTime, formatDateTime } from '../../views/kit/date-time.tsx'
+import { ErrorSummary } from '../../views/kit/error-summary.tsx'
+import { TextField } from '../../views/kit/field.tsx'
 
 // /dashboard/profile: the person's name and email, their password, and where they are signed in.
 // Each part is its own small form that posts and comes back here (303), so each works without JS.
@@ -20,20 +22,14 @@ export interface ProfileErrors {
   values?: Record<string, string>
 }
 
-const FIELD_IDS: Record<ProfileForm, Record<string, string>> = {
-  name: { name: 'profile-name' },
-  email: { email: 'profile-email', currentPassword: 'profile-email-password' },
-  password: { currentPassword: 'profile-current-password', newPassword: 'profile-new-password' },
-}
-
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-})
-
-function When({ at }: { at: Date }) {
-  return <time datetime={at.toISOString()}>{`${DATE_TIME.format(at)} UTC`}</time>
+/** Each form's fields in order, and the ids kept where a field name repeats between forms. */
+const FIELDS: Record<ProfileForm, { order: string[]; ids: Record<string, string> }> = {
+  name: { order: ['name'], ids: {} },
+  email: { order: ['email', 'currentPassword'], ids: { currentPassword: 'profile-email-password' } },
+  password: {
+    order: ['currentPassword', 'newPassword'],
+    ids: { currentPassword: 'profile-current-password', newPassword: 'profile-new-password' },
+  },
 }
 
 /** Props of {@link ProfilePage}. */
@@ -53,13 +49,20 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
   const others = sessions.filter((s) => !s.current).length
   return (
     <DashboardLayout c={c} title="Profile" active="profile" flash={flash}>
-      {errors && <ErrorSummary errors={errors.fields} fieldIds={FIELD_IDS[errors.form]} />}
+      {errors && (
+        <ErrorSummary
+          form="profile"
+          errors={errors.fields}
+          order={FIELDS[errors.form].order}
+          ids={FIELDS[errors.form].ids}
+        />
+      )}
 
       <section class="dash-section" aria-labelledby="profile-details">
         <h2 id="profile-details">Your details</h2>
         <form class="contact-form" method="post" action="/dashboard/profile/name">
-          <Field
-            id="profile-name"
+          <TextField
+            form="profile"
             name="name"
             label="Name"
             autocomplete="name"
@@ -80,8 +83,8 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
           password; we will let the old address know.
         </p>
         <form class="contact-form" method="post" action="/dashboard/profile/email">
-          <Field
-            id="profile-email"
+          <TextField
+            form="profile"
             name="email"
             label="New email address"
             type="email"
@@ -90,7 +93,8 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
             error={fieldsOf('email').email}
             maxlength={254}
           />
-          <Field
+          <TextField
+            form="profile"
             id="profile-email-password"
             name="currentPassword"
             label="Current password"
@@ -110,7 +114,8 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
         <form class="contact-form" method="post" action="/dashboard/profile/password">
           {/* Lets password managers file the new password under the right account. */}
           <input type="hidden" name="username" autocomplete="username" value={user.email} />
-          <Field
+          <TextField
+            form="profile"
             id="profile-current-password"
             name="currentPassword"
             label="Current password"
@@ -118,7 +123,8 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
             autocomplete="current-password"
             error={fieldsOf('password').currentPassword}
           />
-          <Field
+          <TextField
+            form="profile"
             id="profile-new-password"
             name="newPassword"
             label="New password"
@@ -169,9 +175,9 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
               </th>
               <td>{session.ip ?? <span class="muted">Unknown</span>}</td>
               <td>
-                <When at={session.createdAt} />
+                <DateTime value={session.createdAt} />
               </td>
-              <td>{session.current ? 'Now' : <When at={session.lastActiveAt} />}</td>
+              <td>{session.current ? 'Now' : <DateTime value={session.lastActiveAt} />}</td>
               <td>
                 <form method="post" action="/dashboard/profile/sessions/sign-out">
                   <input type="hidden" name="session" value={session.handle} />
@@ -180,7 +186,7 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
                     <span class="visually-hidden">
                       {session.current
                         ? ' this device'
-                        : ` ${session.device}, signed in ${DATE_TIME.format(session.createdAt)} UTC`}
+                        : ` ${session.device}, signed in ${formatDateTime(session.createdAt)}`}
                     </span>
                   </button>
                 </form>

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { createCompany, getCompany, listCompanies } from '../../data/companies.ts'
 import { errorBody } from '../../lib/errors.ts'
+import { auditFor, scopeFor } from '../dashboard/context.ts'
 import { companyInput } from '../team/companies/schema.ts'
-import { auditFor, scopeFor } from '../team/context.ts'
 import { staffOnly, staffWriteLimit } from '../team/limits.ts'
 import { commonErrors, createV1Router } from './router.ts'
 

@@ -7,7 +7,7 @@ import {
 } from '../../data/invitations.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { publicOrigin } from '../../lib/negotiate.ts'
-import { auditFor, scopeFor, userOf } from '../team/context.ts'
+import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { invitationInput, invitationListQuery } from '../team/invitations/schema.ts'
 import { invitationLimit, staffOnly, staffWriteLimit } from '../team/limits.ts'
 import { commonErrors, createV1Router } from './router.ts'
@@ -80,7 +80,7 @@ invitationsApi.openapi(
     const result = await createInvitation(
       c.var.db().db,
       scopeFor(c),
-      userOf(c),
+      signedInUser(c),
       c.req.valid('json'),
       { origin },
       auditFor(c),

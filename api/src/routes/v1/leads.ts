@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { addLeadNote, getLead, LEAD_STATUSES, listLeads, setLeadStatus } from '../../data/leads.ts'
 import { errorBody } from '../../lib/errors.ts'
-import { auditFor, scopeFor, userOf } from '../team/context.ts'
+import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { leadListQuery, leadNoteInput, leadStatusInput } from '../team/leads/schema.ts'
 import { staffOnly, staffWriteLimit } from '../team/limits.ts'
 import { commonErrors, createV1Router } from './router.ts'
@@ -129,7 +129,7 @@ leadsApi.openapi(
   async (c) => {
     const { id } = c.req.valid('param')
     const { body } = c.req.valid('json')
-    const result = await addLeadNote(c.var.db().db, scopeFor(c), id, userOf(c), body, auditFor(c))
+    const result = await addLeadNote(c.var.db().db, scopeFor(c), id, signedInUser(c), body, auditFor(c))
     if (!result.ok) return c.json(notFound, 404)
     return c.json(result.note, 201)
   },

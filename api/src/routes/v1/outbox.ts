@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { listOutboxProblems, retryOutboxMessage } from '../../data/outbox.ts'
 import { errorBody } from '../../lib/errors.ts'
-import { auditFor, scopeFor } from '../team/context.ts'
+import { auditFor, scopeFor } from '../dashboard/context.ts'
 import { adminOnly, staffWriteLimit } from '../team/limits.ts'
 import { outboxListQuery } from '../team/outbox/schema.ts'
 import { commonErrors, createV1Router } from './router.ts'

@@ -8,7 +8,7 @@ import {
   type UserChangeResult,
 } from '../../data/users.ts'
 import { errorBody } from '../../lib/errors.ts'
-import { auditFor, scopeFor, userOf } from '../team/context.ts'
+import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { adminOnly, staffOnly, staffWriteLimit } from '../team/limits.ts'
 import { userListQuery, userPatchInput } from '../team/users/schema.ts'
 import { commonErrors, createV1Router } from './router.ts'
@@ -93,7 +93,7 @@ usersApi.openapi(
           if (!result.ok) throw new Refused(result.reason, 'role')
         }
         if (input.disabled !== undefined) {
-          result = await setUserDisabled(tx, scope, userOf(c).id, id, input.disabled, audit)
+          result = await setUserDisabled(tx, scope, signedInUser(c).id, id, input.disabled, audit)
           if (!result.ok) throw new Refused(result.reason, 'disabled')
         }
         if (!result?.ok) throw new Error('users: PATCH validated without a change to make')

@@ -1,11 +1,13 @@
 import type { Context } from 'hono'
 import type { AutomationDetail } from '../../data/automations.ts'
 import type { AppEnv } from '../../env.ts'
+import { Badge } from '../kit/badge.tsx'
+import { DataTable } from '../kit/data-table.tsx'
+import { DateTime } from '../kit/date-time.tsx'
 import type { Flash } from './flash.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 import { AUTOMATION_STATUS, formatDuration, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DataTable, DateText } from './parts.tsx'
 
 /** Props of {@link AutomationPage}. */
 export interface AutomationPageProps {
@@ -35,13 +37,13 @@ export function AutomationPage({ c, automation, showCompany, flash }: Automation
         )}
         <dt>State</dt>
         <dd>
-          <Badge label={AUTOMATION_STATUS[automation.status]} />
+          <Badge {...AUTOMATION_STATUS[automation.status]} />
         </dd>
         <dt>Looked after by</dt>
         <dd>{automation.ownerName ?? 'The studio'}</dd>
         <dt>Last changed</dt>
         <dd>
-          <DateText date={automation.updatedAt} time />
+          <DateTime value={automation.updatedAt} />
         </dd>
       </dl>
       {automation.description && <p class="lede">{automation.description}</p>}
@@ -68,42 +70,39 @@ export function AutomationPage({ c, automation, showCompany, flash }: Automation
 
       <section class="dash-section" aria-labelledby="runs-heading">
         <h2 id="runs-heading">Run history</h2>
-        {automation.runs.length === 0 ? (
-          <p class="empty">It has not run yet.</p>
-        ) : (
-          <DataTable
-            caption={`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}
-            head={
-              <>
-                <th scope="col">Started</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" class="num">
-                  Duration
-                </th>
-                <th scope="col">Details</th>
-              </>
-            }
-          >
-            {automation.runs.map((run) => (
-              <tr>
-                <th scope="row">
-                  <DateText date={run.startedAt} time />
-                </th>
-                <td>
-                  <Badge label={RUN_OUTCOME[run.outcome]} />
-                </td>
-                <td class="num">
-                  {run.durationMs === null ? (
-                    <span class="muted">Still running</span>
-                  ) : (
-                    formatDuration(run.durationMs)
-                  )}
-                </td>
-                <td>{run.message ?? <span class="muted">No details</span>}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty="It has not run yet."
+          caption={`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}
+          head={
+            <>
+              <th scope="col">Started</th>
+              <th scope="col">Outcome</th>
+              <th scope="col" class="num">
+                Duration
+              </th>
+              <th scope="col">Details</th>
+            </>
+          }
+        >
+          {automation.runs.map((run) => (
+            <tr>
+              <th scope="row">
+                <DateTime value={run.startedAt} />
+              </th>
+              <td>
+                <Badge {...RUN_OUTCOME[run.outcome]} />
+              </td>
+              <td class="num">
+                {run.durationMs === null ? (
+                  <span class="muted">Still running</span>
+                ) : (
+                  formatDuration(run.durationMs)
+                )}
+              </td>
+              <td>{run.message ?? <span class="muted">No details</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </DashboardLayout>
   )

@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import type { AutomationDetail, StateChange } from '../../data/automations.ts'
 import type { AppEnv } from '../../env.ts'
+import { Badge } from '../kit/badge.tsx'
 import { AUTOMATION_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge } from './parts.tsx'
 
 /** Props of {@link AutomationStatePage}. */
 export interface AutomationStatePageProps {
@@ -40,7 +40,7 @@ export function AutomationStatePage({ c, automation, change }: AutomationStatePa
   return (
     <DashboardLayout c={c} title={`${words.title} “${automation.title}”?`} active="automations">
       <p>
-        Current state: <Badge label={AUTOMATION_STATUS[automation.status]} />
+        Current state: <Badge {...AUTOMATION_STATUS[automation.status]} />
       </p>
       {possible ? (
         <>

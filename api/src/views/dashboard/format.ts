@@ -1,33 +1,7 @@
 import type { AutomationRunOutcome, AutomationStatus, ProjectStatus } from '@kairo/db'
+import type { BadgeProps } from '../kit/badge.tsx'
 
-// How the dashboard writes dates, sizes, durations and states. Dates are in UTC and say so: the
-// Worker cannot know the reader's time zone without JavaScript.
-
-const DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-})
-
-/** "4 Mar 2025". */
-export function formatDate(date: Date): string {
-  return DATE.format(date)
-}
-
-/** "4 Mar 2025, 09:30 UTC". */
-export function formatDateTime(date: Date): string {
-  return `${DATE_TIME.format(date)} UTC`
-}
+// How the dashboard writes sizes, durations and states (dates: `../kit/date-time.tsx`).
 
 /** "840 B", "12.5 KB", "3.4 MB" (decimal units, as file managers show them). */
 export function formatBytes(bytes: number): string {
@@ -69,26 +43,20 @@ export function fileTypeLabel(contentType: string): string {
   return FILE_TYPES[contentType.split(';')[0]?.trim().toLowerCase() ?? ''] ?? contentType
 }
 
-/** A badge's words and its tone (the colour only repeats what the words say). */
-export interface StateLabel {
-  text: string
-  tone: 'good' | 'active' | 'warn' | 'bad' | 'neutral'
-}
-
-export const PROJECT_STATUS: Record<ProjectStatus, StateLabel> = {
+export const PROJECT_STATUS: Record<ProjectStatus, BadgeProps> = {
   planning: { text: 'Planning', tone: 'neutral' },
   in_progress: { text: 'In progress', tone: 'active' },
   review: { text: 'In review', tone: 'warn' },
   done: { text: 'Done', tone: 'good' },
 }
 
-export const AUTOMATION_STATUS: Record<AutomationStatus, StateLabel> = {
+export const AUTOMATION_STATUS: Record<AutomationStatus, BadgeProps> = {
   active: { text: 'Running', tone: 'good' },
   paused: { text: 'Paused', tone: 'warn' },
   draft: { text: 'Draft', tone: 'neutral' },
 }
 
-export const RUN_OUTCOME: Record<AutomationRunOutcome, StateLabel> = {
+export const RUN_OUTCOME: Record<AutomationRunOutcome, BadgeProps> = {
   success: { text: 'Succeeded', tone: 'good' },
   failure: { text: 'Failed', tone: 'bad' },
   running: { text: 'Running', tone: 'active' },

@@ -1,10 +1,13 @@
 import type { Context } from 'hono'
 import type { ActivityItem, Overview } from '../../data/overview.ts'
 import type { AppEnv } from '../../env.ts'
+import { Badge } from '../kit/badge.tsx'
+import { DataTable } from '../kit/data-table.tsx'
+import { DateTime } from '../kit/date-time.tsx'
+import { NoValue } from '../kit/no-value.tsx'
 import type { Flash } from './flash.ts'
 import { AUTOMATION_STATUS, formatDuration, PROJECT_STATUS, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DataTable, DateText, NoValue } from './parts.tsx'
 
 /** Props of {@link OverviewPage}. */
 export interface OverviewPageProps {
@@ -22,49 +25,46 @@ export function OverviewPage({ c, overview, showCompany, flash }: OverviewPagePr
     <DashboardLayout c={c} title="Overview" active="overview" flash={flash}>
       <section class="dash-section" aria-labelledby="projects-heading">
         <h2 id="projects-heading">Projects</h2>
-        {projects.length === 0 ? (
-          <p class="empty">No projects yet.</p>
-        ) : (
-          <DataTable
-            caption={<>Projects, unfinished first</>}
-            hiddenCaption
-            head={
-              <>
-                <th scope="col">Project</th>
-                {showCompany && <th scope="col">Company</th>}
-                <th scope="col">Status</th>
-                <th scope="col">Next milestone</th>
-                <th scope="col">Milestone due</th>
-              </>
-            }
-          >
-            {projects.map((project) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
-                </th>
-                {showCompany && <td>{project.companyName}</td>}
-                <td>
-                  <Badge label={PROJECT_STATUS[project.status]} />
-                </td>
-                <td>
-                  {project.nextMilestone ? (
-                    project.nextMilestone.title
-                  ) : (
-                    <span class="muted">All milestones done</span>
-                  )}
-                </td>
-                <td>
-                  {project.nextMilestone?.dueAt ? (
-                    <DateText date={project.nextMilestone.dueAt} />
-                  ) : (
-                    <NoValue />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty="No projects yet."
+          caption={<>Projects, unfinished first</>}
+          hiddenCaption
+          head={
+            <>
+              <th scope="col">Project</th>
+              {showCompany && <th scope="col">Company</th>}
+              <th scope="col">Status</th>
+              <th scope="col">Next milestone</th>
+              <th scope="col">Milestone due</th>
+            </>
+          }
+        >
+          {projects.map((project) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
+              </th>
+              {showCompany && <td>{project.companyName}</td>}
+              <td>
+                <Badge {...PROJECT_STATUS[project.status]} />
+              </td>
+              <td>
+                {project.nextMilestone ? (
+                  project.nextMilestone.title
+                ) : (
+                  <span class="muted">All milestones done</span>
+                )}
+              </td>
+              <td>
+                {project.nextMilestone?.dueAt ? (
+                  <DateTime value={project.nextMilestone.dueAt} dateOnly />
+                ) : (
+                  <NoValue />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <p>
           <a href="/dashboard/projects">All projects</a>
         </p>
@@ -72,44 +72,41 @@ export function OverviewPage({ c, overview, showCompany, flash }: OverviewPagePr
 
       <section class="dash-section" aria-labelledby="automations-heading">
         <h2 id="automations-heading">Automations</h2>
-        {automations.length === 0 ? (
-          <p class="empty">No automations yet.</p>
-        ) : (
-          <DataTable
-            caption={<>Automations, running ones first</>}
-            hiddenCaption
-            head={
-              <>
-                <th scope="col">Automation</th>
-                {showCompany && <th scope="col">Company</th>}
-                <th scope="col">State</th>
-                <th scope="col">Last run</th>
-              </>
-            }
-          >
-            {automations.map((automation) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/dashboard/automations/${automation.id}`}>{automation.title}</a>
-                </th>
-                {showCompany && <td>{automation.companyName}</td>}
-                <td>
-                  <Badge label={AUTOMATION_STATUS[automation.status]} />
-                </td>
-                <td>
-                  {automation.lastRun ? (
-                    <>
-                      <Badge label={RUN_OUTCOME[automation.lastRun.outcome]} />{' '}
-                      <DateText date={automation.lastRun.startedAt} time />
-                    </>
-                  ) : (
-                    <span class="muted">Never run</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty="No automations yet."
+          caption={<>Automations, running ones first</>}
+          hiddenCaption
+          head={
+            <>
+              <th scope="col">Automation</th>
+              {showCompany && <th scope="col">Company</th>}
+              <th scope="col">State</th>
+              <th scope="col">Last run</th>
+            </>
+          }
+        >
+          {automations.map((automation) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/automations/${automation.id}`}>{automation.title}</a>
+              </th>
+              {showCompany && <td>{automation.companyName}</td>}
+              <td>
+                <Badge {...AUTOMATION_STATUS[automation.status]} />
+              </td>
+              <td>
+                {automation.lastRun ? (
+                  <>
+                    <Badge {...RUN_OUTCOME[automation.lastRun.outcome]} />{' '}
+                    <DateTime value={automation.lastRun.startedAt} />
+                  </>
+                ) : (
+                  <span class="muted">Never run</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <p>
           <a href="/dashboard/automations">All automations</a>
         </p>
@@ -123,7 +120,7 @@ export function OverviewPage({ c, overview, showCompany, flash }: OverviewPagePr
           <ol class="activity">
             {activity.map((item) => (
               <li>
-                <DateText date={item.at} time /> <ActivityText item={item} />
+                <DateTime value={item.at} /> <ActivityText item={item} />
                 {showCompany && <span class="muted"> · {item.companyName}</span>}
               </li>
             ))}

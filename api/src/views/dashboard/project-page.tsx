@@ -1,10 +1,12 @@
 import type { Context } from 'hono'
 import type { ProjectDetail } from '../../data/projects.ts'
 import type { AppEnv } from '../../env.ts'
+import { Badge } from '../kit/badge.tsx'
+import { DataTable } from '../kit/data-table.tsx'
+import { DateTime } from '../kit/date-time.tsx'
 import type { Flash } from './flash.ts'
 import { fileTypeLabel, formatBytes, PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
-import { Badge, DataTable, DateText } from './parts.tsx'
 
 /** Props of {@link ProjectPage}. */
 export interface ProjectPageProps {
@@ -35,91 +37,81 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
         )}
         <dt>Status</dt>
         <dd>
-          <Badge label={PROJECT_STATUS[project.status]} />
+          <Badge {...PROJECT_STATUS[project.status]} />
         </dd>
         <dt>Started</dt>
         <dd>
-          <DateText date={project.startedAt} empty="Not started" />
+          <DateTime value={project.startedAt} dateOnly empty="Not started" />
         </dd>
         <dt>Due</dt>
         <dd>
-          <DateText date={project.dueAt} />
+          <DateTime value={project.dueAt} dateOnly />
         </dd>
       </dl>
       {project.description && <p class="lede">{project.description}</p>}
 
       <section class="dash-section" aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">Milestones</h2>
-        {project.milestones.length === 0 ? (
-          <p class="empty">No milestones planned yet.</p>
-        ) : (
-          <DataTable
-            caption={`${project.milestonesDone} of ${project.milestonesTotal} done`}
-            head={
-              <>
-                <th scope="col">Milestone</th>
-                <th scope="col">State</th>
-                <th scope="col">Due</th>
-                <th scope="col">Done</th>
-              </>
-            }
-          >
-            {project.milestones.map((milestone) => (
-              <tr>
-                <th scope="row">{milestone.title}</th>
-                <td>
-                  <Badge
-                    label={
-                      milestone.doneAt ? { text: 'Done', tone: 'good' } : { text: 'Open', tone: 'active' }
-                    }
-                  />
-                </td>
-                <td>
-                  <DateText date={milestone.dueAt} />
-                </td>
-                <td>
-                  <DateText date={milestone.doneAt} empty="Not yet" />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty="No milestones planned yet."
+          caption={`${project.milestonesDone} of ${project.milestonesTotal} done`}
+          head={
+            <>
+              <th scope="col">Milestone</th>
+              <th scope="col">State</th>
+              <th scope="col">Due</th>
+              <th scope="col">Done</th>
+            </>
+          }
+        >
+          {project.milestones.map((milestone) => (
+            <tr>
+              <th scope="row">{milestone.title}</th>
+              <td>
+                {milestone.doneAt ? <Badge text="Done" tone="good" /> : <Badge text="Open" tone="active" />}
+              </td>
+              <td>
+                <DateTime value={milestone.dueAt} dateOnly />
+              </td>
+              <td>
+                <DateTime value={milestone.doneAt} dateOnly empty="Not yet" />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section class="dash-section" aria-labelledby="deliverables-heading">
         <h2 id="deliverables-heading">Deliverables</h2>
-        {project.deliverables.length === 0 ? (
-          <p class="empty">No files delivered yet.</p>
-        ) : (
-          <DataTable
-            caption={<>Files delivered for this project, newest first; each link downloads the file</>}
-            head={
-              <>
-                <th scope="col">File</th>
-                <th scope="col">Type</th>
-                <th scope="col" class="num">
-                  Size
-                </th>
-                <th scope="col">Delivered</th>
-              </>
-            }
-          >
-            {project.deliverables.map((file) => (
-              <tr>
-                <th scope="row">
-                  <a href={deliverableHref(project.id, file.id)} download>
-                    {file.title}
-                  </a>
-                </th>
-                <td>{fileTypeLabel(file.contentType)}</td>
-                <td class="num">{formatBytes(file.bytes)}</td>
-                <td>
-                  <DateText date={file.deliveredAt} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty="No files delivered yet."
+          caption={<>Files delivered for this project, newest first; each link downloads the file</>}
+          head={
+            <>
+              <th scope="col">File</th>
+              <th scope="col">Type</th>
+              <th scope="col" class="num">
+                Size
+              </th>
+              <th scope="col">Delivered</th>
+            </>
+          }
+        >
+          {project.deliverables.map((file) => (
+            <tr>
+              <th scope="row">
+                <a href={deliverableHref(project.id, file.id)} download>
+                  {file.title}
+                </a>
+              </th>
+              <td>{fileTypeLabel(file.contentType)}</td>
+              <td class="num">{formatBytes(file.bytes)}</td>
+              <td>
+                <DateTime value={file.deliveredAt} dateOnly />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </DashboardLayout>
   )

@@ -2,34 +2,35 @@ import { createCompany, getCompany, listCompanies } from '../../../data/companie
 import { createRouter } from '../../../lib/create-app.ts'
 import { parseWith, readForm } from '../../../lib/form.ts'
 import { sameOrigin } from '../../../middleware/same-origin/index.ts'
+import { CompaniesPage } from '../../../views/dashboard/companies-page.tsx'
+import { CompanyPage } from '../../../views/dashboard/company-page.tsx'
 import { setFlash, takeFlash } from '../../../views/dashboard/flash.ts'
-import { sendNotFound, sendPage } from '../components.tsx'
-import { auditFor, scopeFor } from '../context.ts'
-import { staffOnly, staffWriteLimit } from '../limits.ts'
-import { CompaniesPage, CompanyPage, NewCompanyPage } from './pages.tsx'
+import { NewCompanyPage } from '../../../views/dashboard/new-company-page.tsx'
+import { auditFor, scopeFor, sendNotFound } from '../../dashboard/context.ts'
+import { staffPage, staffWriteLimit } from '../limits.ts'
 import { companyInput } from './schema.ts'
 
 // `/dashboard/companies`: client companies for studio staff; any staff member may add one.
 
 export const companyPages = createRouter()
-  .get('/dashboard/companies', staffOnly, async (c) => {
+  .get('/dashboard/companies', staffPage, async (c) => {
     const companies = await listCompanies(c.var.db().db, scopeFor(c))
-    return sendPage(c, <CompaniesPage c={c} companies={companies} flash={takeFlash(c)} />)
+    return c.html(<CompaniesPage c={c} companies={companies} flash={takeFlash(c)} />)
   })
   // Before `/:id`, so "new" is never taken for an id.
-  .get('/dashboard/companies/new', staffOnly, (c) => sendPage(c, <NewCompanyPage c={c} />))
-  .get('/dashboard/companies/:id', staffOnly, async (c) => {
+  .get('/dashboard/companies/new', staffPage, (c) => c.html(<NewCompanyPage c={c} />))
+  .get('/dashboard/companies/:id', staffPage, async (c) => {
     const company = await getCompany(c.var.db().db, scopeFor(c), c.req.param('id'))
     if (!company) return sendNotFound(c)
-    return sendPage(c, <CompanyPage c={c} company={company} flash={takeFlash(c)} />)
+    return c.html(<CompanyPage c={c} company={company} flash={takeFlash(c)} />)
   })
-  .post('/dashboard/companies', sameOrigin(), staffOnly, staffWriteLimit, async (c) => {
+  .post('/dashboard/companies', sameOrigin(), staffPage, staffWriteLimit, async (c) => {
     const form = await readForm(c)
     const input = parseWith(companyInput, form)
     const result = input.ok
       ? await createCompany(c.var.db().db, scopeFor(c), input.data, auditFor(c))
       : { ok: false as const, fields: input.fields }
-    if (!result.ok) return sendPage(c, <NewCompanyPage c={c} values={form} errors={result.fields} />, 422)
+    if (!result.ok) return c.html(<NewCompanyPage c={c} values={form} errors={result.fields} />, 422)
     setFlash(c, { tone: 'success', message: `${result.company.name} was created.` })
     return c.redirect(`/dashboard/companies/${result.company.id}`, 303)
   })

@@ -6,41 +6,40 @@ import { log } from '../../../lib/logger.ts'
 import { publicOrigin } from '../../../lib/negotiate.ts'
 import { sameOrigin } from '../../../middleware/same-origin/index.ts'
 import { setFlash, takeFlash } from '../../../views/dashboard/flash.ts'
-import { sendNotFound, sendPage } from '../components.tsx'
-import { auditFor, scopeFor, userOf } from '../context.ts'
-import { invitationLimit, staffOnly, staffWriteLimit } from '../limits.ts'
-import { InvitationsPage, NewInvitationPage } from './pages.tsx'
+import { InvitationsPage } from '../../../views/dashboard/invitations-page.tsx'
+import { NewInvitationPage } from '../../../views/dashboard/new-invitation-page.tsx'
+import { auditFor, scopeFor, sendNotFound, signedInUser } from '../../dashboard/context.ts'
+import { invitationLimit, staffPage, staffWriteLimit } from '../limits.ts'
 import { INVITATION_STATUS_LABELS, invitationInput, invitationListQuery } from './schema.ts'
 
 // `/dashboard/invitations`: staff invite an email address (team members invite clients; admins any
 // role); the e-mail goes out through the outbox with a one-time link to `/invite/<token>`.
 
 export const invitationPages = createRouter()
-  .get('/dashboard/invitations', staffOnly, async (c) => {
+  .get('/dashboard/invitations', staffPage, async (c) => {
     const query = parseWith(invitationListQuery, c.req.query())
     const options = query.ok ? query.data : {}
     const list = await listInvitations(c.var.db().db, scopeFor(c), options)
-    return sendPage(c, <InvitationsPage c={c} list={list} status={options.status} flash={takeFlash(c)} />)
+    return c.html(<InvitationsPage c={c} list={list} status={options.status} flash={takeFlash(c)} />)
   })
-  .get('/dashboard/invitations/new', staffOnly, async (c) => {
+  .get('/dashboard/invitations/new', staffPage, async (c) => {
     const companies = await companyChoices(c.var.db().db, scopeFor(c))
     // `?companyId=` preselects a company (the link on a company's page).
     const values = { companyId: c.req.query('companyId') ?? '' }
-    return sendPage(c, <NewInvitationPage c={c} companies={companies} values={values} />)
+    return c.html(<NewInvitationPage c={c} companies={companies} values={values} />)
   })
-  .post('/dashboard/invitations', sameOrigin(), staffOnly, invitationLimit, async (c) => {
+  .post('/dashboard/invitations', sameOrigin(), staffPage, invitationLimit, async (c) => {
     const form = await readForm(c)
     const input = parseWith(invitationInput, form)
     const { db } = c.var.db()
-    const user = userOf(c)
+    const user = signedInUser(c)
     const origin = publicOrigin(c)
     const result = input.ok
       ? await createInvitation(db, scopeFor(c), user, input.data, { origin }, auditFor(c))
       : { ok: false as const, fields: input.fields }
     if (!result.ok) {
       const companies = await companyChoices(db, scopeFor(c))
-      return sendPage(
-        c,
+      return c.html(
         <NewInvitationPage c={c} companies={companies} values={form} errors={result.fields} />,
         422,
       )
@@ -49,7 +48,7 @@ export const invitationPages = createRouter()
     setFlash(c, { tone: 'success', message: `Invitation sent to ${result.invitation.email}.` })
     return c.redirect('/dashboard/invitations', 303)
   })
-  .post('/dashboard/invitations/:id/revoke', sameOrigin(), staffOnly, staffWriteLimit, async (c) => {
+  .post('/dashboard/invitations/:id/revoke', sameOrigin(), staffPage, staffWriteLimit, async (c) => {
     const result = await revokeInvitation(c.var.db().db, scopeFor(c), c.req.param('id'), auditFor(c))
     if (!result.ok && result.reason === 'not_found') return sendNotFound(c)
     setFlash(

@@ -12,10 +12,10 @@ import { createRouter } from '../../../lib/create-app.ts'
 import { parseWith, readForm } from '../../../lib/form.ts'
 import { sameOrigin } from '../../../middleware/same-origin/index.ts'
 import { setFlash, takeFlash } from '../../../views/dashboard/flash.ts'
-import { sendNotFound, sendPage } from '../components.tsx'
-import { auditFor, scopeFor, userOf } from '../context.ts'
-import { adminOnly, staffOnly, staffWriteLimit } from '../limits.ts'
-import { type UserFormState, UserPage, UsersPage } from './pages.tsx'
+import { type UserFormState, UserPage } from '../../../views/dashboard/user-page.tsx'
+import { UsersPage } from '../../../views/dashboard/users-page.tsx'
+import { auditFor, scopeFor, sendNotFound, signedInUser } from '../../dashboard/context.ts'
+import { adminPage, staffPage, staffWriteLimit } from '../limits.ts'
 import { ROLE_LABELS, userListQuery, userRoleInput } from './schema.ts'
 
 // `/dashboard/users`: every account, read-only for the team; an admin changes roles and disables or
@@ -24,7 +24,7 @@ import { ROLE_LABELS, userListQuery, userRoleInput } from './schema.ts'
 async function renderUser(c: Context<AppEnv>, id: string, failed?: UserFormState) {
   const user = await getUser(c.var.db().db, scopeFor(c), id)
   if (!user) return sendNotFound(c)
-  return sendPage(c, <UserPage c={c} user={user} failed={failed} flash={takeFlash(c)} />, failed ? 422 : 200)
+  return c.html(<UserPage c={c} user={user} failed={failed} flash={takeFlash(c)} />, failed ? 422 : 200)
 }
 
 /** Redirects after a change, or re-renders the page with the refusal next to the form's field. */
@@ -46,13 +46,13 @@ function answer(
 }
 
 export const userPages = createRouter()
-  .get('/dashboard/users', staffOnly, async (c) => {
+  .get('/dashboard/users', staffPage, async (c) => {
     const query = parseWith(userListQuery, c.req.query())
     const list = await listUsers(c.var.db().db, scopeFor(c), query.ok ? query.data : {})
-    return sendPage(c, <UsersPage c={c} list={list} flash={takeFlash(c)} />)
+    return c.html(<UsersPage c={c} list={list} flash={takeFlash(c)} />)
   })
-  .get('/dashboard/users/:id', staffOnly, (c) => renderUser(c, c.req.param('id')))
-  .post('/dashboard/users/:id/role', sameOrigin(), adminOnly, staffWriteLimit, async (c) => {
+  .get('/dashboard/users/:id', staffPage, (c) => renderUser(c, c.req.param('id')))
+  .post('/dashboard/users/:id/role', sameOrigin(), adminPage, staffWriteLimit, async (c) => {
     const id = c.req.param('id')
     const form = await readForm(c)
     const input = parseWith(userRoleInput, form)
@@ -60,13 +60,27 @@ export const userPages = createRouter()
     const result = await changeUserRole(c.var.db().db, scopeFor(c), id, input.data.role, auditFor(c))
     return answer(c, id, result, 'role', form, (user) => `${user.name} is now ${ROLE_LABELS[user.role]}.`)
   })
-  .post('/dashboard/users/:id/disable', sameOrigin(), adminOnly, staffWriteLimit, async (c) => {
+  .post('/dashboard/users/:id/disable', sameOrigin(), adminPage, staffWriteLimit, async (c) => {
     const id = c.req.param('id')
-    const result = await setUserDisabled(c.var.db().db, scopeFor(c), userOf(c).id, id, true, auditFor(c))
+    const result = await setUserDisabled(
+      c.var.db().db,
+      scopeFor(c),
+      signedInUser(c).id,
+      id,
+      true,
+      auditFor(c),
+    )
     return answer(c, id, result, 'access', {}, (user) => `${user.name}'s account is disabled and signed out.`)
   })
-  .post('/dashboard/users/:id/enable', sameOrigin(), adminOnly, staffWriteLimit, async (c) => {
+  .post('/dashboard/users/:id/enable', sameOrigin(), adminPage, staffWriteLimit, async (c) => {
     const id = c.req.param('id')
-    const result = await setUserDisabled(c.var.db().db, scopeFor(c), userOf(c).id, id, false, auditFor(c))
+    const result = await setUserDisabled(
+      c.var.db().db,
+      scopeFor(c),
+      signedInUser(c).id,
+      id,
+      false,
+      auditFor(c),
+    )
     return answer(c, id, result, 'access', {}, (user) => `${user.name}'s account is enabled.`)
   })

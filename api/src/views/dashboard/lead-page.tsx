@@ -1,104 +1,14 @@
-import type { LeadStatus } from '@kairo/db'
 import type { Context } from 'hono'
-import { LEAD_STATUSES, type LeadDetail, type LeadSummary } from '../../../data/leads.ts'
-import type { ListPage } from '../../../data/rows.ts'
-import type { AppEnv } from '../../../env.ts'
-import type { Flash } from '../../../views/dashboard/flash.ts'
-import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { DataTable } from '../../../views/dashboard/parts.tsx'
-import {
-  Badge,
-  DateTime,
-  ErrorSummary,
-  type FailedForm,
-  Pager,
-  Paragraphs,
-  SelectField,
-  StatusFilter,
-  TextAreaField,
-} from '../components.tsx'
-import { LEAD_STATUS_LABELS } from './schema.ts'
-
-const TONES: Record<LeadStatus, 'active' | 'warn' | 'good' | 'plain'> = {
-  new: 'active',
-  contacted: 'warn',
-  qualified: 'good',
-  closed: 'plain',
-}
-
-const STATUS_OPTIONS = LEAD_STATUSES.map((value) => ({ value, label: LEAD_STATUS_LABELS[value] }))
-
-function StatusBadge({ status }: { status: LeadStatus }) {
-  return <Badge tone={TONES[status]}>{LEAD_STATUS_LABELS[status]}</Badge>
-}
-
-/** `/dashboard/leads`: newest first, a status filter that works as a plain GET form, and a pager. */
-export function LeadsPage({
-  c,
-  list,
-  status,
-  flash,
-}: {
-  c: Context<AppEnv>
-  list: ListPage<LeadSummary>
-  status?: LeadStatus
-  flash?: Flash
-}) {
-  return (
-    <DashboardLayout c={c} title="Leads" active="leads" flash={flash}>
-      <StatusFilter area="leads" status={status} placeholder="All statuses" options={STATUS_OPTIONS} />
-      {list.items.length === 0 && list.total !== null ? (
-        <p class="empty">
-          {status ? `No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads.` : 'No leads yet.'}
-        </p>
-      ) : (
-        list.items.length > 0 && (
-          <DataTable
-            caption={
-              <>
-                {status ? `${LEAD_STATUS_LABELS[status]} leads` : 'All leads'}, newest first
-                {list.total !== null && ` (${list.total})`}
-              </>
-            }
-            head={
-              <>
-                <th scope="col">Name</th>
-                <th scope="col">Company</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Received</th>
-              </>
-            }
-          >
-            {list.items.map((lead) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/dashboard/leads/${lead.id}`}>{lead.name}</a>
-                </th>
-                <td>{lead.company ?? <span class="muted">—</span>}</td>
-                <td>{lead.email}</td>
-                <td>
-                  <StatusBadge status={lead.status} />
-                </td>
-                <td>
-                  <DateTime value={lead.createdAt} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )
-      )}
-      <Pager
-        label="Leads pages"
-        path="/dashboard/leads"
-        query={{ status }}
-        page={list.page}
-        pageSize={list.pageSize}
-        total={list.total}
-      />
-    </DashboardLayout>
-  )
-}
+import type { LeadDetail } from '../../data/leads.ts'
+import type { AppEnv } from '../../env.ts'
+import { DateTime } from '../kit/date-time.tsx'
+import { ErrorSummary } from '../kit/error-summary.tsx'
+import type { FailedForm } from '../kit/failed-form.ts'
+import { SelectField, TextAreaField } from '../kit/field.tsx'
+import { Paragraphs } from '../kit/paragraphs.tsx'
+import type { Flash } from './flash.ts'
+import { DashboardLayout } from './layout.tsx'
+import { LEAD_STATUS_OPTIONS, LeadStatusBadge } from './leads-page.tsx'
 
 /** What a failed form on the lead page sends back: which form, its messages and what was typed. */
 export type LeadFormState = FailedForm<'status' | 'note'>
@@ -139,7 +49,7 @@ export function LeadPage({
           <dd>{lead.source === 'contact_form' ? 'Contact form' : lead.source}</dd>
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={lead.status} />
+            <LeadStatusBadge status={lead.status} />
           </dd>
         </dl>
       </section>
@@ -156,7 +66,7 @@ export function LeadPage({
             name="status"
             label="Status"
             value={failed?.form === 'status' ? failed.values.status : lead.status}
-            options={STATUS_OPTIONS}
+            options={LEAD_STATUS_OPTIONS}
             error={statusErrors.status}
             required
           />

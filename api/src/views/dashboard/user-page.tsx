@@ -1,94 +1,16 @@
-import type { UserRole } from '@kairo/db'
 import type { Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import type { ListPage } from '../../../data/rows.ts'
-import { USER_ROLES, type UserDetail, type UserView } from '../../../data/users.ts'
-import type { AppEnv } from '../../../env.ts'
-import type { Flash } from '../../../views/dashboard/flash.ts'
-import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { DataTable } from '../../../views/dashboard/parts.tsx'
-import { AccountBadge, DateTime, ErrorSummary, type FailedForm, Pager, SelectField } from '../components.tsx'
-import { ROLE_LABELS } from './schema.ts'
+import { USER_ROLES, type UserDetail } from '../../data/users.ts'
+import type { AppEnv } from '../../env.ts'
+import { ROLE_LABELS } from '../../routes/team/users/schema.ts'
+import { DateTime } from '../kit/date-time.tsx'
+import { ErrorSummary } from '../kit/error-summary.tsx'
+import type { FailedForm } from '../kit/failed-form.ts'
+import { SelectField } from '../kit/field.tsx'
+import type { Flash } from './flash.ts'
+import { DashboardLayout } from './layout.tsx'
+import { AccountBadge } from './user-row.tsx'
 
 const ROLE_OPTIONS = USER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))
-
-/** `/dashboard/users`: staff first, then client users, with role, company and account state. */
-export function UsersPage({
-  c,
-  list,
-  flash,
-}: {
-  c: Context<AppEnv>
-  list: ListPage<UserView>
-  flash?: Flash
-}) {
-  const admin = c.var.auth?.user.role === 'admin'
-  return (
-    <DashboardLayout c={c} title="Users" active="users" flash={flash}>
-      <p class="muted">
-        {admin
-          ? 'Open a user to change their role or disable their account.'
-          : 'Only an admin can change roles or disable accounts.'}{' '}
-        <a href="/dashboard/invitations/new">Invite someone</a>
-      </p>
-      {list.items.length > 0 && (
-        <DataTable
-          caption={<>Staff, then client users, by name{list.total !== null && ` (${list.total})`}</>}
-          head={
-            <>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Company</th>
-              <th scope="col">Account</th>
-            </>
-          }
-        >
-          {list.items.map((user) => (
-            <UserRow
-              user={{ ...user, disabled: user.disabledAt !== null }}
-              company={user.companyName ?? <span class="muted">Studio</span>}
-            />
-          ))}
-        </DataTable>
-      )}
-      <Pager
-        label="Users pages"
-        path="/dashboard/users"
-        query={{}}
-        page={list.page}
-        pageSize={list.pageSize}
-        total={list.total}
-      />
-    </DashboardLayout>
-  )
-}
-
-/**
- * One account as the team's tables list it (the users list, a company's users): name linking to the
- * account, email, role, the company column when `company` is given, and whether it can sign in.
- */
-export function UserRow({
-  user,
-  company,
-}: {
-  user: { id: string; name: string; email: string; role: UserRole; disabled: boolean }
-  company?: Child
-}) {
-  return (
-    <tr>
-      <th scope="row">
-        <a href={`/dashboard/users/${user.id}`}>{user.name}</a>
-      </th>
-      <td>{user.email}</td>
-      <td>{ROLE_LABELS[user.role]}</td>
-      {company !== undefined && <td>{company}</td>}
-      <td>
-        <AccountBadge disabled={user.disabled} />
-      </td>
-    </tr>
-  )
-}
 
 /** What a failed admin form sends back. */
 export type UserFormState = FailedForm<'role' | 'access'>

@@ -1,12 +1,14 @@
 import type { Context } from 'hono'
-import type { OutboxProblem } from '../../../data/outbox.ts'
-import type { ListPage } from '../../../data/rows.ts'
-import type { AppEnv } from '../../../env.ts'
-import type { Flash } from '../../../views/dashboard/flash.ts'
-import { DashboardLayout } from '../../../views/dashboard/layout.tsx'
-import { Badge, DataTable } from '../../../views/dashboard/parts.tsx'
-import { DateTime, Pager } from '../components.tsx'
-import { KIND_LABELS } from './schema.ts'
+import type { OutboxProblem } from '../../data/outbox.ts'
+import type { ListPage } from '../../data/rows.ts'
+import type { AppEnv } from '../../env.ts'
+import { KIND_LABELS } from '../../routes/team/outbox/schema.ts'
+import { Badge } from '../kit/badge.tsx'
+import { DataTable } from '../kit/data-table.tsx'
+import { DateTime } from '../kit/date-time.tsx'
+import { Pager } from '../kit/pager.tsx'
+import type { Flash } from './flash.ts'
+import { DashboardLayout } from './layout.tsx'
 
 /**
  * `/dashboard/outbox` (admins): e-mail that has not arrived. Dead messages (the job gave up) first,
@@ -27,28 +29,26 @@ export function OutboxPage({
         E-mail is retried with growing pauses and given up ("dead") after the last attempt. Retry sends it
         again within a minute; fix the cause (the mail settings, the address) first.
       </p>
-      {list.items.length === 0 && list.total !== null ? (
-        <p>Every e-mail has been delivered.</p>
-      ) : (
-        <DataTable
-          caption={<>Dead, then failing, newest first{list.total !== null && ` (${list.total})`}</>}
-          head={
-            <>
-              <th scope="col">E-mail</th>
-              <th scope="col">To</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Written</th>
-              <th scope="col">Action</th>
-            </>
-          }
-        >
-          {list.items.map((message) => (
-            <OutboxRow message={message} />
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        // Past the end of the list the pager says so; no empty message then.
+        empty={list.total === null ? undefined : 'Every e-mail has been delivered.'}
+        caption={<>Dead, then failing, newest first{list.total !== null && ` (${list.total})`}</>}
+        head={
+          <>
+            <th scope="col">E-mail</th>
+            <th scope="col">To</th>
+            <th scope="col">State</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Last error</th>
+            <th scope="col">Written</th>
+            <th scope="col">Action</th>
+          </>
+        }
+      >
+        {list.items.map((message) => (
+          <OutboxRow message={message} />
+        ))}
+      </DataTable>
       <Pager
         label="Undelivered e-mail pages"
         path="/dashboard/outbox"
@@ -69,10 +69,10 @@ function OutboxRow({ message }: { message: OutboxProblem }) {
       <td>{message.recipient ?? <span class="muted">The studio</span>}</td>
       <td>
         {message.state === 'dead' ? (
-          <Badge label={{ text: 'Dead', tone: 'bad' }} />
+          <Badge text="Dead" tone="bad" />
         ) : (
           <>
-            <Badge label={{ text: 'Failing', tone: 'warn' }} />
+            <Badge text="Failing" tone="warn" />
             {message.nextAttemptAt && (
               <>
                 {' '}

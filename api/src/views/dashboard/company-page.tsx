@@ -1,0 +1,89 @@
+import type { Context } from 'hono'
+import type { CompanyDetail } from '../../data/companies.ts'
+import type { AppEnv } from '../../env.ts'
+import { DataTable } from '../kit/data-table.tsx'
+import { DateTime } from '../kit/date-time.tsx'
+import { NoValue } from '../kit/no-value.tsx'
+import type { Flash } from './flash.ts'
+import { PROJECT_STATUS } from './format.ts'
+import { DashboardLayout } from './layout.tsx'
+import { UserRow } from './user-row.tsx'
+
+/** `/dashboard/companies/<id>`: the company, its users and its projects. */
+export function CompanyPage({
+  c,
+  company,
+  flash,
+}: {
+  c: Context<AppEnv>
+  company: CompanyDetail
+  flash?: Flash
+}) {
+  return (
+    <DashboardLayout
+      c={c}
+      title={`Company: ${company.name}`}
+      heading={company.name}
+      active="companies"
+      flash={flash}
+    >
+      <p>
+        <a href="/dashboard/companies">Back to companies</a>
+      </p>
+      <dl class="meta">
+        <dt>Slug</dt>
+        <dd>{company.slug}</dd>
+        <dt>Created</dt>
+        <dd>
+          <DateTime value={company.createdAt} />
+        </dd>
+      </dl>
+      <section class="dash-section" aria-labelledby="company-users">
+        <h2 id="company-users">Users</h2>
+        <p>
+          <a href={`/dashboard/invitations/new?companyId=${company.id}`}>Invite someone to {company.name}</a>
+        </p>
+        <DataTable
+          empty="No users yet."
+          caption={<>Users of {company.name}</>}
+          head={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Account</th>
+            </>
+          }
+        >
+          {company.users.map((user) => (
+            <UserRow user={user} />
+          ))}
+        </DataTable>
+      </section>
+      <section class="dash-section" aria-labelledby="company-projects">
+        <h2 id="company-projects">Projects</h2>
+        <DataTable
+          empty="No projects yet."
+          caption={<>Projects of {company.name}, newest first</>}
+          head={
+            <>
+              <th scope="col">Project</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+            </>
+          }
+        >
+          {company.projects.map((project) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/projects/${project.id}`}>{project.name}</a>
+              </th>
+              <td>{PROJECT_STATUS[project.status].text}</td>
+              <td>{project.dueAt ? <DateTime value={project.dueAt} /> : <NoValue />}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+    </DashboardLayout>
+  )
+}

@@ -1,0 +1,34 @@
+import { SelectField } from './field.tsx'
+
+/**
+ * A list page's status filter: a plain GET form (works without script), so the filtered list has its
+ * own address and the pager keeps the filter.
+ */
+export function StatusFilter({
+  area,
+  status,
+  placeholder,
+  options,
+}: {
+  /** The list's path segment under `/dashboard/` (`leads`), which also names the form. */
+  area: string
+  status?: string
+  placeholder: string
+  options: ReadonlyArray<{ value: string; label: string }>
+}) {
+  return (
+    <form class="actions dash-section" method="get" action={`/dashboard/${area}`}>
+      <SelectField
+        form={`${area}-filter`}
+        name="status"
+        label="Show"
+        value={status ?? ''}
+        placeholder={placeholder}
+        options={options}
+      />
+      <button class="button button--quiet" type="submit">
+        Filter
+      </button>
+    </form>
+  )
+}
