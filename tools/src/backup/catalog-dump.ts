@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
+import type { Readable } from 'node:stream'
 import postgres from 'postgres'
 import { UserFacingError } from '../log.ts'
 
@@ -87,6 +88,7 @@ export async function catalogDump(databaseUrl: string, out: string): Promise<{ t
           .unsafe(`COPY ${ident(table.schema, table.name)} (${columns}) TO STDOUT`)
           .readable()
         for await (const chunk of data) await put(chunk as Uint8Array)
+        resumeAfterCopy(data)
         await put('\\.\n\n')
       }
       for (const s of sequences) {
@@ -130,6 +132,16 @@ export async function catalogDump(databaseUrl: string, out: string): Promise<{ t
     await once(file, 'close')
     await sql.end({ timeout: 5 })
   }
+}
+
+/**
+ * postgres.js pauses its socket when a COPY stream's buffer is full and resumes it only from that
+ * stream's `read()`. When the pause falls on the last chunk, the ended stream never reads again and
+ * the connection stays paused, so the next query waits forever (seen on the 1,000-case-study backup;
+ * porsager/postgres#917). Calling the stream's read hook once more resumes the socket.
+ */
+function resumeAfterCopy(stream: Readable): void {
+  ;(stream as Readable & { _read(size: number): void })._read(0)
 }
 
 interface SequenceRow {
