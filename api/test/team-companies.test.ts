@@ -1,5 +1,5 @@
-import { automations, companies, projects } from '@kairo/db'
-import { eq, like } from 'drizzle-orm'
+import { auditLog, automations, companies, projects } from '@kairo/db'
+import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Fixtures, type TestUser } from './support/session.ts'
 import { auditFor, countedPage, FOREIGN, headings, send } from './team-support.ts'
@@ -96,6 +96,18 @@ describe('creating a company', () => {
     expect(headings(html)).toEqual(['New company'])
     expect(html).toContain('<label for="company-name">Name</label>')
     expect(html).toContain('<label for="company-slug">Slug</label>')
+    expect(html).toContain('<label for="company-website">Website (optional)</label>')
+  })
+
+  it('stores an https website given at creation', async () => {
+    const slug = `${slugPrefix}-site`
+    const response = await send('/dashboard/companies', {
+      cookie: teamCookie,
+      form: { name: 'Site Co', slug, website: 'https://site.example/' },
+    })
+    expect(response.status).toBe(303)
+    const [row] = await db.select().from(companies).where(eq(companies.slug, slug))
+    expect(row?.website).toBe('https://site.example/')
   })
 
   it('creates one, audits it, and redirects to its page', async () => {
@@ -164,7 +176,126 @@ describe('creating a company', () => {
   })
 })
 
+describe('editing a company', () => {
+  const editPath = () => `/dashboard/companies/${companyId}/edit`
+  const stored = async () => (await db.select().from(companies).where(eq(companies.id, companyId)))[0]
+
+  it('shows the form filled from the company, linked from its page', async () => {
+    const page = await (await send(`/dashboard/companies/${companyId}`, { cookie: teamCookie })).text()
+    expect(page).toContain(`href="/dashboard/companies/${companyId}/edit"`)
+    const response = await send(editPath(), { cookie: teamCookie })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(headings(html)).toEqual(['Edit Aardvark Orbital'])
+    expect(html).toMatch(/id="company-name"[^>]*value="Aardvark Orbital"/)
+    expect(html).toMatch(/<input id="company-website" name="website" type="url" value=""/)
+    expect(html).toContain(`action="/dashboard/companies/${companyId}"`)
+  })
+
+  it('saves the name and website, audits the fields changed, and shows them', async () => {
+    const response = await send(`/dashboard/companies/${companyId}`, {
+      cookie: teamCookie,
+      form: { name: 'Aardvark Orbital Ltd', website: 'https://aardvark.example' },
+    })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe(`/dashboard/companies/${companyId}`)
+    expect(response.headers.get('set-cookie')).toContain('__Host-flash=')
+    expect(await stored()).toMatchObject({
+      name: 'Aardvark Orbital Ltd',
+      website: 'https://aardvark.example',
+    })
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, companyId), eq(auditLog.action, 'company.updated')))
+    expect(entry).toMatchObject({ actorId: team.id, companyId, details: { fields: 'name,website' } })
+    const page = await (await send(`/dashboard/companies/${companyId}`, { cookie: teamCookie })).text()
+    expect(page).toContain('<a href="https://aardvark.example" rel="noopener noreferrer">')
+    // Clearing the field removes the website.
+    await send(`/dashboard/companies/${companyId}`, {
+      cookie: teamCookie,
+      form: { name: 'Aardvark Orbital', website: '' },
+    })
+    expect(await stored()).toMatchObject({ name: 'Aardvark Orbital', website: null })
+  })
+
+  it('refuses a website that is not an https address and an empty name, keeping the input', async () => {
+    for (const website of [
+      'http://aardvark.example',
+      'aardvark.example',
+      'https://',
+      'javascript:alert(1)',
+    ]) {
+      const response = await send(`/dashboard/companies/${companyId}`, {
+        cookie: teamCookie,
+        form: { name: '', website },
+      })
+      expect(response.status).toBe(422)
+      const html = await response.text()
+      expect(html).toContain('Enter the full address starting with https://')
+      expect(html).toContain('Enter the company&#39;s name')
+      expect(html).toMatch(/id="company-website"[^>]*aria-invalid="true"/)
+      expect(html).toContain(`value="${website}"`)
+      expect(html).toContain('href="#company-website"')
+    }
+    expect(await stored()).toMatchObject({ name: 'Aardvark Orbital', website: null })
+  })
+
+  it('refuses a foreign origin (403) and an unknown id (404), changing nothing', async () => {
+    const foreign = await send(`/dashboard/companies/${companyId}`, {
+      cookie: teamCookie,
+      form: { name: 'Evil', website: '' },
+      origin: FOREIGN,
+    })
+    expect(foreign.status).toBe(403)
+    for (const id of [crypto.randomUUID(), 'nope']) {
+      expect((await send(`/dashboard/companies/${id}/edit`, { cookie: teamCookie })).status).toBe(404)
+      const post = await send(`/dashboard/companies/${id}`, { cookie: teamCookie, form: { name: 'X' } })
+      expect(post.status).toBe(404)
+    }
+    expect((await stored())?.name).toBe('Aardvark Orbital')
+  })
+})
+
 describe('/api/v1/companies', () => {
+  it('edits a company with PATCH (partial, website validated, null clears it)', async () => {
+    const path = `/api/v1/companies/${otherCompanyId}`
+    const named = await send(path, {
+      method: 'PATCH',
+      cookie: teamCookie,
+      json: { website: 'https://other.example' },
+    })
+    expect(named.status).toBe(200)
+    expect(await named.json()).toMatchObject({
+      name: 'Other Co',
+      website: 'https://other.example',
+      changed: ['website'],
+    })
+    const bad = await send(path, {
+      method: 'PATCH',
+      cookie: teamCookie,
+      json: { website: 'ftp://other.example' },
+    })
+    expect(bad.status).toBe(422)
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { website: expect.any(String) } },
+    })
+    const cleared = await send(path, { method: 'PATCH', cookie: teamCookie, json: { website: null } })
+    expect(await cleared.json()).toMatchObject({ website: null, changed: ['website'] })
+    const missing = await send(`/api/v1/companies/${crypto.randomUUID()}`, {
+      method: 'PATCH',
+      cookie: teamCookie,
+      json: { name: 'Ghost' },
+    })
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } })
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, otherCompanyId), eq(auditLog.action, 'company.updated')))
+    expect(entries).toHaveLength(2)
+  })
+
   it('lists with counts, gets one with users and projects, creates one', async () => {
     const list = await send('/api/v1/companies', { cookie: teamCookie, wantJson: true })
     expect(list.status).toBe(200)
@@ -203,9 +334,18 @@ describe('who may see companies', () => {
       send('/api/v1/companies', { cookie: clientCookie, wantJson: true }),
       send(`/api/v1/companies/${companyId}`, { cookie: clientCookie, wantJson: true }),
       send('/api/v1/companies', { cookie: clientCookie, json: { name: 'Client Co', slug } }),
+      send(`/dashboard/companies/${companyId}/edit`, { cookie: clientCookie }),
+      send(`/dashboard/companies/${companyId}`, { cookie: clientCookie, form: { name: 'Mine now' } }),
+      send(`/api/v1/companies/${companyId}`, {
+        method: 'PATCH',
+        cookie: clientCookie,
+        json: { name: 'Mine' },
+      }),
     ])
-    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404])
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 404, 404])
     expect(await db.select().from(companies).where(eq(companies.slug, slug))).toHaveLength(0)
+    const [own] = await db.select().from(companies).where(eq(companies.id, companyId))
+    expect(own?.name).toBe('Aardvark Orbital')
   })
 
   it('sends a signed-out browser to sign in and a signed-out API client a 401', async () => {

@@ -29,6 +29,12 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
         'GET /companies',
         'GET /companies/{id}',
         'POST /companies',
+        'PATCH /companies/{id}',
+        'POST /companies/{id}/projects',
+        'PATCH /projects/{id}',
+        'POST /projects/{id}/milestones',
+        'POST /projects/{id}/milestones/{milestoneId}/move',
+        'PATCH /projects/{id}/milestones/{milestoneId}',
         'GET /users',
         'PATCH /users/{id}',
         'GET /invitations',
@@ -37,6 +43,19 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
       ]),
     )
     expect(doc.paths['/leads']?.get?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'status'])
+    // The project writes name both ids and give the one error shape's answers.
+    const move = doc.paths['/projects/{id}/milestones/{milestoneId}/move']?.post
+    expect(move?.parameters?.map((p) => p.name).sort()).toEqual(['id', 'milestoneId'])
+    for (const [path, method] of [
+      ['/companies/{id}', 'patch'],
+      ['/companies/{id}/projects', 'post'],
+      ['/projects/{id}', 'patch'],
+      ['/projects/{id}/milestones', 'post'],
+      ['/projects/{id}/milestones/{milestoneId}', 'patch'],
+    ] as const) {
+      const responses = Object.keys(doc.paths[path]?.[method]?.responses ?? {})
+      expect(responses, `${method} ${path}`).toEqual(expect.arrayContaining(['401', '404', '422']))
+    }
     expect(Object.keys(doc.paths['/invitations/{id}']?.delete?.responses ?? {}).sort()).toEqual([
       '200',
       '401',

@@ -81,6 +81,22 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['companies', 'admin', at(() => '/dashboard/companies')],
   ['a company', 'admin', at((s) => `/dashboard/companies/${s.companyId}`)],
   ['new company', 'admin', at(() => '/dashboard/companies/new')],
+  ['edit a company', 'admin', at((s) => `/dashboard/companies/${s.companyId}/edit`)],
+  [
+    'edit a company, with an error',
+    'admin',
+    async (page, setup) => {
+      // A plain-http address: the server refuses it on its field and keeps what was typed.
+      await page.goto(`/dashboard/companies/${setup.companyId}/edit`)
+      await typeInto(page, page.getByLabel('Website (optional)'), 'http://orbital.example', { replace: true })
+      await activate(page, page.getByRole('button', { name: 'Save changes' }))
+      await expect(page.getByRole('alert')).toContainText('starting with https://')
+      await expect(page.getByLabel('Website (optional)')).toHaveValue('http://orbital.example')
+    },
+  ],
+  ['new project', 'admin', at((s) => `/dashboard/companies/${s.companyId}/projects/new`)],
+  ['a project, team view', 'admin', at((s) => `/dashboard/projects/${s.projectId}`)],
+  ['edit a project', 'admin', at((s) => `/dashboard/projects/${s.projectId}/edit`)],
   ['users', 'admin', at(() => '/dashboard/users')],
   ['a user', 'admin', at((s) => `/dashboard/users/${s.clientId}`)],
   ['invitations', 'admin', at(() => '/dashboard/invitations')],

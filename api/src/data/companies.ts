@@ -25,12 +25,17 @@ export interface CompanySummary {
   automationCount: number
 }
 
-/** A company with its users and projects. */
-export interface CompanyDetail {
+/** A company's own fields. */
+export interface CompanyRecord {
   id: string
   name: string
   slug: string
+  website: string | null
   createdAt: Date
+}
+
+/** A company with its users and projects. */
+export interface CompanyDetail extends CompanyRecord {
   users: Array<{ id: string; name: string; email: string; role: UserRole; disabled: boolean }>
   projects: Array<{ id: string; name: string; status: ProjectStatus; dueAt: Date | null }>
 }
@@ -80,6 +85,7 @@ export async function getCompany(db: Database, scope: Scope, id: string): Promis
       id: companies.id,
       name: companies.name,
       slug: companies.slug,
+      website: companies.website,
       createdAt: companies.createdAt,
       users: companyUsers,
       projects: companyProjects,
@@ -93,15 +99,34 @@ export async function getCompany(db: Database, scope: Scope, id: string): Promis
   }
 }
 
+const recordColumns = {
+  id: companies.id,
+  name: companies.name,
+  slug: companies.slug,
+  website: companies.website,
+  createdAt: companies.createdAt,
+}
+
+/** A company's own fields (the edit form, the new-project form); null if not found. */
+export async function findCompany(db: Database, scope: Scope, id: string): Promise<CompanyRecord | null> {
+  if (!isUuid(id)) return null
+  const [row] = await db
+    .select(recordColumns)
+    .from(companies)
+    .where(and(eq(companies.id, id), inScope(scope, companies.id)))
+  return row ?? null
+}
+
 /** Validated input of {@link createCompany}. */
 export interface NewCompanyInput {
   name: string
   slug: string
+  website?: string | null
 }
 
 /** What {@link createCompany} did: the new company, or one message per field at fault. */
 export type CreateCompanyResult =
-  | { ok: true; company: { id: string; name: string; slug: string; createdAt: Date } }
+  | { ok: true; company: CompanyRecord }
   | { ok: false; fields: Record<string, string> }
 
 /**
@@ -119,14 +144,9 @@ export async function createCompany(
   return db.transaction(async (tx) => {
     const [company] = await tx
       .insert(companies)
-      .values({ name: input.name, slug: input.slug })
+      .values({ name: input.name, slug: input.slug, website: input.website ?? null })
       .onConflictDoNothing({ target: companies.slug })
-      .returning({
-        id: companies.id,
-        name: companies.name,
-        slug: companies.slug,
-        createdAt: companies.createdAt,
-      })
+      .returning(recordColumns)
     if (!company) {
       return {
         ok: false as const,
@@ -144,6 +164,54 @@ export async function createCompany(
       tx,
     )
     return { ok: true as const, company }
+  })
+}
+
+/** Validated input of {@link updateCompany}: the fields to change (absent ones stay). */
+export interface CompanyChanges {
+  name?: string
+  website?: string | null
+}
+
+/** What {@link updateCompany} did. */
+export type UpdateCompanyResult =
+  | { ok: true; company: CompanyRecord; changed: string[] }
+  | { ok: false; reason: 'not_found' }
+
+/**
+ * Changes a company's name and website and writes `company.updated` (the names of the fields that
+ * changed) in the same transaction. Values equal to the stored ones change and record nothing.
+ */
+export async function updateCompany(
+  db: Database,
+  scope: Scope,
+  id: string,
+  changes: CompanyChanges,
+  audit: AuditWriter,
+): Promise<UpdateCompanyResult> {
+  if (scope.kind !== 'all' || !isUuid(id)) return { ok: false, reason: 'not_found' }
+  return db.transaction(async (tx) => {
+    // Locked, so two concurrent edits each record what they really changed.
+    const [current] = await tx.select(recordColumns).from(companies).where(eq(companies.id, id)).for('update')
+    if (!current) return { ok: false as const, reason: 'not_found' as const }
+    const next = {
+      name: changes.name ?? current.name,
+      website: changes.website === undefined ? current.website : changes.website,
+    }
+    const changed = (['name', 'website'] as const).filter((field) => next[field] !== current[field])
+    if (changed.length === 0) return { ok: true as const, company: current, changed }
+    await tx.update(companies).set(next).where(eq(companies.id, id))
+    await audit(
+      {
+        action: 'company.updated',
+        companyId: id,
+        targetType: 'company',
+        targetId: id,
+        details: { fields: changed.join(',') },
+      },
+      tx,
+    )
+    return { ok: true as const, company: { ...current, ...next }, changed: [...changed] }
   })
 }
 

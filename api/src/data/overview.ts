@@ -104,7 +104,7 @@ export async function getOverview(db: Database, scope: Scope): Promise<Overview>
              where m.project_id = p.id and m.done_at is not null)::int as "milestonesDone",
           (select json_build_object('title', m.title, 'dueAt', m.due_at) from ${projectMilestones} m
              where m.project_id = p.id and m.done_at is null
-             order by m.position, m.due_at nulls last limit 1) as "nextMilestone"
+             order by m.position, m.due_at nulls last, m.id limit 1) as "nextMilestone"
         from ${projects} p join ${companies} c on c.id = p.company_id
         where ${scoped(scope, sql`p.company_id`)}
         order by p.status = 'done', p.due_at asc nulls last, p.name

@@ -49,6 +49,7 @@ export interface DeliverableView {
 
 /** A project with its milestones (in order) and deliverables (newest first). */
 export interface ProjectDetail extends ProjectSummary {
+  companyId: string
   description: string
   startedAt: Date | null
   milestones: MilestoneView[]
@@ -79,7 +80,7 @@ const milestonesDone = sql<number>`(
 const nextMilestone = sql<NextMilestoneJson>`(
   select json_build_object('title', m.title, 'dueAt', m.due_at) from ${projectMilestones} m
   where m.project_id = ${outerProjectId} and m.done_at is null
-  order by m.position, m.due_at nulls last limit 1
+  order by m.position, m.due_at nulls last, m.id limit 1
 )`
 
 const summaryColumns = {
@@ -115,7 +116,7 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
   const milestones = sql<Array<{ id: string; title: string; dueAt: string | null; doneAt: string | null }>>`
     coalesce((
       select json_agg(json_build_object('id', m.id, 'title', m.title, 'dueAt', m.due_at, 'doneAt', m.done_at)
-        order by m.position, m.due_at nulls last)
+        order by m.position, m.due_at nulls last, m.id)
       from ${projectMilestones} m where m.project_id = ${outerProjectId}
     ), '[]'::json)`
   const deliverables = sql<
@@ -129,6 +130,7 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
   const [row] = await db
     .select({
       ...summaryColumns,
+      companyId: projects.companyId,
       description: projects.description,
       startedAt: projects.startedAt,
       milestones,

@@ -1,11 +1,36 @@
+import type { Context } from 'hono'
 import { getProject, listProjects } from '../../data/projects.ts'
 import { seesAllCompanies } from '../../data/scope.ts'
+import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { takeFlash } from '../../views/dashboard/flash.ts'
 import { ProjectPage } from '../../views/dashboard/project-page.tsx'
 import { ProjectsPage } from '../../views/dashboard/projects-page.tsx'
+import type { FailedForm } from '../../views/kit/failed-form.ts'
 import { cachedRead, dashboardPage, scopeFor, sendNotFound } from './context.ts'
 import { downloadDeliverable } from './files.tsx'
+
+/**
+ * The project page in one statement (404 when out of scope). Studio staff get the edit link and the
+ * milestone controls; `failed` re-renders it with the add-milestone form's messages (422).
+ */
+export async function renderProject(c: Context<AppEnv>, id: string, failed?: FailedForm<'milestone'>) {
+  const scope = scopeFor(c)
+  const project = await getProject(c.var.db().db, scope, id)
+  if (!project) return sendNotFound(c)
+  const staff = seesAllCompanies(scope)
+  return c.html(
+    <ProjectPage
+      c={c}
+      project={project}
+      showCompany={staff}
+      manage={staff}
+      failed={failed}
+      flash={takeFlash(c)}
+    />,
+    failed ? 422 : 200,
+  )
+}
 
 /**
  * `GET /dashboard/projects`, `GET /dashboard/projects/<id>` and the deliverable downloads
@@ -20,12 +45,5 @@ export const projectRoutes = createRouter()
       <ProjectsPage c={c} projects={projects} showCompany={seesAllCompanies(scope)} flash={takeFlash(c)} />,
     )
   })
-  .get('/dashboard/projects/:id', dashboardPage(), async (c) => {
-    const scope = scopeFor(c)
-    const project = await getProject(c.var.db().db, scope, c.req.param('id') ?? '')
-    if (!project) return sendNotFound(c)
-    return c.html(
-      <ProjectPage c={c} project={project} showCompany={seesAllCompanies(scope)} flash={takeFlash(c)} />,
-    )
-  })
+  .get('/dashboard/projects/:id', dashboardPage(), (c) => renderProject(c, c.req.param('id') ?? ''))
   .get('/dashboard/projects/:id/files/:deliverableId', dashboardPage(), downloadDeliverable)

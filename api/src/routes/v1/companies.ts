@@ -1,22 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { createCompany, getCompany, listCompanies } from '../../data/companies.ts'
+import { createCompany, getCompany, listCompanies, updateCompany } from '../../data/companies.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { auditFor, scopeFor } from '../dashboard/context.ts'
-import { companyInput } from '../team/companies/schema.ts'
+import { companyEdit, companyInput } from '../team/companies/schema.ts'
 import { staffOnly, staffWriteLimit } from '../team/limits.ts'
 import { commonErrors, createV1Router } from './router.ts'
 
 // `/api/v1/companies`: client companies as JSON, for studio staff (a client gets 404).
 
 const CompanySchema = z
-  .object({ id: z.uuid(), name: z.string(), slug: z.string(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    website: z.url().nullable().openapi({ description: 'An https address, or null when not given' }),
+    createdAt: z.iso.datetime(),
+  })
   .openapi('Company')
 
-const CompanySummarySchema = CompanySchema.extend({
-  userCount: z.number().int(),
-  projectCount: z.number().int(),
-  automationCount: z.number().int(),
-}).openapi('CompanySummary')
+const CompanySummarySchema = CompanySchema.omit({ website: true })
+  .extend({
+    userCount: z.number().int(),
+    projectCount: z.number().int(),
+    automationCount: z.number().int(),
+  })
+  .openapi('CompanySummary')
 
 const CompanyDetailSchema = CompanySchema.extend({
   users: z.array(
@@ -83,7 +91,7 @@ companiesApi.openapi(
     method: 'post',
     path: '/companies',
     tags: ['Companies'],
-    summary: 'Create a company (a taken slug is a field error)',
+    summary: 'Create a company (a taken slug is a field error; website optional, https only)',
     middleware: [staffWriteLimit] as const,
     request: { body: { required: true, content: { 'application/json': { schema: companyInput } } } },
     responses: { 201: json(CompanySchema, 'The new company'), ...commonErrors },
@@ -93,5 +101,29 @@ companiesApi.openapi(
     if (!result.ok)
       return c.json(errorBody('invalid_input', 'Some fields need attention', result.fields), 422)
     return c.json(result.company, 201)
+  },
+)
+
+companiesApi.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/companies/{id}',
+    tags: ['Companies'],
+    summary: "Change a company's name or website (null removes it); audited as company.updated",
+    middleware: [staffWriteLimit] as const,
+    request: {
+      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+      body: { required: true, content: { 'application/json': { schema: companyEdit } } },
+    },
+    responses: {
+      200: json(CompanySchema.extend({ changed: z.array(z.enum(['name', 'website'])) }), 'The company'),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param')
+    const result = await updateCompany(c.var.db().db, scopeFor(c), id, c.req.valid('json'), auditFor(c))
+    if (!result.ok) return c.json(errorBody('not_found', 'No such company'), 404)
+    return c.json({ ...result.company, changed: result.changed as Array<'name' | 'website'> }, 200)
   },
 )

@@ -6,6 +6,7 @@ import { invitationsApi } from './invitations.ts'
 import { leadsApi } from './leads.ts'
 import { outboxApi } from './outbox.ts'
 import { v1Profile } from './profile.ts'
+import { projectEditsApi } from './project-edits.ts'
 import { projectsApi } from './projects.ts'
 import { createV1Router, jsonOnly } from './router.ts'
 import { usersApi } from './users.ts'
@@ -40,6 +41,7 @@ v1.route('/', automationsApi)
 // The studio team's areas (each checks the role itself: a client gets 404).
 v1.route('/', leadsApi)
 v1.route('/', companiesApi)
+v1.route('/', projectEditsApi)
 v1.route('/', usersApi)
 v1.route('/', invitationsApi)
 v1.route('/', outboxApi)

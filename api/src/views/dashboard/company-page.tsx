@@ -33,11 +33,26 @@ export function CompanyPage({
       <dl class="meta">
         <dt>Slug</dt>
         <dd>{company.slug}</dd>
+        <dt>Website</dt>
+        <dd>
+          {company.website ? (
+            <a href={company.website} rel="noopener noreferrer">
+              {company.website}
+            </a>
+          ) : (
+            <span class="muted">Not given</span>
+          )}
+        </dd>
         <dt>Created</dt>
         <dd>
           <DateTime value={company.createdAt} />
         </dd>
       </dl>
+      <p>
+        <a class="button button--quiet" href={`/dashboard/companies/${company.id}/edit`}>
+          Edit company
+        </a>
+      </p>
       <section class="dash-section" aria-labelledby="company-users">
         <h2 id="company-users">Users</h2>
         <p>
@@ -62,6 +77,9 @@ export function CompanyPage({
       </section>
       <section class="dash-section" aria-labelledby="company-projects">
         <h2 id="company-projects">Projects</h2>
+        <p>
+          <a href={`/dashboard/companies/${company.id}/projects/new`}>New project for {company.name}</a>
+        </p>
         <DataTable
           empty="No projects yet."
           caption={<>Projects of {company.name}, newest first</>}

@@ -4,15 +4,21 @@ import type { AppEnv } from '../../env.ts'
 import { Badge } from '../kit/badge.tsx'
 import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
+import type { FailedForm } from '../kit/failed-form.ts'
 import type { Flash } from './flash.ts'
 import { fileTypeLabel, formatBytes, PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
+import { AddMilestoneForm, MilestoneActions } from './milestone-controls.tsx'
 
 /** Props of {@link ProjectPage}. */
 export interface ProjectPageProps {
   c: Context<AppEnv>
   project: ProjectDetail
   showCompany: boolean
+  /** Studio staff: the edit link and the milestone controls. Clients see the plan read-only. */
+  manage?: boolean
+  /** The add-milestone form that failed validation (422), with its messages and input. */
+  failed?: FailedForm<'milestone'>
   flash?: Flash
 }
 
@@ -22,7 +28,7 @@ export function deliverableHref(projectId: string, deliverableId: string): strin
 }
 
 /** `/dashboard/projects/<id>`: the project's facts, milestones (done or open) and delivered files. */
-export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps) {
+export function ProjectPage({ c, project, showCompany, manage = false, failed, flash }: ProjectPageProps) {
   return (
     <DashboardLayout c={c} title={project.name} active="projects" flash={flash}>
       <p>
@@ -32,7 +38,13 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
         {showCompany && (
           <>
             <dt>Company</dt>
-            <dd>{project.companyName}</dd>
+            <dd>
+              {manage ? (
+                <a href={`/dashboard/companies/${project.companyId}`}>{project.companyName}</a>
+              ) : (
+                project.companyName
+              )}
+            </dd>
           </>
         )}
         <dt>Status</dt>
@@ -49,6 +61,13 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
         </dd>
       </dl>
       {project.description && <p class="lede">{project.description}</p>}
+      {manage && (
+        <p>
+          <a class="button button--quiet" href={`/dashboard/projects/${project.id}/edit`}>
+            Edit project
+          </a>
+        </p>
+      )}
 
       <section class="dash-section" aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">Milestones</h2>
@@ -61,10 +80,11 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
               <th scope="col">State</th>
               <th scope="col">Due</th>
               <th scope="col">Done</th>
+              {manage && <th scope="col">Change</th>}
             </>
           }
         >
-          {project.milestones.map((milestone) => (
+          {project.milestones.map((milestone, index) => (
             <tr>
               <th scope="row">{milestone.title}</th>
               <td>
@@ -76,9 +96,20 @@ export function ProjectPage({ c, project, showCompany, flash }: ProjectPageProps
               <td>
                 <DateTime value={milestone.doneAt} dateOnly empty="Not yet" />
               </td>
+              {manage && (
+                <td>
+                  <MilestoneActions
+                    projectId={project.id}
+                    milestone={milestone}
+                    first={index === 0}
+                    last={index === project.milestones.length - 1}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </DataTable>
+        {manage && <AddMilestoneForm projectId={project.id} failed={failed} />}
       </section>
 
       <section class="dash-section" aria-labelledby="deliverables-heading">

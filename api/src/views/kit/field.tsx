@@ -47,11 +47,11 @@ function Field({ children, ...props }: FieldProps & { children: Child }) {
   )
 }
 
-/** A one-line input (`type` text, email, password). Passwords are never echoed back. */
+/** A one-line input (`type` text, email, password, url, date). Passwords are never echoed back. */
 export function TextField(
   props: FieldProps & {
     value?: string
-    type?: 'text' | 'email' | 'password'
+    type?: 'text' | 'email' | 'password' | 'url' | 'date'
     autocomplete: string
     required?: boolean
     maxlength?: number
@@ -79,9 +79,15 @@ export function TextField(
   )
 }
 
-/** A multi-line text input. */
+/** A multi-line text input (required unless `required` is false). */
 export function TextAreaField(
-  props: FieldProps & { value?: string; maxlength: number; rows?: number; autocomplete?: string },
+  props: FieldProps & {
+    value?: string
+    maxlength: number
+    rows?: number
+    autocomplete?: string
+    required?: boolean
+  },
 ) {
   const id = idOf(props)
   return (
@@ -91,7 +97,7 @@ export function TextAreaField(
         name={props.name}
         rows={props.rows ?? 4}
         autocomplete={props.autocomplete}
-        required
+        required={props.required ?? true}
         maxlength={props.maxlength}
         {...ariaOf(props, id)}
       >
@@ -123,4 +129,9 @@ export function SelectField(
       </select>
     </Field>
   )
+}
+
+/** An optional day: `<input type="date">`, which sends `2031-05-01` (or nothing). */
+export function DateField(props: FieldProps & { value?: string }) {
+  return <TextField {...props} type="date" autocomplete="off" required={false} />
 }

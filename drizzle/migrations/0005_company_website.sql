@@ -1,0 +1,2 @@
+ALTER TABLE "app"."companies" ADD COLUMN "website" text;--> statement-breakpoint
+ALTER TABLE "app"."companies" ADD CONSTRAINT "companies_website_https" CHECK ("app"."companies"."website" is null or "app"."companies"."website" ~ '^https://');
