@@ -18,7 +18,7 @@ import { stateMessage } from '../../views/dashboard/automation-state-page.tsx'
 import { automationStateLimit } from '../dashboard/automations.tsx'
 import { cachedRead, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { IdParam } from './projects.ts'
-import { commonErrors, createV1Router, ErrorSchema } from './router.ts'
+import { commonErrors, createV1Router, ErrorSchema, jsonResponse } from './router.ts'
 
 // `/api/v1/automations`: the automations pages as JSON, through the same scoped data functions and
 // the same pause/resume (one transaction with its audit entry). Another company's automation is 404;
@@ -88,11 +88,6 @@ const RunsQuery = z.object({
     .openapi({ param: { name: 'limit', in: 'query' }, example: RUN_HISTORY_LIMIT }),
 })
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-
 const runJson = (run: RunView) => ({
   id: run.id,
   startedAt: run.startedAt.toISOString(),
@@ -138,7 +133,7 @@ automationsApi.openapi(
     tags: ['Automations'],
     summary: 'The automations you can see, running ones first',
     responses: {
-      200: json(z.object({ automations: z.array(AutomationSummarySchema) }), 'The automations'),
+      200: jsonResponse(z.object({ automations: z.array(AutomationSummarySchema) }), 'The automations'),
       401: commonErrors[401],
     },
   }),
@@ -155,7 +150,7 @@ automationsApi.openapi(
     tags: ['Automations'],
     summary: 'One automation with its flow and latest runs',
     request: { params: IdParam },
-    responses: { 200: json(AutomationSchema, 'The automation'), ...commonErrors },
+    responses: { 200: jsonResponse(AutomationSchema, 'The automation'), ...commonErrors },
   }),
   async (c) => {
     const automation = await getAutomation(c.var.db().db, scopeFor(c), c.req.valid('param').id)
@@ -171,7 +166,7 @@ automationsApi.openapi(
     tags: ['Automations'],
     summary: 'The latest runs of an automation, newest first',
     request: { params: IdParam, query: RunsQuery },
-    responses: { 200: json(z.object({ runs: z.array(RunSchema) }), 'The runs'), ...commonErrors },
+    responses: { 200: jsonResponse(z.object({ runs: z.array(RunSchema) }), 'The runs'), ...commonErrors },
   }),
   async (c) => {
     const runs = await listRuns(
@@ -197,11 +192,11 @@ function stateRoute(change: StateChange) {
     middleware: [automationStateLimit()] as const,
     request: { params: IdParam },
     responses: {
-      200: json(StateChangeSchema, 'The state after the request'),
+      200: jsonResponse(StateChangeSchema, 'The state after the request'),
       ...commonErrors,
-      409: json(ErrorSchema, 'A draft cannot be paused or resumed'),
-      415: json(ErrorSchema, 'Not sent as application/json'),
-      429: json(ErrorSchema, 'Too many changes; see Retry-After'),
+      409: jsonResponse(ErrorSchema, 'A draft cannot be paused or resumed'),
+      415: jsonResponse(ErrorSchema, 'Not sent as application/json'),
+      429: jsonResponse(ErrorSchema, 'Too many changes; see Retry-After'),
     },
   })
 }

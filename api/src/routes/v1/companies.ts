@@ -4,7 +4,7 @@ import { errorBody } from '../../lib/errors.ts'
 import { auditFor, scopeFor } from '../dashboard/context.ts'
 import { companyEdit, companyInput } from '../team/companies/schema.ts'
 import { staffOnly, staffWriteLimit } from '../team/limits.ts'
-import { commonErrors, createV1Router } from './router.ts'
+import { commonErrors, createV1Router, jsonBody, jsonResponse } from './router.ts'
 
 // `/api/v1/companies`: client companies as JSON, for studio staff (a client gets 404).
 
@@ -46,11 +46,6 @@ const CompanyDetailSchema = CompanySchema.extend({
   ),
 }).openapi('CompanyDetail')
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-
 export const companiesApi = createV1Router()
 
 companiesApi.use('/companies', staffOnly)
@@ -63,7 +58,7 @@ companiesApi.openapi(
     tags: ['Companies'],
     summary: 'Client companies by name, with user, project and automation counts',
     responses: {
-      200: json(z.object({ items: z.array(CompanySummarySchema) }), 'Every company'),
+      200: jsonResponse(z.object({ items: z.array(CompanySummarySchema) }), 'Every company'),
       ...commonErrors,
     },
   }),
@@ -77,7 +72,7 @@ companiesApi.openapi(
     tags: ['Companies'],
     summary: 'One company with its users and projects',
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
-    responses: { 200: json(CompanyDetailSchema, 'The company'), ...commonErrors },
+    responses: { 200: jsonResponse(CompanyDetailSchema, 'The company'), ...commonErrors },
   }),
   async (c) => {
     const company = await getCompany(c.var.db().db, scopeFor(c), c.req.valid('param').id)
@@ -93,8 +88,8 @@ companiesApi.openapi(
     tags: ['Companies'],
     summary: 'Create a company (a taken slug is a field error; website optional, https only)',
     middleware: [staffWriteLimit] as const,
-    request: { body: { required: true, content: { 'application/json': { schema: companyInput } } } },
-    responses: { 201: json(CompanySchema, 'The new company'), ...commonErrors },
+    request: { body: jsonBody(companyInput) },
+    responses: { 201: jsonResponse(CompanySchema, 'The new company'), ...commonErrors },
   }),
   async (c) => {
     const result = await createCompany(c.var.db().db, scopeFor(c), c.req.valid('json'), auditFor(c))
@@ -113,10 +108,13 @@ companiesApi.openapi(
     middleware: [staffWriteLimit] as const,
     request: {
       params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
-      body: { required: true, content: { 'application/json': { schema: companyEdit } } },
+      body: jsonBody(companyEdit),
     },
     responses: {
-      200: json(CompanySchema.extend({ changed: z.array(z.enum(['name', 'website'])) }), 'The company'),
+      200: jsonResponse(
+        CompanySchema.extend({ changed: z.array(z.enum(['name', 'website'])) }),
+        'The company',
+      ),
       ...commonErrors,
     },
   }),

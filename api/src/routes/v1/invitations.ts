@@ -10,7 +10,7 @@ import { publicOrigin } from '../../lib/negotiate.ts'
 import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { invitationInput, invitationListQuery } from '../team/invitations/schema.ts'
 import { invitationLimit, staffOnly, staffWriteLimit } from '../team/limits.ts'
-import { commonErrors, createV1Router } from './router.ts'
+import { commonErrors, createV1Router, jsonBody, jsonResponse } from './router.ts'
 
 // `/api/v1/invitations`: the invitations pages as JSON, for studio staff (a client gets 404). The
 // accept link is only ever in the e-mail (the outbox), never in an API answer.
@@ -29,11 +29,6 @@ const InvitationSchema = z
   })
   .openapi('Invitation')
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-
 export const invitationsApi = createV1Router()
 
 invitationsApi.use('/invitations', staffOnly)
@@ -47,7 +42,7 @@ invitationsApi.openapi(
     summary: 'Invitations, newest first, optionally of one status',
     request: { query: invitationListQuery },
     responses: {
-      200: json(
+      200: jsonResponse(
         z.object({
           items: z.array(InvitationSchema),
           page: z.number().int(),
@@ -72,8 +67,8 @@ invitationsApi.openapi(
       'A client invitation needs companyId. Only an admin may invite the team or admin roles. An email ' +
       'that already has an account or a pending invitation is a field error.',
     middleware: [invitationLimit] as const,
-    request: { body: { required: true, content: { 'application/json': { schema: invitationInput } } } },
-    responses: { 201: json(InvitationSchema, 'The new invitation'), ...commonErrors },
+    request: { body: jsonBody(invitationInput) },
+    responses: { 201: jsonResponse(InvitationSchema, 'The new invitation'), ...commonErrors },
   }),
   async (c) => {
     const origin = publicOrigin(c)
@@ -100,8 +95,8 @@ invitationsApi.openapi(
     middleware: [staffWriteLimit] as const,
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
     responses: {
-      200: json(InvitationSchema, 'The revoked invitation'),
-      409: json(
+      200: jsonResponse(InvitationSchema, 'The revoked invitation'),
+      409: jsonResponse(
         z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
         'Already accepted or revoked',
       ),

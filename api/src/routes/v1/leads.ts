@@ -4,7 +4,7 @@ import { errorBody } from '../../lib/errors.ts'
 import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { leadListQuery, leadNoteInput, leadStatusInput } from '../team/leads/schema.ts'
 import { staffOnly, staffWriteLimit } from '../team/limits.ts'
-import { commonErrors, createV1Router } from './router.ts'
+import { commonErrors, createV1Router, jsonBody, jsonResponse } from './router.ts'
 
 // `/api/v1/leads`: the leads pages as JSON, for studio staff (a client gets 404), through the same
 // data functions.
@@ -40,14 +40,6 @@ const LeadListSchema = z
   .openapi('LeadList')
 
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
 const notFound = errorBody('not_found', 'No such lead')
 
 export const leadsApi = createV1Router()
@@ -62,7 +54,7 @@ leadsApi.openapi(
     tags: ['Leads'],
     summary: 'Leads, newest first, optionally of one status',
     request: { query: leadListQuery },
-    responses: { 200: json(LeadListSchema, 'One page of leads'), ...commonErrors },
+    responses: { 200: jsonResponse(LeadListSchema, 'One page of leads'), ...commonErrors },
   }),
   async (c) => {
     const list = await listLeads(c.var.db().db, scopeFor(c), c.req.valid('query'))
@@ -77,7 +69,7 @@ leadsApi.openapi(
     tags: ['Leads'],
     summary: 'One lead with its message and notes',
     request: { params: IdParam },
-    responses: { 200: json(LeadSchema, 'The lead'), ...commonErrors },
+    responses: { 200: jsonResponse(LeadSchema, 'The lead'), ...commonErrors },
   }),
   async (c) => {
     const lead = await getLead(c.var.db().db, scopeFor(c), c.req.valid('param').id)
@@ -95,7 +87,7 @@ leadsApi.openapi(
     middleware: [staffWriteLimit] as const,
     request: { params: IdParam, body: jsonBody(leadStatusInput) },
     responses: {
-      200: json(
+      200: jsonResponse(
         z.object({ id: z.uuid(), status: LeadSummarySchema.shape.status, changed: z.boolean() }),
         'Done',
       ),
@@ -124,7 +116,7 @@ leadsApi.openapi(
     summary: 'Add a note to a lead',
     middleware: [staffWriteLimit] as const,
     request: { params: IdParam, body: jsonBody(leadNoteInput) },
-    responses: { 201: json(LeadNoteSchema, 'The new note'), ...commonErrors },
+    responses: { 201: jsonResponse(LeadNoteSchema, 'The new note'), ...commonErrors },
   }),
   async (c) => {
     const { id } = c.req.valid('param')

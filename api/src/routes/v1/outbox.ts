@@ -4,7 +4,7 @@ import { errorBody } from '../../lib/errors.ts'
 import { auditFor, scopeFor } from '../dashboard/context.ts'
 import { adminOnly, staffWriteLimit } from '../team/limits.ts'
 import { outboxListQuery } from '../team/outbox/schema.ts'
-import { commonErrors, createV1Router } from './router.ts'
+import { commonErrors, createV1Router, jsonResponse } from './router.ts'
 
 // `/api/v1/outbox`: undelivered e-mail as JSON, for admins only (anyone else gets 404, as for a
 // route that does not exist). Payloads are never returned: they can hold reset and invitation links.
@@ -23,11 +23,6 @@ const OutboxMessageSchema = z
   })
   .openapi('OutboxMessage')
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-
 export const outboxApi = createV1Router()
 
 outboxApi.use('/outbox', adminOnly)
@@ -41,7 +36,7 @@ outboxApi.openapi(
     summary: 'Undelivered e-mail: dead first, then failing (admin only)',
     request: { query: outboxListQuery },
     responses: {
-      200: json(
+      200: jsonResponse(
         z.object({
           items: z.array(OutboxMessageSchema),
           page: z.number().int(),
@@ -74,8 +69,8 @@ outboxApi.openapi(
     middleware: [staffWriteLimit] as const,
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
     responses: {
-      200: json(z.object({ id: z.uuid(), queued: z.literal(true) }), 'Queued again'),
-      409: json(
+      200: jsonResponse(z.object({ id: z.uuid(), queued: z.literal(true) }), 'Queued again'),
+      409: jsonResponse(
         z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
         'Already delivered',
       ),

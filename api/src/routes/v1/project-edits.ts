@@ -13,7 +13,7 @@ import {
   projectInput,
   toFields,
 } from '../team/projects/schema.ts'
-import { commonErrors, createV1Router } from './router.ts'
+import { commonErrors, createV1Router, jsonBody, jsonResponse } from './router.ts'
 
 // The studio's project writes as JSON, for staff only (a client gets 404, before the body is read):
 // the same data functions, audit entries and limits as the team's forms. Ids that are not uuids are
@@ -49,15 +49,6 @@ const pathId = (name: string) => z.string().openapi({ param: { name, in: 'path' 
 const ProjectParam = z.object({ id: pathId('id') })
 const MilestoneParam = z.object({ id: pathId('id'), milestoneId: pathId('milestoneId') })
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
-  required: true,
-  description,
-  content: { 'application/json': { schema } },
-})
 const noProject = errorBody('not_found', 'No such project')
 const noMilestone = errorBody('not_found', 'No such milestone in this project')
 
@@ -75,7 +66,7 @@ projectEditsApi.openapi(
     middleware: [staffOnly, staffWriteLimit] as const,
     request: { params: ProjectParam, body: jsonBody(projectInput, `Dates: ${day}`) },
     responses: {
-      201: json(ProjectRecordSchema.extend({ changed: z.array(z.string()) }), 'The new project'),
+      201: jsonResponse(ProjectRecordSchema.extend({ changed: z.array(z.string()) }), 'The new project'),
       ...commonErrors,
     },
   }),
@@ -98,7 +89,7 @@ projectEditsApi.openapi(
     middleware: [staffOnly, staffWriteLimit] as const,
     request: { params: ProjectParam, body: jsonBody(projectEdit, `Any of the fields. Dates: ${day}`) },
     responses: {
-      200: json(
+      200: jsonResponse(
         ProjectRecordSchema.extend({
           changed: z.array(z.string()).openapi({ description: 'The fields that changed' }),
         }),
@@ -125,7 +116,7 @@ projectEditsApi.openapi(
     summary: 'Add a milestone at the end of the plan (staff; audited as milestone.added)',
     middleware: [staffOnly, staffWriteLimit] as const,
     request: { params: ProjectParam, body: jsonBody(milestoneInput, `dueAt: ${day}`) },
-    responses: { 201: json(MilestoneSchema, 'The new milestone'), ...commonErrors },
+    responses: { 201: jsonResponse(MilestoneSchema, 'The new milestone'), ...commonErrors },
   }),
   async (c) => {
     const { id } = c.req.valid('param')
@@ -144,7 +135,7 @@ projectEditsApi.openapi(
     middleware: [staffOnly, staffWriteLimit] as const,
     request: { params: MilestoneParam, body: jsonBody(milestoneMove) },
     responses: {
-      200: json(
+      200: jsonResponse(
         z.object({
           id: z.uuid(),
           moved: z.boolean().openapi({ description: 'False when it was already first (up) or last (down)' }),
@@ -178,7 +169,7 @@ projectEditsApi.openapi(
     middleware: [staffOnly, staffWriteLimit] as const,
     request: { params: MilestoneParam, body: jsonBody(milestoneState) },
     responses: {
-      200: json(
+      200: jsonResponse(
         MilestoneSchema.extend({
           changed: z.boolean().openapi({ description: 'False when it already was in that state' }),
         }),

@@ -33,6 +33,19 @@ export const ErrorSchema = z
   })
   .openapi('Error')
 
+/** A JSON response for `createRoute({ responses })`: its description and body schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/** A required JSON request body for `createRoute({ request })`. */
+export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
+  required: true,
+  description,
+  content: { 'application/json': { schema } },
+})
+
 /** Error responses every authenticated route can give, for `createRoute({ responses })`. */
 export const commonErrors = {
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
