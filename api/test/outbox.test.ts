@@ -55,6 +55,13 @@ async function receivedFor(to: string): Promise<Received[]> {
   return all.filter((request) => request.body.to.some((address) => address.includes(to)))
 }
 
+/**
+ * "Now" for a run right after the rows were written. A row is due from the database's `now()`, kept
+ * to the microsecond; a JavaScript date has milliseconds, so one taken in the same millisecond can
+ * fall just before it and find the row not yet due. A second later is unambiguous.
+ */
+const dueNow = () => new Date(Date.now() + 1000)
+
 const deliver = (ids: string[], now: Date) =>
   deliverOutbox(client.db, resendTransport(config.transport as never), { config, ids, now: () => now })
 
@@ -69,7 +76,7 @@ describe('deliverOutbox', () => {
       url,
       expiresAt: new Date().toISOString(),
     })
-    expect(await deliver([id], new Date())).toEqual({ sent: 1, failed: 0, dead: 0 })
+    expect(await deliver([id], dueNow())).toEqual({ sent: 1, failed: 0, dead: 0 })
 
     const [request] = await receivedFor(to)
     expect(request?.idempotencyKey).toBe(`outbox/${id}`)
@@ -110,7 +117,7 @@ describe('deliverOutbox', () => {
       message: 'We need a site <script>alert(1)</script>',
       leadUrl: 'https://studio.example/dashboard/leads/l1',
     })
-    expect(await deliver([invitation, lead], new Date())).toEqual({ sent: 2, failed: 0, dead: 0 })
+    expect(await deliver([invitation, lead], dueNow())).toEqual({ sent: 2, failed: 0, dead: 0 })
     const [invitationRow] = await rowsOf([invitation])
     expect(invitationRow?.payload).not.toHaveProperty('acceptUrl')
     expect(invitationRow?.payload).toMatchObject({ to: invited, companyName: 'Orbital' })
@@ -155,7 +162,7 @@ describe('deliverOutbox', () => {
     const refused = await write('auth.email_changed', { to: `refused@${run}.example.test`, name: 'Rae' })
     const unknown = await write(`test.unknown.${run}`, { to: `x-${run}@example.test` })
     const incomplete = await write('auth.password_reset', { name: 'No address' })
-    expect(await deliver([refused, unknown, incomplete], new Date())).toEqual({ sent: 0, failed: 0, dead: 3 })
+    expect(await deliver([refused, unknown, incomplete], dueNow())).toEqual({ sent: 0, failed: 0, dead: 3 })
     const rows = await rowsOf([refused, unknown, incomplete])
     const reasons = Object.fromEntries(rows.map((row) => [row.id, row.lastError]))
     expect(reasons[refused]).toBe('resend: 422 The to address is invalid')
@@ -176,7 +183,7 @@ describe('deliverOutbox', () => {
       .returning({ id: outbox.id })
     const ids = inserted.map((row) => row.id)
     written.push(...ids)
-    const now = new Date()
+    const now = dueNow()
     const transport = () => resendTransport(config.transport as never)
     const reports = await Promise.all([
       deliverOutbox(client.db, transport(), { config, ids, now: () => now, batchSize: 3 }),
