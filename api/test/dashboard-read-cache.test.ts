@@ -1,11 +1,14 @@
 import { env } from 'cloudflare:workers'
 import {
+  activityEvents,
   auditLog,
   automationRuns,
   automations,
   companies,
   type Database,
   dataVersion,
+  deliverableComments,
+  deliverableVersions,
   projectDeliverables,
   projectMilestones,
   projects,
@@ -198,6 +201,23 @@ describe('the data version triggers', () => {
           .where(eq(projectMilestones.projectId, vega.projectId)),
       deliverables: (tx) =>
         tx.delete(projectDeliverables).where(eq(projectDeliverables.id, vega.deliverableId)),
+      'deliverable versions': (tx) =>
+        tx
+          .update(deliverableVersions)
+          .set({ reviewState: 'approved' })
+          .where(eq(deliverableVersions.deliverableId, vega.deliverableId)),
+      'deliverable comments': (tx) =>
+        tx.insert(deliverableComments).values({
+          versionId: sql`(select id from app.deliverable_versions where deliverable_id = ${vega.deliverableId})`,
+          authorId: client.id,
+          body: 'Looks right',
+        }),
+      'activity events': (tx) =>
+        tx.insert(activityEvents).values({
+          companyId: client.companyId ?? '',
+          projectId: vega.projectId,
+          kind: 'comment.added',
+        }),
       automations: (tx) =>
         tx.update(automations).set({ title: 'Renamed' }).where(eq(automations.id, vega.draftAutomationId)),
       runs: (tx) => tx.delete(automationRuns).where(eq(automationRuns.automationId, vega.activeAutomationId)),
@@ -210,7 +230,11 @@ describe('the data version triggers', () => {
           targetId: vega.activeAutomationId,
         }),
     }
-    for (const [what, write] of Object.entries(writes)) expect(await versionStep(write), what).toBe(1n)
+    // At least one step: a delete that cascades (a deliverable takes its versions with it) raises it
+    // once per table it reaches, which is as good for the cache.
+    for (const [what, write] of Object.entries(writes)) {
+      expect(await versionStep(write), what).toBeGreaterThanOrEqual(1n)
+    }
   })
 
   it('leave it alone for writes the cached reads do not show (sign-ins, passwords, sessions)', async () => {

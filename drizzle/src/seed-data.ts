@@ -30,7 +30,10 @@ export const demoUsers = {
   team: { email: 'team@kairo.studio', name: 'Theo Lindqvist', password: 'kairo-team-demo', role: 'admin' },
 } as const
 
-/** A file the studio delivered: a row in `project_deliverables` and an object in R2 under `key`. */
+/**
+ * A file the studio delivered: a row in `project_deliverables` with its version 1 in
+ * `deliverable_versions`, and an object in R2 under `key`.
+ */
 export interface DemoDeliverable {
   title: string
   /** The R2 object key; its last segment is the download's file name. */

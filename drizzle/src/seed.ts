@@ -5,6 +5,7 @@ import {
   automationRuns,
   automations,
   companies,
+  deliverableVersions,
   leads,
   projectDeliverables,
   projectMilestones,
@@ -164,19 +165,33 @@ async function seedProjects(tx: Database, companyId: string, list: readonly Demo
         doneAt: m.done ? daysFrom(now, m.dueInDays - 1) : null,
       })),
     )
-    if (p.deliverables.length === 0) continue
-    await tx.insert(projectDeliverables).values(
-      p.deliverables.map((d) => ({
-        projectId: project.id,
-        title: d.title,
+    for (const d of p.deliverables) {
+      const deliveredAt = daysFrom(now, -d.deliveredDaysAgo)
+      const [deliverable] = await tx
+        .insert(projectDeliverables)
+        .values({ projectId: project.id, title: d.title, createdAt: deliveredAt })
+        .returning({ id: projectDeliverables.id })
+      if (!deliverable) throw new Error('seedApp: inserting a deliverable returned no row')
+      // The size and checksum of the file demoDeliverableFiles() puts into R2, so the page and the
+      // download agree.
+      const bytes = new TextEncoder().encode(d.body)
+      await tx.insert(deliverableVersions).values({
+        deliverableId: deliverable.id,
+        number: 1,
+        fileName: d.key.split('/').pop() ?? d.title,
         objectKey: d.key,
         contentType: d.contentType,
-        // The size of the file demoDeliverableFiles() puts into R2, so the page and the download agree.
-        bytes: new TextEncoder().encode(d.body).byteLength,
-        deliveredAt: daysFrom(now, -d.deliveredDaysAgo),
-      })),
-    )
+        bytes: bytes.byteLength,
+        sha256: await sha256Hex(bytes),
+        uploadedAt: deliveredAt,
+      })
+    }
   }
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 async function seedAutomations(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,6 +7,7 @@ import {
   automationRuns,
   automations,
   companies,
+  deliverableVersions,
   leads,
   projectDeliverables,
   projects,
@@ -42,14 +44,20 @@ describe('migrateApp', () => {
       select table_name from information_schema.tables where table_schema = 'app' order by table_name`
     expect(tables.map((t) => t.table_name)).toEqual([
       '__drizzle_migrations',
+      'activity_events',
       'audit_log',
       'automation_runs',
       'automations',
       'companies',
       'data_version',
+      'deliverable_comments',
+      'deliverable_versions',
       'invitations',
       'lead_notes',
       'leads',
+      'model_jobs',
+      'notification_preferences',
+      'notifications',
       'outbox',
       'password_resets',
       'project_deliverables',
@@ -121,14 +129,21 @@ describe('seedApp', () => {
   })
 
   it('seeds deliverables matching the demo files, runs with outcomes and durations, and an audited pause', async () => {
-    const deliverables = await client.db.select().from(projectDeliverables)
+    const versions = await client.db
+      .select()
+      .from(deliverableVersions)
+      .innerJoin(projectDeliverables, eq(projectDeliverables.id, deliverableVersions.deliverableId))
     const files = demoDeliverableFiles()
-    expect(deliverables).toHaveLength(files.length)
+    expect(versions).toHaveLength(files.length)
     for (const file of files) {
-      const row = deliverables.find((d) => d.objectKey === file.key)
-      expect(row, file.key).toMatchObject({
+      const row = versions.find((v) => v.deliverable_versions.objectKey === file.key)
+      const bytes = new TextEncoder().encode(file.body)
+      expect(row?.deliverable_versions, file.key).toMatchObject({
+        number: 1,
         contentType: file.contentType,
-        bytes: new TextEncoder().encode(file.body).byteLength,
+        bytes: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        fileName: file.key.split('/').pop(),
       })
     }
     const runs = await client.db.select().from(automationRuns)

@@ -5,6 +5,7 @@ import {
   automations,
   companies,
   type Database,
+  deliverableVersions,
   projectDeliverables,
   projectMilestones,
   projects,
@@ -62,6 +63,8 @@ export type ActivityItem =
       projectId: string
       projectName: string
       title: string
+      /** The version uploaded (1 for the first file). */
+      version: number
       companyName: string
     }
 
@@ -150,12 +153,14 @@ export async function getOverview(db: Database, scope: Scope): Promise<Overview>
            where m.done_at <= now() and ${scoped(scope, sql`p.company_id`)}
            order by m.done_at desc limit ${ACTIVITY_LIMIT})
           union all
-          (select d.delivered_at, json_build_object('kind', 'deliverable', 'at', d.delivered_at,
-             'projectId', p.id, 'projectName', p.name, 'title', d.title, 'companyName', c.name)
-           from ${projectDeliverables} d join ${projects} p on p.id = d.project_id
+          (select v.uploaded_at, json_build_object('kind', 'deliverable', 'at', v.uploaded_at,
+             'projectId', p.id, 'projectName', p.name, 'title', d.title, 'version', v.number,
+             'companyName', c.name)
+           from ${deliverableVersions} v join ${projectDeliverables} d on d.id = v.deliverable_id
+             join ${projects} p on p.id = d.project_id
              join ${companies} c on c.id = p.company_id
-           where d.delivered_at <= now() and ${scoped(scope, sql`p.company_id`)}
-           order by d.delivered_at desc limit ${ACTIVITY_LIMIT})
+           where v.uploaded_at <= now() and ${scoped(scope, sql`p.company_id`)}
+           order by v.uploaded_at desc limit ${ACTIVITY_LIMIT})
         ) items
         order by at desc limit ${ACTIVITY_LIMIT}
       ) u), '[]'::json) as activity

@@ -1,12 +1,13 @@
 import {
   companies,
   type Database,
+  deliverableVersions,
   type ProjectStatus,
   projectDeliverables,
   projectMilestones,
   projects,
 } from '@kairo/db'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { jsonDate } from './dates.ts'
 import { isUuid } from './rows.ts'
 import { inScope, type Scope } from './scope.ts'
@@ -39,11 +40,15 @@ export interface MilestoneView {
   doneAt: Date | null
 }
 
+/** A deliverable as the project page lists it: its title and its current (newest) version. */
 export interface DeliverableView {
   id: string
   title: string
+  /** The current version's number (1 for the first upload). */
+  version: number
   contentType: string
   bytes: number
+  /** When the current version was uploaded. */
   deliveredAt: Date
 }
 
@@ -56,13 +61,17 @@ export interface ProjectDetail extends ProjectSummary {
   deliverables: DeliverableView[]
 }
 
-/** Where a deliverable's bytes are, for the download route. */
+/** Where a deliverable's current bytes are, for the download route. */
 export interface DeliverableObject {
   id: string
   title: string
+  version: number
+  fileName: string
   objectKey: string
   contentType: string
   bytes: number
+  /** Hex SHA-256 of the bytes; null for files from before versions were kept. */
+  sha256: string | null
 }
 
 type NextMilestoneJson = { title: string; dueAt: string | null } | null
@@ -119,13 +128,26 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
         order by m.position, m.due_at nulls last, m.id)
       from ${projectMilestones} m where m.project_id = ${outerProjectId}
     ), '[]'::json)`
+  // Each deliverable with its newest version (a lateral join on the (deliverable, number) key).
   const deliverables = sql<
-    Array<{ id: string; title: string; contentType: string; bytes: number; deliveredAt: string }>
+    Array<{
+      id: string
+      title: string
+      version: number
+      contentType: string
+      bytes: number
+      deliveredAt: string
+    }>
   >`
     coalesce((
-      select json_agg(json_build_object('id', d.id, 'title', d.title, 'contentType', d.content_type,
-        'bytes', d.bytes, 'deliveredAt', d.delivered_at) order by d.delivered_at desc, d.title)
-      from ${projectDeliverables} d where d.project_id = ${outerProjectId}
+      select json_agg(json_build_object('id', d.id, 'title', d.title, 'version', v.number,
+        'contentType', v.content_type, 'bytes', v.bytes, 'deliveredAt', v.uploaded_at)
+        order by v.uploaded_at desc, d.title)
+      from ${projectDeliverables} d
+      join lateral (
+        select * from ${deliverableVersions} dv where dv.deliverable_id = d.id order by dv.number desc limit 1
+      ) v on true
+      where d.project_id = ${outerProjectId}
     ), '[]'::json)`
   const [row] = await db
     .select({
@@ -148,8 +170,8 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
 }
 
 /**
- * A deliverable of a project in scope (both ids must match, so a deliverable id cannot be fetched
- * through another project's URL); null otherwise.
+ * The current version of a deliverable of a project in scope (both ids must match, so a deliverable
+ * id cannot be fetched through another project's URL); null otherwise.
  */
 export async function getDeliverable(
   db: Database,
@@ -162,12 +184,16 @@ export async function getDeliverable(
     .select({
       id: projectDeliverables.id,
       title: projectDeliverables.title,
-      objectKey: projectDeliverables.objectKey,
-      contentType: projectDeliverables.contentType,
-      bytes: projectDeliverables.bytes,
+      version: deliverableVersions.number,
+      fileName: deliverableVersions.fileName,
+      objectKey: deliverableVersions.objectKey,
+      contentType: deliverableVersions.contentType,
+      bytes: deliverableVersions.bytes,
+      sha256: deliverableVersions.sha256,
     })
     .from(projectDeliverables)
     .innerJoin(projects, eq(projects.id, projectDeliverables.projectId))
+    .innerJoin(deliverableVersions, eq(deliverableVersions.deliverableId, projectDeliverables.id))
     .where(
       and(
         eq(projectDeliverables.id, deliverableId),
@@ -175,5 +201,7 @@ export async function getDeliverable(
         inScope(scope, projects.companyId),
       ),
     )
+    .orderBy(desc(deliverableVersions.number))
+    .limit(1)
   return row ?? null
 }

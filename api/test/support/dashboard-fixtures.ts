@@ -2,6 +2,7 @@ import {
   automationRuns,
   automations,
   type Database,
+  deliverableVersions,
   projectDeliverables,
   projectMilestones,
   projects,
@@ -65,24 +66,31 @@ export async function createCompanyWork(
   const [deliverable, missing] = await db
     .insert(projectDeliverables)
     .values([
-      {
-        projectId: project.id,
-        title: `${label} poster set`,
-        objectKey,
-        contentType: 'application/pdf',
-        bytes: 2_400_000,
-        deliveredAt: new Date(now - 3 * DAY),
-      },
-      {
-        projectId: project.id,
-        title: `${label} model pack`,
-        objectKey: `test/${run}/never-uploaded.glb`,
-        contentType: 'model/gltf-binary',
-        bytes: 12_000_000,
-        deliveredAt: new Date(now - 2 * DAY),
-      },
+      { projectId: project.id, title: `${label} poster set`, createdAt: new Date(now - 3 * DAY) },
+      { projectId: project.id, title: `${label} model pack`, createdAt: new Date(now - 2 * DAY) },
     ])
     .returning({ id: projectDeliverables.id })
+  if (!deliverable || !missing) throw new Error('fixture: deliverables not created')
+  await db.insert(deliverableVersions).values([
+    {
+      deliverableId: deliverable.id,
+      number: 1,
+      fileName: `${label.toLowerCase()}-posters.pdf`,
+      objectKey,
+      contentType: 'application/pdf',
+      bytes: 2_400_000,
+      uploadedAt: new Date(now - 3 * DAY),
+    },
+    {
+      deliverableId: missing.id,
+      number: 1,
+      fileName: 'never-uploaded.glb',
+      objectKey: `test/${run}/never-uploaded.glb`,
+      contentType: 'model/gltf-binary',
+      bytes: 12_000_000,
+      uploadedAt: new Date(now - 2 * DAY),
+    },
+  ])
   if (!deliverable || !missing) throw new Error('fixture: deliverables not created')
   const flow = {
     nodes: [

@@ -5,7 +5,8 @@ import { app } from './app-schema.ts'
 /**
  * One row holding a counter that triggers (migration 0003) raise in the same transaction as any write
  * to what the dashboard's cached reads show: companies, projects and their milestones and
- * deliverables, automations and their runs, user names, and automation pause/resume audit entries.
+ * deliverables (0006: their versions, comments and the activity feed), automations and their runs,
+ * user names, and automation pause/resume audit entries.
  * The session statement reads it, so a page can tell whether a cached read is still current without
  * another round trip (api/src/data/read-cache.ts). Because the new value becomes visible only when the
  * writing transaction commits, a reader never sees new data under an old version.

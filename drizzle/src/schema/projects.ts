@@ -43,30 +43,8 @@ export const projectMilestones = app.table(
   (t) => [index('project_milestones_project_id_position_idx').on(t.projectId, t.position)],
 )
 
-/**
- * A file the studio delivered for a project: an object in R2 (`objectKey`), served to the project's
- * company only, through the Worker (never a public URL).
- */
-export const projectDeliverables = app.table(
-  'project_deliverables',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    title: text().notNull(),
-    objectKey: text().notNull(),
-    contentType: text().notNull(),
-    bytes: integer().notNull(),
-    deliveredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('project_deliverables_project_id_idx').on(t.projectId, t.deliveredAt.desc())],
-)
-
 export type Project = typeof projects.$inferSelect
 export type NewProject = typeof projects.$inferInsert
 export type ProjectStatus = (typeof projectStatus.enumValues)[number]
 export type ProjectMilestone = typeof projectMilestones.$inferSelect
 export type NewProjectMilestone = typeof projectMilestones.$inferInsert
-export type ProjectDeliverable = typeof projectDeliverables.$inferSelect
-export type NewProjectDeliverable = typeof projectDeliverables.$inferInsert

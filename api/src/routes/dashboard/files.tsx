@@ -34,17 +34,11 @@ export async function downloadDeliverable(c: Context<AppEnv>) {
   return c.body(object.body, 200, {
     'Content-Type': deliverable.contentType,
     'Content-Length': String(object.size),
-    'Content-Disposition': contentDisposition(fileNameOf(deliverable.objectKey, deliverable.title)),
+    'Content-Disposition': contentDisposition(deliverable.fileName),
     ETag: object.httpEtag,
     // One account's file: never kept by a shared cache.
     'Cache-Control': 'private, no-store',
   })
-}
-
-/** The object key's last segment (the studio names files there), or the title when it has none. */
-function fileNameOf(objectKey: string, title: string): string {
-  const base = objectKey.split('/').pop() ?? ''
-  return base.includes('.') ? base : title
 }
 
 /**

@@ -40,9 +40,10 @@ const ProjectSchema = ProjectSummarySchema.extend({
       z.object({
         id: z.uuid(),
         title: z.string(),
+        version: z.number().int().openapi({ description: 'The current version: 1 for the first upload' }),
         contentType: z.string(),
         bytes: z.number().int(),
-        deliveredAt: isoDate,
+        deliveredAt: isoDate.openapi({ description: 'When the current version was uploaded' }),
         downloadUrl: z.string().openapi({ description: 'Same-origin path; needs the session cookie' }),
       }),
     )
@@ -90,6 +91,7 @@ function projectJson(project: ProjectDetail) {
     deliverables: project.deliverables.map((d) => ({
       id: d.id,
       title: d.title,
+      version: d.version,
       contentType: d.contentType,
       bytes: d.bytes,
       deliveredAt: d.deliveredAt.toISOString(),

@@ -162,7 +162,7 @@ function ActivityText({ item }: { item: ActivityItem }) {
     case 'deliverable':
       return (
         <>
-          File delivered: {item.title} (
+          {item.version > 1 ? `Version ${item.version} delivered` : 'File delivered'}: {item.title} (
           <a href={`/dashboard/projects/${item.projectId}`}>{item.projectName}</a>)
         </>
       )
