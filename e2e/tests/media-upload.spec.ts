@@ -1,5 +1,5 @@
 import { buildSite } from '@kairo/tools'
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { PNG } from 'pngjs'
 import { adminUrl, editorToken, logInToAdmin } from '../cms-admin.ts'
 import { testUrls } from '../system.ts'
@@ -23,17 +23,31 @@ function pngBytes(seed: number): Buffer {
   return PNG.sync.write(png)
 }
 
+type ChosenFile = { name: string; mimeType: string; buffer: Buffer }
+
+/**
+ * Chooses a file in the admin's upload field and waits until the form has taken it (the field then
+ * shows the file's name in an editable box). A file chosen before React has hydrated the form is
+ * dropped silently and the save then fails for a missing file, so it is chosen again until taken.
+ */
+async function chooseFile(page: Page, file: ChosenFile): Promise<void> {
+  const taken = page.locator('input.file-field__filename')
+  await expect(async () => {
+    await page.locator('input[type="file"]').setInputFiles(file)
+    await expect(taken).toHaveValue(file.name, { timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+}
+
 test('an image uploaded in the admin is stored by its type, published by the build and served as an image', async ({
   page,
   request,
 }) => {
   await logInToAdmin(page)
-  const fileInput = page.locator('input[type="file"]')
   const alt = page.getByLabel(/^Alt/)
 
   // An HTML page called .png is refused with a message saying what it is.
   await page.goto(`${adminUrl}/collections/media/create`)
-  await fileInput.setInputFiles({
+  await chooseFile(page, {
     name: `poster-${stamp}.png`,
     mimeType: 'image/png',
     buffer: Buffer.from('<!doctype html><script>alert(1)</script>'),
@@ -44,7 +58,7 @@ test('an image uploaded in the admin is stored by its type, published by the bui
 
   // A real PNG called .html is stored, and named, as a PNG.
   await page.goto(`${adminUrl}/collections/media/create`)
-  await fileInput.setInputFiles({
+  await chooseFile(page, {
     name: `crew-${stamp}.html`,
     mimeType: 'text/html',
     buffer: pngBytes(stamp),
