@@ -25,10 +25,11 @@ export default defineConfig({
   // before Vite's proxy can forward them to the Worker, whose routes have no trailing slash.
   trailingSlash: 'ignore',
   // React renders the 3D islands (src/islands/), which only pages with a model carry.
-  // sitemap-index.xml lists every built page except the contact thank-you state and the 404 page.
+  // sitemap-index.xml lists every built page except the contact thank-you state, the 404 page and the
+  // dashboard's 3D viewer (a frame, not a page of the site).
   integrations: [
     react(),
-    sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$|\/viewer\/$/.test(page) }),
     copyMedia(),
     // `client:idle3d`, model files into dist/models/, decoders into dist/decoders/.
     islands(),

@@ -24,6 +24,14 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)))
 }
 
+/** The dashboard's 3D viewer: a frame the dashboard lays over a poster, not a page of the site. */
+const VIEWER = 'viewer/index.html'
+
+/** The site's pages (every built HTML file but the viewer frame). */
+async function sitePages(): Promise<string[]> {
+  return (await listFiles(outDir)).filter((file) => file.endsWith('.html') && file !== VIEWER).sort()
+}
+
 // A real `astro build` against the fixture CMS: about 5-10 s. Spawned asynchronously so this
 // process's fixture server can answer the build's request.
 beforeAll(async () => {
@@ -114,7 +122,7 @@ describe('astro build against the fixture CMS', () => {
   })
 
   it('writes every page type, one page per published case study and service, and no drafts', async () => {
-    const pages = (await listFiles(outDir)).filter((file) => file.endsWith('.html')).sort()
+    const pages = await sitePages()
     expect(pages).toEqual([
       '404.html',
       'about/index.html',
@@ -138,8 +146,7 @@ describe('astro build against the fixture CMS', () => {
   it('has no draft preview: no preview route, no server code, no banner (astro.preview.config.ts has them)', async () => {
     const files = await listFiles(outDir)
     expect(files.filter((file) => /(^|\/)preview(\/|$)|\.mjs$|^server\//.test(file))).toEqual([])
-    for (const page of files.filter((file) => file.endsWith('.html')))
-      expect(await htmlOf(page), page).not.toMatch(/draft-banner|noindex/)
+    for (const page of await sitePages()) expect(await htmlOf(page), page).not.toMatch(/draft-banner|noindex/)
   })
 
   it('links every published case study from the home page, with the CMS hero and blocks', async () => {
@@ -179,7 +186,7 @@ describe('astro build against the fixture CMS', () => {
   })
 
   it('describes the studio on every page and each case study as a CreativeWork, in JSON-LD', async () => {
-    for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
+    for (const page of await sitePages()) {
       const blocks = [...(await htmlOf(page)).matchAll(LD_JSON)].map((m) => JSON.parse(m[1] ?? ''))
       expect(blocks, page).toHaveLength(1)
       expect(blocks[0][0], page).toMatchObject({ '@type': 'Organization', name: 'Kairo' })
@@ -226,7 +233,7 @@ describe('astro build against the fixture CMS', () => {
 
   it("gives every page an og:image that is a built 1200×630 file: the editor's SEO image or a generated card", async () => {
     const files = new Set(await listFiles(outDir))
-    const pages = [...files].filter((f) => f.endsWith('.html'))
+    const pages = await sitePages()
     const cards = new Set<string>()
     for (const page of pages) {
       const html = await htmlOf(page)
@@ -326,7 +333,13 @@ describe('astro build against the fixture CMS', () => {
     const pageRules = rules.filter(
       (r) => r.includes('! Content-Security-Policy') && !r.startsWith('/decoders/'),
     )
-    expect(pageRules.map((rule) => rule.split('\n')[0])).toEqual(['/', '/about/', '/services/*', '/work/*'])
+    expect(pageRules.map((rule) => rule.split('\n')[0])).toEqual([
+      '/',
+      '/about/',
+      '/services/*',
+      '/viewer/',
+      '/work/*',
+    ])
     for (const rule of pageRules) {
       expect(scriptSrc(rule)).toEqual(["'self'", "'wasm-unsafe-eval'", ...inline].sort())
       expect(rule).toContain("worker-src 'self';")
@@ -371,7 +384,7 @@ describe('astro build against the fixture CMS', () => {
       'services/websites/index.html',
       'work/orbital-labs/index.html',
     ]
-    for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
+    for (const file of await sitePages()) {
       // JSON-LD is data, not script: browsers do not run it.
       let html = (await htmlOf(file)).replace(LD_JSON, '')
       if (withIsland.includes(file)) {
@@ -393,6 +406,23 @@ describe('astro build against the fixture CMS', () => {
       }
       expect(html, file).not.toMatch(/<script|\.m?js["'?]/i)
     }
+  })
+
+  it('builds the dashboard 3D viewer as a frame only this origin may embed, out of the sitemap and search', async () => {
+    const html = await htmlOf(VIEWER)
+    expect(html).toContain('<meta name="robots" content="noindex">')
+    expect(html.match(/<astro-island /g)).toHaveLength(1)
+    expect(html).toMatch(
+      /<astro-island [^>]*component-url="\/_astro\/DeliverableViewer\.[^"]+\.js"[^>]*client="idle3d"/,
+    )
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/)
+    expect(await readFile(join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/viewer/')
+    const headers = await readFile(join(outDir, '_headers'), 'utf8')
+    const rule = headers.split(/\n(?=\/)/).find((r) => r.startsWith('/viewer/\n')) ?? ''
+    expect(rule).toContain("frame-ancestors 'self'")
+    expect(rule).toContain('X-Frame-Options: SAMEORIGIN')
+    // The viewer has an island, so the decoders are built with every site, models on its pages or not.
+    expect(await listFiles(join(outDir, 'decoders'))).toContain('r187/draco/gltf/draco_decoder.wasm')
   })
 
   it('renders the contact form as a plain HTML form with the honeypot and no idempotency key', async () => {

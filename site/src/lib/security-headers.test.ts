@@ -44,6 +44,19 @@ describe('static security headers', () => {
     expect(headersFile([])).not.toContain('/models/*')
   })
 
+  it('lets only the 3D viewer be framed, and only by this origin', () => {
+    const file = headersFile(["'sha256-abc'"], { islandPaths: ['/', '/viewer/'] })
+    const rules = file.split(/\n(?=\/)/)
+    const viewer = rules.find((rule) => rule.startsWith('/viewer/\n')) ?? ''
+    expect(viewer).toContain('  ! X-Frame-Options\n  ')
+    expect(viewer).toContain('X-Frame-Options: SAMEORIGIN')
+    expect(viewer).toContain("frame-ancestors 'self';")
+    expect(viewer).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';")
+    for (const rule of rules.filter((r) => r !== viewer && r.includes('Content-Security-Policy:')))
+      expect(rule).toContain("frame-ancestors 'none'")
+    expect(file.match(/frame-ancestors 'self'/g)).toHaveLength(1)
+  })
+
   it('caches Astro bundles and media for good on every site, island or not', () => {
     for (const file of [headersFile([]), headersFile([], { islandPaths: ['/'] })])
       for (const path of ['/_astro/*', '/media/*'])

@@ -63,7 +63,13 @@ const IMMUTABLE_PATHS = ['/_astro/*', '/media/*']
 const ISLAND_IMMUTABLE_PATHS = ['/models/*', '/decoders/*']
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-function contentSecurityPolicy(scriptHashes: string[], island: boolean): string {
+/**
+ * Pages another page of this origin may frame: the dashboard's 3D viewer (src/pages/viewer.astro),
+ * which the dashboard lays over a deliverable's poster. Every other page refuses any frame.
+ */
+export const SAME_ORIGIN_FRAMED_PATHS = ['/viewer/']
+
+function contentSecurityPolicy(scriptHashes: string[], island: boolean, framedBySelf = false): string {
   const hashes = scriptHashes.map((hash) => ` ${hash}`).join('')
   const blob = island ? ' blob:' : ''
   return [
@@ -75,7 +81,7 @@ function contentSecurityPolicy(scriptHashes: string[], island: boolean): string 
     "font-src 'self'",
     `connect-src 'self'${blob}`,
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${framedBySelf ? "'self'" : "'none'"}`,
     "base-uri 'self'",
     "object-src 'none'",
   ].join('; ')
@@ -104,10 +110,18 @@ export function headersFile(scriptHashes: string[], options: HeadersOptions = {}
     ...FIXED,
   }).map(([name, value]) => `  ${name}: ${value}`)
   const rules = [`/*\n${lines.join('\n')}\n`]
-  for (const path of islandRulePaths(islandPaths))
-    rules.push(
-      `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes, true)}\n`,
-    )
+  for (const path of islandRulePaths(islandPaths)) {
+    if (SAME_ORIGIN_FRAMED_PATHS.includes(path)) {
+      const policy = contentSecurityPolicy(scriptHashes, true, true)
+      rules.push(
+        `${path}\n  ! Content-Security-Policy\n  ! X-Frame-Options\n  Content-Security-Policy: ${policy}\n  X-Frame-Options: SAMEORIGIN\n`,
+      )
+    } else {
+      rules.push(
+        `${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes, true)}\n`,
+      )
+    }
+  }
   // One exact rule per worker script (two), so the rule count does not grow with the site.
   for (const path of options.decoderWorkers ?? [])
     rules.push(`${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${decoderWorkerPolicy}\n`)
