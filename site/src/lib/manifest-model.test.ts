@@ -65,6 +65,21 @@ describe('manifestModel', () => {
     for (const input of bad) expect(() => manifestModel(input, manifestUrl)).toThrow(ManifestError)
   })
 
+  it("reads a deliverable's manifest, whose keys the Worker rewrote to bare file names", () => {
+    const lods = [0, 2].map((n) => ({
+      key: `lod${n}.glb`,
+      url: `lod${n}.glb`,
+      bytes: 1,
+      triangles: 1,
+      switchDistance: n,
+      decoders: [],
+    }))
+    expect(manifestModel(manifest({ lods }), manifestUrl).lods.map((lod) => lod.src)).toEqual([
+      '/dashboard/projects/p/deliverables/d/versions/2/viewer/lod0.glb',
+      '/dashboard/projects/p/deliverables/d/versions/2/viewer/lod2.glb',
+    ])
+  })
+
   it('falls back to the stage colour when the poster has none', () => {
     expect(manifestModel(manifest({ poster: null }), manifestUrl).background).toBe('#0b0d12')
   })

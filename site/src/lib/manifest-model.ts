@@ -6,8 +6,11 @@ import type { IslandModel } from './models.ts'
 
 const DECODERS = new Set(['draco', 'meshopt', 'basis'])
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i
-/** A level's key as the pipeline writes it (`models/<name>/<name>.lod2.<hash16>.glb`). */
-const LEVEL_KEY = /^models\/[a-z0-9][a-z0-9-]*\/([a-z0-9][a-z0-9.-]*\.glb)$/
+/**
+ * A level's key: as the pipeline writes it (`models/<name>/<name>.lod2.<hash16>.glb`), or as the
+ * Worker rewrites it for a deliverable (`lod2.glb`, api/src/routes/internal/output-names.ts).
+ */
+const LEVEL_KEY = /^(?:models\/[a-z0-9][a-z0-9-]*\/)?([a-z0-9][a-z0-9.-]*\.glb)$/
 
 /** Why a manifest cannot be shown. */
 export class ManifestError extends Error {
