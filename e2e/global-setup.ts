@@ -13,6 +13,7 @@ import {
   startCms,
   startMailServer,
   startObjectStorage,
+  startPipelineWorker,
   startScheduledTicker,
   startSitePreview,
   startWorker,
@@ -77,15 +78,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       persistTo: join(dataDir, 'test-wrangler'),
       databaseUrl: options.databaseUrl,
     })
+    // The Worker and the pipeline worker share a token for the internal model-job routes, so a GLB
+    // deliverable uploaded in a spec gets its LODs and poster as it would under `./kairo start`.
+    const pipelineToken = randomBytes(32).toString('base64url')
     services.push(
       await startWorker({
         port: testSystem.ports.api,
         databaseUrl: options.databaseUrl,
         persistTo: join(dataDir, 'test-wrangler'),
         vars: mailSettings,
+        secrets: { PIPELINE_TOKEN: pipelineToken },
         quiet: true,
       }),
     )
+    services.push(await startPipelineWorker({ apiUrl: testUrls.worker, token: pipelineToken, quiet: true }))
     // The outbox's cron every few seconds, so a spec finds its e-mail in the inbox within seconds.
     ticker = startScheduledTicker({ workerUrl: testUrls.worker })
   } catch (error) {

@@ -13,7 +13,7 @@ const { siteUrl } = readSiteEnv()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
-const WORKER_PATHS = '^/(api|login|logout|dashboard|password-reset|invite)(/|\\?|$)'
+const WORKER_PATHS = '^/(api|login|logout|dashboard|password-reset|invite|unsubscribe)(/|\\?|$)'
 
 export default defineConfig({
   site: siteUrl,

@@ -4,8 +4,10 @@ import { auth } from './routes/auth/index.ts'
 import { contact } from './routes/contact/index.tsx'
 import { dashboard } from './routes/dashboard/index.ts'
 import { health } from './routes/health/index.ts'
+import { internal } from './routes/internal/index.ts'
 import { profile } from './routes/profile/index.tsx'
 import { team } from './routes/team/index.ts'
+import { unsubscribeRoutes } from './routes/unsubscribe/index.tsx'
 import { v1 } from './routes/v1/index.ts'
 
 /** The Hono app with every route mounted; `index.ts` exports it as the Worker. */
@@ -18,6 +20,8 @@ export const app = createApp()
   .route('/', profile)
   .route('/', dashboard)
   .route('/', team)
+  .route('/', unsubscribeRoutes)
   .route('/api/v1', v1)
+  .route('/', internal)
 
 export type App = typeof app

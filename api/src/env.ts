@@ -2,6 +2,7 @@ import type { DbClient } from '@kairo/db'
 import type { ValidatedSession } from './auth/session.ts'
 import { placeholderProblems } from './lib/placeholders.ts'
 import { type MailVars, mailProblems } from './mail/config.ts'
+import { uploadLimitProblems } from './upload/limits.ts'
 
 // The Worker's bindings (wrangler.toml) and their validation. Workers receive `env` per request, not
 // at process start, so it is validated on the first request and the result is cached per isolate.
@@ -30,6 +31,20 @@ export interface Bindings
    * (`src/data/read-cache.ts`), so every request runs its statement; for measuring and debugging.
    */
   READ_CACHE?: string
+  /**
+   * The largest deliverable upload in bytes (`src/upload/limits.ts`): default 95 MiB, at most the
+   * platform's request limit (500,000,000).
+   */
+  DELIVERABLE_MAX_BYTES?: string
+  /**
+   * The bearer token of the 3D pipeline worker (`/internal/model-jobs`, assets-pipeline
+   * `deliverable-worker`), a secret (`wrangler secret put PIPELINE_TOKEN`; locally `./kairo start`
+   * generates it). Unset: every internal route answers 401.
+   */
+  PIPELINE_TOKEN?: string
+  // UNSUBSCRIBE_SECRET is declared in MailVars (the delivery job reads it with the mail settings): the
+  // key of the notification e-mails' one-click unsubscribe links (notifications/unsubscribe-token.ts),
+  // at least 32 characters; required in production, elsewhere a development key stands in.
 }
 
 /** Hono's environment type for this app: bindings plus per-request variables. */
@@ -68,6 +83,23 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
   if (env?.READ_CACHE !== undefined && env.READ_CACHE !== 'on' && env.READ_CACHE !== 'off') {
     problems.push('READ_CACHE (on or off)')
   }
+  if (
+    env?.PIPELINE_TOKEN !== undefined &&
+    (typeof env.PIPELINE_TOKEN !== 'string' || !/^[\x21-\x7e]{32,256}$/.test(env.PIPELINE_TOKEN))
+  ) {
+    problems.push('PIPELINE_TOKEN (32 to 256 printable characters, no spaces)')
+  }
+  const unsubscribeSecret = env?.UNSUBSCRIBE_SECRET
+  if (
+    unsubscribeSecret !== undefined
+      ? typeof unsubscribeSecret !== 'string' || unsubscribeSecret.length < 32
+      : env?.ENVIRONMENT === 'production'
+  ) {
+    problems.push(
+      'UNSUBSCRIBE_SECRET (at least 32 random characters: wrangler secret put UNSUBSCRIBE_SECRET)',
+    )
+  }
+  problems.push(...uploadLimitProblems(env))
   problems.push(...mailProblems(env))
   problems.push(...placeholderProblems(env))
   if (problems.length > 0) {

@@ -59,7 +59,13 @@ describe('GET /dashboard/projects/<id>', () => {
     expect(html).toContain('Not yet')
     // Deliverables: title, type, size, date, newest first.
     const href = `/dashboard/projects/${vega.projectId}/files/${vega.deliverableId}`
-    expect(html).toContain(`<a href="${href}" download="">Vega poster set</a>`)
+    // The title opens the deliverable's versions; Download gets the current one.
+    expect(html).toContain(
+      `<a href="/dashboard/projects/${vega.projectId}/deliverables/${vega.deliverableId}">Vega poster set</a>`,
+    )
+    expect(html).toContain(
+      `<a href="${href}" download="">Download<span class="visually-hidden"> Vega poster set</span></a>`,
+    )
     expect(html).toContain('PDF document')
     expect(html).toContain('2.4 MB')
     expect(html).toContain('3D model (GLB)')

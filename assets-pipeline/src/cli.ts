@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
 import { runBuild } from './commands/build.ts'
+import { runDeliverableWorker } from './commands/deliverable-worker.ts'
 import { runInspect } from './commands/inspect.ts'
 
 const NAME = 'kairo-assets'
 const USAGE = `Usage:
   ${NAME} build <files|folders>... --out <dir> [options]
   ${NAME} inspect <file.glb|file.gltf|folder>... [--json]
+  ${NAME} deliverable-worker
 
 build: validates each model (untrusted input), then writes per model an LOD chain (Draco or
 meshopt geometry, KTX2 textures), a poster (AVIF + WebP) and a manifest into <dir>/models/<name>/,
@@ -22,7 +24,10 @@ and <dir>/report.html. Unchanged models are restored from the cache.
   --json                  print the results as JSON on stdout
 
 Folders are searched recursively for .glb and .gltf files. Exit code: 0 when every model was built,
-1 when any was rejected or failed (each named on stderr with the reason), 2 on a usage error.`
+1 when any was rejected or failed (each named on stderr with the reason), 2 on a usage error.
+
+deliverable-worker: processes the dashboard's 3D deliverables, one at a time, claimed from the API
+Worker at PIPELINE_API_URL with the bearer token PIPELINE_TOKEN, until SIGTERM or Ctrl-C.`
 
 const options = {
   json: { type: 'boolean' },
@@ -63,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'inspect' && paths.length > 0)
       return await runInspect(paths, parsed.values.json === true, baseDir)
     if (command === 'build' && paths.length > 0) return await runBuild(paths, parsed.values, baseDir)
+    if (command === 'deliverable-worker' && paths.length === 0) return await runDeliverableWorker()
     if ((command === 'inspect' || command === 'build') && paths.length === 0) {
       throw new UsageError('give at least one file or folder')
     }

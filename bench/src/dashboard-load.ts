@@ -16,12 +16,13 @@ import { formatTable, runBenchmark } from './lib/table.ts'
  * runtime) against Postgres on loopback. For 1 and 10 concurrent connections, 20 s each, it measures
  * three routes in the same run: the floor — `/api/health`, a bare Worker route that runs `select 1`
  * through the same driver and Hyperdrive binding — the dashboard overview (`/dashboard`, HTML) and one
- * JSON endpoint (`/api/v1/projects`), both as the demo client. Prints requests/s, p50, p95 and
- * database round trips per request (Postgres's own count of statements, from `pg_stat_database`).
- * Goals: p95 within 1.5×
- * the floor's, throughput at least 2/3 of the floor's, ≤ 2 round trips per request. Then, for
- * comparison and judged against no goal, the overview again on a Worker started with `READ_CACHE=off`,
- * so every request runs the page's statement (api/src/data/read-cache.ts).
+ * JSON endpoint (`/api/v1/projects`), both as the demo client, and a project page whose deliverables
+ * have several versions and a review thread. Prints requests/s, p50, p95 and database round trips
+ * per request (Postgres's own count of statements, from `pg_stat_database`). Goals: p95 within 1.5×
+ * the floor's, throughput at least 2/3 of the floor's, ≤ 2 round trips per request. Then the
+ * overview and the project page again on a Worker started with `READ_CACHE=off`, so every request
+ * runs the page's statement (api/src/data/read-cache.ts): the cache lives in one isolate, so
+ * production cannot count on it, and these are judged by the same goals.
  */
 
 type NodeDb = ReturnType<typeof createNodeDb>
@@ -34,8 +35,6 @@ interface Target {
   path: string
   headers: Record<string, string>
   floor?: boolean
-  /** Shown for comparison, judged against no goal (the dashboard with its read cache turned off). */
-  informational?: boolean
 }
 
 interface Measured {
@@ -109,6 +108,46 @@ async function measure(
   }
 }
 
+/**
+ * Gives the demo client's first project the history a real engagement has: each deliverable gets two
+ * more versions, and each version a review thread (on the older ones a change request, and on all the
+ * studio's reply, an internal note and the client's comment), the newest version left waiting. Returns the project's id.
+ */
+async function addReviewHistory(sql: NodeDb['sql']): Promise<string> {
+  const [project] = await sql<{ id: string }[]>`
+    select p.id from app.projects p join app.companies c on c.id = p.company_id
+    where c.slug = 'orbital-labs' order by p.created_at, p.name limit 1`
+  if (!project) throw new Error('the demo project was not seeded')
+  const [team] = await sql<{ id: string }[]>`select id from app.users where email = 'team@kairo.studio'`
+  const [client] = await sql<{ id: string }[]>`
+    select id from app.users where email = 'client@orbital-labs.example'`
+  await sql`
+    insert into app.deliverable_versions
+      (deliverable_id, number, file_name, object_key, content_type, bytes, uploaded_by_id, uploaded_at, review_state)
+    select v.deliverable_id, v.number + n, v.file_name, v.object_key || '.v' || (v.number + n), v.content_type,
+      v.bytes, ${team?.id ?? null}, v.uploaded_at + make_interval(days => n), 'waiting'
+    from app.deliverable_versions v join app.project_deliverables d on d.id = v.deliverable_id,
+      generate_series(1, 2) n
+    where d.project_id = ${project.id}`
+  await sql`
+    update app.deliverable_versions v set review_state = 'changes_requested'
+    from app.project_deliverables d
+    where d.id = v.deliverable_id and d.project_id = ${project.id}
+      and v.number < (select max(number) from app.deliverable_versions w where w.deliverable_id = v.deliverable_id)`
+  await sql`
+    insert into app.deliverable_comments (version_id, author_id, kind, body, internal, created_at)
+    select v.id, c.author, c.kind::app.comment_kind, c.body, c.internal, v.uploaded_at + c.after
+    from app.deliverable_versions v join app.project_deliverables d on d.id = v.deliverable_id,
+      (values
+        (${client?.id ?? null}::uuid, 'changes_requested', 'The lighting on the left reads too cold; can it warm up?', false, interval '2 hours'),
+        (${team?.id ?? null}::uuid, 'comment', 'Yes: warmer key light and a softer rim in the next version.', false, interval '3 hours'),
+        (${team?.id ?? null}::uuid, 'comment', 'Render farm queue is long tonight; send tomorrow morning.', true, interval '4 hours'),
+        (${client?.id ?? null}::uuid, 'comment', 'Thanks, the composition itself is right.', false, interval '5 hours')
+      ) as c(author, kind, body, internal, after)
+    where d.project_id = ${project.id} and (c.kind = 'comment' or v.review_state = 'changes_requested')`
+  return project.id
+}
+
 async function main(): Promise<boolean> {
   const database = await openRunDatabase('kairo_bench_load')
   const { db, sql, close } = createNodeDb(database.databaseUrl, { max: 1 })
@@ -121,6 +160,7 @@ async function main(): Promise<boolean> {
     // A real session through the session module (as POST /login makes one), so the run measures
     // the dashboard and not argon2id: the sign-in's cost is reported by the api tests.
     const { token } = await createSession(db, client.id, { userAgent: 'bench' })
+    const projectId = await addReviewHistory(sql)
     const cookie = `__Host-session=${token}`
     // wrangler dev serves site/dist; the dashboard needs none of it, but the folder must exist.
     mkdirSync(join(packageDir.site, 'dist'), { recursive: true })
@@ -146,6 +186,11 @@ async function main(): Promise<boolean> {
         path: '/api/v1/projects',
         headers: { cookie, accept: 'application/json' },
       },
+      {
+        name: 'GET /dashboard/projects/:id (HTML)',
+        path: `/dashboard/projects/${projectId}`,
+        headers: { cookie, accept: 'text/html' },
+      },
     ]
     for (const target of targets) {
       const response = await fetch(`${origin}${target.path}`, { headers: target.headers })
@@ -169,21 +214,25 @@ async function main(): Promise<boolean> {
       }
     }
 
-    // The same overview with the read cache off, on a Worker of its own (a var is fixed at start).
+    // The pages again with the read cache off, on a Worker of its own (a var is fixed at start).
     await worker.stop()
     worker = await start({ READ_CACHE: 'off' })
-    const uncached: Target = {
-      name: 'GET /dashboard, read cache off',
-      path: '/dashboard',
-      headers: targets[1]?.headers ?? {},
-      informational: true,
-    }
-    await autocannon({ url: `${origin}/dashboard`, connections: 2, duration: 3, headers: uncached.headers })
+    const uncached: Target[] = targets
+      .filter((t) => t.path.startsWith('/dashboard'))
+      .map((t) => ({ ...t, name: `${t.name.replace(' (HTML)', '')}, read cache off` }))
+    await autocannon({
+      url: `${origin}/dashboard`,
+      connections: 2,
+      duration: 3,
+      headers: targets[1]?.headers,
+    })
     for (const connections of CONNECTIONS) {
-      process.stdout.write(`${uncached.name}, ${connections} connection(s), ${DURATION_S} s… `)
-      const measured = await measure(origin, uncached, connections, sql, pidOf(worker))
-      results.push(measured)
-      console.log(`${measured.rps.toFixed(1)} req/s`)
+      for (const target of uncached) {
+        process.stdout.write(`${target.name}, ${connections} connection(s), ${DURATION_S} s… `)
+        const measured = await measure(origin, target, connections, sql, pidOf(worker))
+        results.push(measured)
+        console.log(`${measured.rps.toFixed(1)} req/s`)
+      }
     }
 
     let goalsMet = true
@@ -207,7 +256,7 @@ async function main(): Promise<boolean> {
       const floor = results.find((f) => f.target.floor && f.connections === r.connections)
       const latencyRatio = floor ? r.p95 / floor.p95 : Number.NaN
       const throughputRatio = floor ? r.rps / floor.rps : Number.NaN
-      const judged = !r.target.floor && !r.target.informational
+      const judged = !r.target.floor
       const met = latencyRatio <= 1.5 && throughputRatio >= 2 / 3 && r.roundTrips <= 2.05 && r.errors === 0
       if (judged && !met) goalsMet = false
       rows.push([
@@ -222,13 +271,12 @@ async function main(): Promise<boolean> {
         r.workerCpuMs.toFixed(1),
         r.target.floor ? '' : latencyRatio.toFixed(2),
         r.target.floor ? '' : throughputRatio.toFixed(2),
-        r.target.floor ? 'floor' : r.target.informational ? '(info)' : met ? '✓' : '✗',
+        r.target.floor ? 'floor' : met ? '✓' : '✗',
       ])
     }
     console.log(`\n${formatTable(rows)}`)
     console.log(
-      '\nGoals: p95 ≤ 1.5 × the floor, req/s ≥ 2/3 of the floor, ≤ 2 DB round trips per request, no errors.' +
-        '\n(info): the overview with its read cache off, compared with the same floor and judged against no goal.',
+      '\nGoals: p95 ≤ 1.5 × the floor, req/s ≥ 2/3 of the floor, ≤ 2 DB round trips per request, no errors.',
     )
     return goalsMet
   } finally {

@@ -8,6 +8,8 @@ export interface LocalSecrets {
   PAYLOAD_SECRET: string
   /** Signs the CMS's draft preview links (cms/README.md "Draft preview"). */
   PREVIEW_SECRET: string
+  /** The 3D pipeline worker's bearer token, known to the Worker and the worker (assets-pipeline/README.md "Deliverable worker"). */
+  PIPELINE_TOKEN: string
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LocalSecrets {
  * A value still set to `.env.example`'s placeholder stops the command (`refusePlaceholders`).
  */
 export function localSecrets(): LocalSecrets {
-  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET'])
+  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET', 'PIPELINE_TOKEN'])
   const file = join(dataDir, 'secrets.json')
   let stored: Partial<LocalSecrets> = {}
   try {
@@ -33,7 +35,11 @@ export function localSecrets(): LocalSecrets {
     generated[name] = value
     return value
   }
-  const secrets = { PAYLOAD_SECRET: pick('PAYLOAD_SECRET'), PREVIEW_SECRET: pick('PREVIEW_SECRET') }
+  const secrets = {
+    PAYLOAD_SECRET: pick('PAYLOAD_SECRET'),
+    PREVIEW_SECRET: pick('PREVIEW_SECRET'),
+    PIPELINE_TOKEN: pick('PIPELINE_TOKEN'),
+  }
   if (Object.keys(generated).length > 0) {
     mkdirSync(dataDir, { recursive: true })
     writeFileSync(file, `${JSON.stringify({ ...stored, ...generated }, null, 2)}\n`, { mode: 0o600 })

@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { UserFacingError } from './log.ts'
 import { dataDir, packageDir, repoRoot } from './paths.ts'
 import { type Service, startService, waitForHttp } from './processes.ts'
 import { cmsEnv, type StepOptions } from './steps.ts'
@@ -89,8 +91,12 @@ export async function startWorker(options: {
   vars?: Record<string, string>
   /** Another wrangler config than the root wrangler.toml (a test's, e.g. without `[assets]`). */
   configPath?: string
+  /** Worker secrets (`PIPELINE_TOKEN`): passed in a file, never on the command line (see {@link secretsFile}). */
+  secrets?: Record<string, string>
 }): Promise<Service> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`])
+  const persistTo = options.persistTo ?? join(dataDir, 'wrangler')
+  if (options.secrets) vars.push(...secretsFile(options.secrets, persistTo, options.configPath))
   const worker = startService({
     name: 'api',
     command: 'pnpm',
@@ -105,7 +111,7 @@ export async function startWorker(options: {
       '--ip',
       '127.0.0.1',
       '--persist-to',
-      options.persistTo ?? join(dataDir, 'wrangler'),
+      persistTo,
       '--show-interactive-dev-session=false',
       // Exposes /cdn-cgi/handler/scheduled: wrangler dev fires no cron by itself (scheduled-ticker.ts).
       '--test-scheduled',
@@ -126,6 +132,63 @@ export async function startWorker(options: {
   })
   // Any answer means workerd is up: /api/health may rightly say 503 when the database is down.
   await waitForHttp(`http://127.0.0.1:${options.port}/api/health`, worker, readyTimeoutMs, () => true)
+  return worker
+}
+
+/**
+ * Writes `secrets` to `secrets.env` (mode 600) in the Worker's state folder, one per system (dev,
+ * tests, benchmarks), and returns wrangler's `--env-file` flags for it: a value in `--var` would show
+ * in the process list. Note: with `--env-file` wrangler no longer reads `.dev.vars` by itself, so a
+ * developer's own `.dev.vars` (or else `.env`) beside the config is passed first; the generated
+ * secrets override it.
+ */
+function secretsFile(
+  secrets: Record<string, string>,
+  persistTo: string,
+  configPath = join(repoRoot, 'wrangler.toml'),
+): string[] {
+  const configDir = join(configPath, '..')
+  const own = [join(configDir, '.dev.vars'), join(configDir, '.env')].find((file) => existsSync(file))
+  const file = join(persistTo, 'secrets.env')
+  mkdirSync(persistTo, { recursive: true })
+  const lines = Object.entries(secrets).map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 })
+  return [...(own ? ['--env-file', own] : []), '--env-file', file]
+}
+
+/**
+ * Starts the 3D deliverable worker (`assets-pipeline`'s `deliverable-worker`): it claims model jobs
+ * from the Worker at `apiUrl` with `token` and runs the pipeline (LODs, poster in headless Chromium at
+ * CHROMIUM_PATH, manifest). Resolves once it says it is waiting for jobs.
+ */
+export async function startPipelineWorker(options: {
+  apiUrl: string
+  token: string
+  quiet?: boolean
+}): Promise<Service> {
+  let announce: () => void = () => {}
+  const announced = new Promise<void>((resolve) => {
+    announce = resolve
+  })
+  const worker = startService({
+    name: 'models',
+    command: process.execPath,
+    args: ['src/cli.ts', 'deliverable-worker'],
+    cwd: join(repoRoot, 'assets-pipeline'),
+    // The token goes by environment, not argv (the process list shows argv).
+    env: { PIPELINE_API_URL: options.apiUrl, PIPELINE_TOKEN: options.token },
+    quiet: options.quiet ?? false,
+    onLine: (line) => {
+      if (line.includes('waiting for 3D deliverables')) announce()
+    },
+  })
+  const exited = worker.exited.then((code) => {
+    throw new UserFacingError(
+      `the deliverable worker exited (code ${code}) before it started:\n${worker.tail()}`,
+    )
+  })
+  await Promise.race([announced, exited])
+  exited.catch(() => {})
   return worker
 }
 

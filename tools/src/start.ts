@@ -14,7 +14,7 @@ import type { Service } from './processes.ts'
 import { startScheduledTicker } from './scheduled-ticker.ts'
 import { localSecrets } from './secrets.ts'
 import { seedDeliverableFiles } from './seed-files.ts'
-import { startCms, startSiteDev, startWorker } from './services.ts'
+import { startCms, startPipelineWorker, startSiteDev, startWorker } from './services.ts'
 import { buildSite, migrateAll, seconds, seedAll } from './steps.ts'
 
 /**
@@ -85,13 +85,24 @@ async function main(): Promise<void> {
     const cms = startCms({ ...options, mode: 'dev', port: ports.cms }).then(keep)
     const siteBuilt = hasBuiltSite ? Promise.resolve() : cms.then(() => buildSite({ cmsUrl }))
     const worker = siteBuilt
-      .then(() => startWorker({ port: ports.api, databaseUrl: database.url, vars: mailSettings }))
+      .then(() =>
+        startWorker({
+          port: ports.api,
+          databaseUrl: database.url,
+          vars: mailSettings,
+          secrets: { PIPELINE_TOKEN: secrets.PIPELINE_TOKEN },
+        }),
+      )
       .then(keep)
     // allSettled, not all: a failure must wait for the other start, or that service would outlive the stop.
     const failure = (await Promise.allSettled([cms, worker])).find((result) => result.status === 'rejected')
     if (failure) throw failure.reason
     // The outbox's cron, every few seconds (wrangler dev fires none by itself).
     ticker = startScheduledTicker({ workerUrl: `http://127.0.0.1:${ports.api}` })
+    // 3D deliverables: the pipeline worker claims their jobs from the Worker (assets-pipeline/README.md).
+    services.push(
+      await startPipelineWorker({ apiUrl: `http://127.0.0.1:${ports.api}`, token: secrets.PIPELINE_TOKEN }),
+    )
     services.push(await startSiteDev({ port: ports.site, cmsUrl }))
     for (const service of services) {
       void service.exited.then((code) => {
@@ -127,6 +138,7 @@ function printWelcome(elapsed: string, embedded: boolean): void {
     `             client@nadir-robotics.example / kairo-nadir-demo (client of Nadir Robotics)`,
     `             team@kairo.studio / kairo-team-demo (studio admin)`,
     `  Storage    http://127.0.0.1:${ports.s3}          (S3: buckets ${Object.values(objectStorage.buckets).join(', ')}; data in .data/s3)`,
+    `  3D jobs    the deliverable worker (log prefix "models") builds uploaded .glb/.gltf deliverables' LODs and posters`,
     `  Mail inbox http://localhost:${ports.inbox}          (every e-mail sent: resets, invitations, leads, CMS; SMTP on 127.0.0.1:${ports.smtp})`,
     `  Database   ${embedded ? `embedded PostgreSQL on 127.0.0.1:${devSystem.postgres.port} (data in .data/postgres)` : 'DATABASE_URL'}`,
     '',

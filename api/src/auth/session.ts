@@ -1,4 +1,4 @@
-import { type Database, dataVersion, sessions, type User, users } from '@kairo/db'
+import { type Database, dataVersion, notifications, sessions, type User, users } from '@kairo/db'
 import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
@@ -53,6 +53,12 @@ export interface ValidatedSession {
    * session created during this request (sign-in), whose reads then go to the database.
    */
   dataVersion?: string
+  /**
+   * How many of the user's notifications are unread, for the dashboard's nav; read in the session's
+   * own statement (a scalar subquery on `notifications_unread_idx`), so no page pays a round trip
+   * for it. Absent for a session created during this request.
+   */
+  unreadNotifications?: number
 }
 
 /** Where the session came from, recorded so "active sessions" can tell them apart. */
@@ -116,6 +122,15 @@ export async function createSession(
 const currentDataVersion = sql<string>`(select version from ${dataVersion})`.mapWith(String)
 
 /**
+ * The user's unread notifications, as a scalar subquery of the session statement. The partial index
+ * `notifications_unread_idx` holds only unread rows, so the count reads just those (an index-only scan).
+ */
+const unreadNotifications =
+  sql<number>`(select count(*) from ${notifications} n where n.user_id = ${sql.identifier('sessions')}.${sql.identifier('user_id')} and n.read_at is null)`.mapWith(
+    Number,
+  )
+
+/**
  * Resolves a token to its session and user in one query, or null when the token is malformed,
  * unknown, has the wrong secret, has expired (idle or absolute), or its user is disabled. An expired
  * session is deleted. `lastVerifiedAt` is moved forward at most once per refresh interval.
@@ -139,6 +154,7 @@ export async function validateSessionToken(
         disabledAt: users.disabledAt,
       },
       dataVersion: currentDataVersion,
+      unreadNotifications,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -156,7 +172,7 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id))
     session.lastVerifiedAt = now
   }
-  return { session, user, dataVersion: row.dataVersion }
+  return { session, user, dataVersion: row.dataVersion, unreadNotifications: row.unreadNotifications }
 }
 
 /** Ends one session (sign out). */

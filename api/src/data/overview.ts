@@ -12,6 +12,12 @@ import {
   users,
 } from '@kairo/db'
 import { type SQL, sql } from 'drizzle-orm'
+import {
+  type ActivityEntry,
+  type ActivityEntryJson,
+  overviewActivityRows,
+  toActivityEntry,
+} from './activity.ts'
 import type { AutomationSummary } from './automations.ts'
 import { jsonDate } from './dates.ts'
 import type { ProjectSummary } from './projects.ts'
@@ -22,7 +28,9 @@ import type { Scope } from './scope.ts'
 // session's). Every subquery carries the scope's condition on the owning company's id. Recent
 // activity merges automation runs (each automation's latest, and every failure: an hourly job would
 // otherwise bury everything else), pauses and resumes (from the audit log), completed milestones and
-// delivered files; sign-ins and the team's own actions stay out of it.
+// delivered files, and the company's activity feed (reviews, comments: `data/activity.ts`, the
+// client-visible rows only for a client); sign-ins and the team's administrative actions (the
+// audit log's) stay out of it.
 
 /** How many projects and automations the overview lists (the list pages show them all). */
 export const OVERVIEW_LIMIT = 12
@@ -67,6 +75,13 @@ export type ActivityItem =
       version: number
       companyName: string
     }
+  | {
+      kind: 'event'
+      at: Date
+      /** An entry of the activity feed (a decision, a comment). */
+      event: ActivityEntry
+      companyName: string
+    }
 
 export interface Overview {
   projects: ProjectSummary[]
@@ -88,7 +103,9 @@ type ProjectJson = Omit<Json<ProjectSummary>, 'nextMilestone'> & {
 type AutomationJson = Omit<Json<Overview['automations'][number]>, 'lastRun'> & {
   lastRun: { startedAt: string; outcome: AutomationRunOutcome; durationMs: number | null } | null
 }
-type ActivityJson = Omit<ActivityItem, 'at'> & { at: string }
+type ActivityJson =
+  | (Omit<Exclude<ActivityItem, { kind: 'event' }>, 'at'> & { at: string })
+  | { kind: 'event'; at: string; event: ActivityEntryJson; companyName: string }
 
 interface OverviewRow extends Record<string, unknown> {
   projects: ProjectJson[]
@@ -161,6 +178,8 @@ export async function getOverview(db: Database, scope: Scope): Promise<Overview>
              join ${companies} c on c.id = p.company_id
            where v.uploaded_at <= now() and ${scoped(scope, sql`p.company_id`)}
            order by v.uploaded_at desc limit ${ACTIVITY_LIMIT})
+          union all
+          ${overviewActivityRows(scope, ACTIVITY_LIMIT)}
         ) items
         order by at desc limit ${ACTIVITY_LIMIT}
       ) u), '[]'::json) as activity
@@ -177,6 +196,11 @@ export async function getOverview(db: Database, scope: Scope): Promise<Overview>
       ...a,
       lastRun: a.lastRun ? { ...a.lastRun, startedAt: new Date(a.lastRun.startedAt) } : null,
     })),
-    activity: row.activity.map((item) => ({ ...item, at: new Date(item.at) }) as ActivityItem),
+    activity: row.activity.map(
+      (item): ActivityItem =>
+        item.kind === 'event'
+          ? { ...item, at: new Date(item.at), event: toActivityEntry(item.event) }
+          : ({ ...item, at: new Date(item.at) } as ActivityItem),
+    ),
   }
 }

@@ -6,9 +6,12 @@ import {
   projectDeliverables,
   projectMilestones,
   projects,
+  type ReviewState,
 } from '@kairo/db'
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { type ActivityEntry, projectActivityJson, toActivityEntry } from './activity.ts'
 import { jsonDate } from './dates.ts'
+import { deliverableOfProject } from './deliverables.ts'
 import { isUuid } from './rows.ts'
 import { inScope, type Scope } from './scope.ts'
 
@@ -50,6 +53,8 @@ export interface DeliverableView {
   bytes: number
   /** When the current version was uploaded. */
   deliveredAt: Date
+  /** The current version's review: what waits for whom. */
+  reviewState: ReviewState
 }
 
 /** A project with its milestones (in order) and deliverables (newest first). */
@@ -59,6 +64,8 @@ export interface ProjectDetail extends ProjectSummary {
   startedAt: Date | null
   milestones: MilestoneView[]
   deliverables: DeliverableView[]
+  /** The project's last events that the reader may see, newest first. */
+  activity: ActivityEntry[]
 }
 
 /** Where a deliverable's current bytes are, for the download route. */
@@ -119,7 +126,10 @@ export async function listProjects(db: Database, scope: Scope): Promise<ProjectS
   return rows.map(toSummary)
 }
 
-/** One project with milestones and deliverables, in one statement; null when absent or not in scope. */
+/**
+ * One project with milestones, deliverables and its recent activity, in one statement; null when
+ * absent or not in scope.
+ */
 export async function getProject(db: Database, scope: Scope, id: string): Promise<ProjectDetail | null> {
   if (!isUuid(id)) return null
   const milestones = sql<Array<{ id: string; title: string; dueAt: string | null; doneAt: string | null }>>`
@@ -137,11 +147,13 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
       contentType: string
       bytes: number
       deliveredAt: string
+      reviewState: ReviewState
     }>
   >`
     coalesce((
       select json_agg(json_build_object('id', d.id, 'title', d.title, 'version', v.number,
-        'contentType', v.content_type, 'bytes', v.bytes, 'deliveredAt', v.uploaded_at)
+        'contentType', v.content_type, 'bytes', v.bytes, 'deliveredAt', v.uploaded_at,
+        'reviewState', v.review_state)
         order by v.uploaded_at desc, d.title)
       from ${projectDeliverables} d
       join lateral (
@@ -157,6 +169,7 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
       startedAt: projects.startedAt,
       milestones,
       deliverables,
+      activity: projectActivityJson(scope, outerProjectId),
     })
     .from(projects)
     .innerJoin(companies, eq(companies.id, projects.companyId))
@@ -166,6 +179,7 @@ export async function getProject(db: Database, scope: Scope, id: string): Promis
     ...toSummary(row),
     milestones: row.milestones.map((m) => ({ ...m, dueAt: jsonDate(m.dueAt), doneAt: jsonDate(m.doneAt) })),
     deliverables: row.deliverables.map((d) => ({ ...d, deliveredAt: new Date(d.deliveredAt) })),
+    activity: row.activity.map(toActivityEntry),
   }
 }
 
@@ -194,13 +208,7 @@ export async function getDeliverable(
     .from(projectDeliverables)
     .innerJoin(projects, eq(projects.id, projectDeliverables.projectId))
     .innerJoin(deliverableVersions, eq(deliverableVersions.deliverableId, projectDeliverables.id))
-    .where(
-      and(
-        eq(projectDeliverables.id, deliverableId),
-        eq(projectDeliverables.projectId, projectId),
-        inScope(scope, projects.companyId),
-      ),
-    )
+    .where(deliverableOfProject(scope, projectId, deliverableId))
     .orderBy(desc(deliverableVersions.number))
     .limit(1)
   return row ?? null

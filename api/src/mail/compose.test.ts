@@ -44,4 +44,27 @@ describe('composeMessage', () => {
     expect(composed.message.html).toContain(`<a href="${url}"`)
     expect(composed.message.html.match(/<h1/g)).toHaveLength(1)
   })
+
+  it('adds one-click unsubscribe to notification e-mails only', () => {
+    const payload = {
+      to: 'c@d.example',
+      userId: '0b7c5a8e-3f5e-4a43-9a55-0a4f2b8e6f11',
+      title: 'Ada approved version 2 of Brand book (Launch)',
+      url: 'https://studio.example/dashboard/projects/p1',
+      origin: 'https://studio.example',
+    }
+    const keyed = { ...config, unsubscribeKey: 'k'.repeat(40) }
+    const notification = composeMessage({ id: 'n1', kind: 'notification.version_approved', payload }, keyed)
+    if (!notification.ok) throw new Error(notification.reason)
+    expect(notification.message.headers?.['List-Unsubscribe']).toMatch(
+      /^<https:\/\/studio\.example\/unsubscribe\/[a-z2-7]{28}\.[a-z2-7]{26}>$/,
+    )
+    expect(notification.message.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+    const reset = composeMessage(
+      { id: 'r2', kind: 'auth.password_reset', payload: { to: 'a@b.example', url: 'https://x.example/r' } },
+      keyed,
+    )
+    expect(reset.ok && reset.message.headers).toBeUndefined()
+    expect(reset.ok && reset.message.text).not.toContain('Unsubscribe')
+  })
 })

@@ -1,3 +1,5 @@
+import { unsubscribeKeyOf } from '../notifications/unsubscribe-token.ts'
+
 // The Worker's mail settings, read from its vars and secrets. `assertBindings` (src/env.ts) calls
 // `mailProblems` with the other bindings, so one message names every bad key; the delivery job then
 // reads the settings with `readMailConfig`. Messages name keys only, never values (a password or an
@@ -37,6 +39,12 @@ export interface MailConfig {
   retryBaseMs: number
   /** A message that failed this many times is dead until an admin retries it. */
   maxAttempts: number
+  /**
+   * Signs the notification e-mails' unsubscribe links (`UNSUBSCRIBE_SECRET`, see
+   * notifications/unsubscribe-token.ts); always set by {@link readMailConfig}. Without it a
+   * notification e-mail cannot be composed (it would lack its unsubscribe link).
+   */
+  unsubscribeKey?: string
 }
 
 /** The mail variables as the Worker receives them (all strings; see api/README.md "Mail"). */
@@ -53,6 +61,8 @@ export interface MailVars {
   SMTP_PASSWORD?: string
   RESEND_API_KEY?: string
   RESEND_API_URL?: string
+  /** Not a mail setting as such: the key of the unsubscribe links the e-mails carry (src/env.ts). */
+  UNSUBSCRIBE_SECRET?: string
 }
 
 export const DEFAULT_RESEND_API_URL = 'https://api.resend.com'
@@ -158,5 +168,5 @@ export function readMailConfig(vars: MailVars): MailConfig | null {
           apiKey: vars.RESEND_API_KEY as string,
           apiUrl: (vars.RESEND_API_URL ?? DEFAULT_RESEND_API_URL).replace(/\/+$/, ''),
         }
-  return { transport, from, leadsTo, retryBaseMs, maxAttempts }
+  return { transport, from, leadsTo, retryBaseMs, maxAttempts, unsubscribeKey: unsubscribeKeyOf(vars) }
 }

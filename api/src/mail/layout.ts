@@ -11,6 +11,8 @@ export interface EmailParts {
   action?: { label: string; url: string }
   /** Shown after the action: expiry, "you can ignore this", who sent it. */
   footer?: string[]
+  /** The visible twin of the `List-Unsubscribe` header, last in the message. */
+  unsubscribe?: { label: string; url: string }
 }
 
 const ESCAPES: Record<string, string> = {
@@ -30,6 +32,7 @@ export function renderText(parts: EmailParts): string {
   const blocks = [parts.heading, ...parts.paragraphs]
   if (parts.action) blocks.push(`${parts.action.label}:\n${parts.action.url}`)
   blocks.push(...(parts.footer ?? []))
+  if (parts.unsubscribe) blocks.push(`${parts.unsubscribe.label}:\n${parts.unsubscribe.url}`)
   return `${blocks.join('\n\n')}\n`
 }
 
@@ -44,6 +47,9 @@ export function renderHtml(parts: EmailParts): string {
   const footer = (parts.footer ?? [])
     .map((line) => `<p style="margin:0 0 8px;font-size:14px;color:#374151">${escapeHtml(line)}</p>`)
     .join('')
+  const unsubscribe = parts.unsubscribe
+    ? `<p style="margin:16px 0 0;font-size:14px"><a href="${escapeHtml(parts.unsubscribe.url)}" style="color:#1d4ed8">${escapeHtml(parts.unsubscribe.label)}</a></p>`
+    : ''
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -55,6 +61,7 @@ export function renderHtml(parts: EmailParts): string {
     parts.paragraphs.map(paragraph).join(''),
     action,
     footer,
+    unsubscribe,
     '</main></body></html>',
   ].join('')
 }

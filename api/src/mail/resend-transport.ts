@@ -31,7 +31,7 @@ export function resendTransport(settings: ResendSettings): MailTransport {
             subject: message.subject,
             html: message.html,
             text: message.text,
-            headers: { 'Message-ID': message.messageId },
+            headers: { ...message.headers, 'Message-ID': message.messageId },
           }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         })

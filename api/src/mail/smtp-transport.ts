@@ -53,7 +53,7 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
           subject: message.subject,
           text: message.text,
           html: message.html,
-          headers: { 'Message-ID': message.messageId },
+          headers: { ...message.headers, 'Message-ID': message.messageId },
         })
       } catch (error) {
         await drop()

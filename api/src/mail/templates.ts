@@ -1,10 +1,13 @@
+import type { UnsubscribeScope } from '../notifications/unsubscribe-token.ts'
 import type { Mailbox } from './config.ts'
 import type { EmailParts } from './layout.ts'
+import { NOTIFICATION_TEMPLATES } from './notification-templates.ts'
+import { greeting, type Payload, recipient, str, when } from './payload.ts'
 
 // What each outbox kind says, to whom, and which payload keys are secrets (removed from the row once
 // the message is delivered: a reset or invitation link must not outlive its e-mail in the table).
 // Payload shapes are written by: auth/password-reset.ts, auth/account.ts, data/invitations.ts,
-// routes/contact/store.ts.
+// routes/contact/store.ts, notifications/ (notification-templates.ts).
 
 /** One kind's template: its recipient and parts from the payload, or null when the payload lacks them. */
 export interface Template {
@@ -17,34 +20,17 @@ export interface Rendered {
   to: Mailbox
   replyTo?: Mailbox
   parts: EmailParts
+  /**
+   * Whose e-mails of which kind the message's one-click unsubscribe turns off, and the origin of its
+   * link; compose.ts signs the link and adds the `List-Unsubscribe` headers and the visible link.
+   */
+  unsubscribe?: { userId: string; scope: UnsubscribeScope; origin: string }
 }
 
 export interface TemplateContext {
   /** Where lead notifications go (`MAIL_LEADS_TO`). */
   leadsTo: Mailbox
 }
-
-type Payload = Record<string, unknown>
-
-const str = (payload: Payload, key: string): string | null => {
-  const value = payload[key]
-  return typeof value === 'string' && value.trim() !== '' ? value : null
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-})
-const when = (iso: string | null) =>
-  iso && !Number.isNaN(Date.parse(iso)) ? `${dateFormat.format(new Date(iso))} UTC` : null
-const recipient = (payload: Payload): Mailbox | null => {
-  const email = str(payload, 'to')
-  if (!email) return null
-  const name = str(payload, 'name')
-  return name ? { name, email } : { email }
-}
-const greeting = (payload: Payload) => `Hello ${str(payload, 'name') ?? 'there'},`
 
 const ROLE_WORDS: Record<string, string> = { client: 'a client', team: 'a team member', admin: 'an admin' }
 
@@ -161,4 +147,5 @@ export const TEMPLATES: Record<string, Template> = {
       }
     },
   },
+  ...NOTIFICATION_TEMPLATES,
 }

@@ -12,6 +12,11 @@ export interface MailMessage {
   subject: string
   text: string
   html: string
+  /**
+   * Extra header fields (the notifications' `List-Unsubscribe` and `List-Unsubscribe-Post`), sent as
+   * they are by every transport. Never `Message-ID`, which comes from `messageId`.
+   */
+  headers?: Record<string, string>
 }
 
 /**

@@ -10,6 +10,8 @@ export const benchSystem = {
   build: { cms: 3210 },
   dashboard: { api: 8817 },
   mailOutage: { api: 8827, smtp: 1225, inbox: 1280 },
+  uploadMemory: { api: 8847 },
+  glbToPoster: { api: 8837 },
   postgres: { dataDir: join(dataDir, 'bench-postgres'), port: 54349, database: 'postgres' },
   wranglerState: join(dataDir, 'bench-wrangler'),
 } as const

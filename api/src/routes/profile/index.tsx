@@ -1,12 +1,6 @@
 import type { Context } from 'hono'
-import {
-  changeEmail,
-  changePassword,
-  endAllSessions,
-  endSession,
-  listSessions,
-  renameUser,
-} from '../../auth/account.ts'
+import { recordAudit } from '../../audit/record.ts'
+import { changeEmail, changePassword, endAllSessions, endSession, renameUser } from '../../auth/account.ts'
 import { clearSessionCookie } from '../../auth/cookie.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
@@ -14,9 +8,14 @@ import { parseWith, readFormFields } from '../../lib/form.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
+import { NOTIFICATION_KINDS } from '../../notifications/kinds.ts'
+import { savePreferences } from '../../notifications/preferences.ts'
+import { preferencesForm } from '../../notifications/schema.ts'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
 import { formBodyLimit } from '../auth/login.tsx'
+import { signedInUser } from '../dashboard/context.ts'
 import { type ProfileErrors, ProfilePage, SessionNotFoundPage } from './page.tsx'
+import { readProfile } from './profile-read.ts'
 import { emailChangeSchema, nameSchema, passwordChangeSchema, sessionHandleField } from './schema.ts'
 
 const PAGE = '/dashboard/profile'
@@ -44,13 +43,15 @@ export const currentPasswordLimit = () =>
 
 async function renderWithErrors(c: Context<AppEnv>, errors: ProfileErrors) {
   c.header('Cache-Control', 'no-store')
-  return c.html(<ProfilePage c={c} sessions={await listSessions(c)} errors={errors} />, 422)
+  const { sessions, preferences } = await readProfile(c)
+  return c.html(<ProfilePage c={c} sessions={sessions} preferences={preferences} errors={errors} />, 422)
 }
 
 /**
  * `/dashboard/profile` (signed-in users only): `GET` the page (one query besides the session: the
  * session list); `POST …/name`, `…/email` (current password required), `…/password` (current password
- * required; ends every other session), `…/sessions/sign-out` (one session, by handle) and
+ * required; ends every other session), `…/notifications` (the notification e-mail choices, one radio
+ * group per kind; audited), `…/sessions/sign-out` (one session, by handle) and
  * `…/sessions/sign-out-everywhere` (all, this one included, then `/login`). Each post checks the
  * origin (CSRF) and a per-user rate limit, answers 303 back to the page with a message, or the page
  * again with per-field messages (422).
@@ -60,7 +61,8 @@ export function createProfileRoutes() {
   return createRouter()
     .get(PAGE, requireUser(), async (c) => {
       c.header('Cache-Control', 'no-store')
-      return c.html(<ProfilePage c={c} sessions={await listSessions(c)} flash={takeFlash(c)} />)
+      const { sessions, preferences } = await readProfile(c)
+      return c.html(<ProfilePage c={c} sessions={sessions} preferences={preferences} flash={takeFlash(c)} />)
     })
     .post(`${PAGE}/name`, ...writes, async (c) => {
       const form = await readFormFields(c, ['name'])
@@ -94,6 +96,23 @@ export function createProfileRoutes() {
           : ` ${result.endedSessions === 1 ? 'One other session was' : `${result.endedSessions} other sessions were`} signed out.`
       setFlash(c, { tone: 'success', message: `Your password has been changed.${others}` })
       return c.redirect(PAGE, 303)
+    })
+    .post(`${PAGE}/notifications`, ...writes, async (c) => {
+      const form = await readFormFields(c, NOTIFICATION_KINDS)
+      const parsed = parseWith(preferencesForm, form)
+      if (!parsed.ok)
+        return renderWithErrors(c, { form: 'notifications', fields: parsed.fields, values: form })
+      const { changed } = await savePreferences(c.var.db().db, signedInUser(c).id, parsed.data, (event, tx) =>
+        recordAudit(c, event, tx),
+      )
+      setFlash(c, {
+        tone: 'success',
+        message:
+          changed.length === 0
+            ? 'Nothing changed in your notification settings.'
+            : 'Your notification settings have been saved.',
+      })
+      return c.redirect(`${PAGE}#notifications`, 303)
     })
     .post(`${PAGE}/sessions/sign-out`, ...writes, async (c) => {
       const form = await readFormFields(c, ['session'])

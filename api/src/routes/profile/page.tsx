@@ -2,18 +2,20 @@ import type { Context } from 'hono'
 import type { SessionView } from '../../auth/account.ts'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy.ts'
 import type { AppEnv } from '../../env.ts'
+import type { Preferences } from '../../notifications/preferences.ts'
 import type { Flash } from '../../views/dashboard/flash.ts'
 import { DashboardLayout } from '../../views/dashboard/layout.tsx'
 import { DataTable } from '../../views/kit/data-table.tsx'
 import { DateTime, formatDateTime } from '../../views/kit/date-time.tsx'
 import { ErrorSummary } from '../../views/kit/error-summary.tsx'
 import { TextField } from '../../views/kit/field.tsx'
+import { NotificationPreferencesSection, PREFERENCE_FIELDS } from './preferences-section.tsx'
 
 // /dashboard/profile: the person's name and email, their password, and where they are signed in.
 // Each part is its own small form that posts and comes back here (303), so each works without JS.
 
 /** Which form a set of errors belongs to (field names repeat between forms). */
-export type ProfileForm = 'name' | 'email' | 'password'
+export type ProfileForm = 'name' | 'email' | 'password' | 'notifications'
 
 /** Problems with one submitted form, and what was typed in it (passwords excepted). */
 export interface ProfileErrors {
@@ -30,17 +32,20 @@ const FIELDS: Record<ProfileForm, { order: string[]; ids: Record<string, string>
     order: ['currentPassword', 'newPassword'],
     ids: { currentPassword: 'profile-current-password', newPassword: 'profile-new-password' },
   },
+  notifications: PREFERENCE_FIELDS,
 }
 
 /** Props of {@link ProfilePage}. */
 export interface ProfilePageProps {
   c: Context<AppEnv>
   sessions: SessionView[]
+  /** The notification choices as stored (shown unless `errors` is for that form: then as typed). */
+  preferences: Preferences
   errors?: ProfileErrors
   flash?: Flash
 }
 
-export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
+export function ProfilePage({ c, sessions, preferences, errors, flash }: ProfilePageProps) {
   const user = c.var.auth?.user
   if (!user) throw new Error('profile: rendered without a signed-in user')
   const fieldsOf = (form: ProfileForm) => (errors?.form === form ? errors.fields : {})
@@ -140,6 +145,12 @@ export function ProfilePage({ c, sessions, errors, flash }: ProfilePageProps) {
           </button>
         </form>
       </section>
+
+      <NotificationPreferencesSection
+        preferences={preferences}
+        errors={errors?.form === 'notifications' ? errors.fields : {}}
+        values={errors?.form === 'notifications' ? errors.values : undefined}
+      />
 
       <section class="dash-section" aria-labelledby="profile-sessions-heading">
         <h2 id="profile-sessions-heading">Where you are signed in</h2>

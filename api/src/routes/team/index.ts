@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/create-app.ts'
 import { invite } from '../invite/index.tsx'
 import { companyPages } from './companies/index.tsx'
+import { deliverablePages } from './deliverables/index.tsx'
 import { invitationPages } from './invitations/index.tsx'
 import { leadPages } from './leads/index.tsx'
 import { outboxPages } from './outbox/index.tsx'
@@ -14,6 +15,7 @@ export const team = createRouter()
   .route('/', leadPages)
   .route('/', companyPages)
   .route('/', projectPages)
+  .route('/', deliverablePages)
   .route('/', userPages)
   .route('/', invitationPages)
   .route('/', outboxPages)

@@ -2,12 +2,15 @@ import { requireUser } from '../../middleware/session/index.ts'
 import { v1Auth } from './auth.ts'
 import { automationsApi } from './automations.ts'
 import { companiesApi } from './companies.ts'
+import { deliverablesApi } from './deliverables.ts'
 import { invitationsApi } from './invitations.ts'
 import { leadsApi } from './leads.ts'
+import { notificationsApi } from './notifications.ts'
 import { outboxApi } from './outbox.ts'
 import { v1Profile } from './profile.ts'
 import { projectEditsApi } from './project-edits.ts'
 import { projectsApi } from './projects.ts'
+import { reviewsApi } from './reviews.ts'
 import { createV1Router, jsonOnly } from './router.ts'
 import { usersApi } from './users.ts'
 
@@ -16,6 +19,8 @@ import { usersApi } from './users.ts'
 
 export const v1 = createV1Router()
 
+// Deliverable uploads take the raw file, not JSON, so they come before `jsonOnly` (see deliverables.ts).
+v1.route('/', deliverablesApi)
 v1.use('*', jsonOnly())
 // The document describes the API; it is public (it holds no data).
 v1.doc31('/openapi.json', {
@@ -38,6 +43,8 @@ v1.route('/', v1Profile)
 // The client dashboard's areas (scoped: a client sees its company, the studio every company).
 v1.route('/', projectsApi)
 v1.route('/', automationsApi)
+v1.route('/', notificationsApi)
+v1.route('/', reviewsApi)
 // The studio team's areas (each checks the role itself: a client gets 404).
 v1.route('/', leadsApi)
 v1.route('/', companiesApi)

@@ -11,6 +11,7 @@ export type DashboardSection =
   | 'overview'
   | 'projects'
   | 'automations'
+  | 'notifications'
   | 'profile'
   | 'leads'
   | 'companies'
@@ -71,6 +72,7 @@ export function DashboardLayout({ c, title, active, flash, heading, children }: 
       <nav aria-label="Dashboard">
         <ul class="nav dash-nav">
           {CLIENT_LINKS.map((link) => navItem(link, active))}
+          <NotificationsLink unread={c.var.auth?.unreadNotifications} current={active === 'notifications'} />
           {/* The first team link carries a divider, so the two groups read apart. */}
           {staff &&
             TEAM_LINKS.map((link, index) =>
@@ -110,6 +112,27 @@ export function DashboardLayout({ c, title, active, flash, heading, children }: 
         </div>
       </SiteLayout>
     </>
+  )
+}
+
+/**
+ * "Notifications (3)": the unread count comes from the session's own statement (auth/session.ts),
+ * so showing it on every page costs no query. The count is read as ", 3 unread" (the brackets
+ * alone would be read as a bare number).
+ */
+function NotificationsLink({ unread, current }: { unread: number | undefined; current: boolean }) {
+  return (
+    <li>
+      <a href="/dashboard/notifications" aria-current={current ? 'page' : undefined}>
+        Notifications
+        {unread !== undefined && unread > 0 && (
+          <>
+            <span aria-hidden="true">{` (${unread})`}</span>
+            <span class="visually-hidden">{`, ${unread} unread`}</span>
+          </>
+        )}
+      </a>
+    </li>
   )
 }
 

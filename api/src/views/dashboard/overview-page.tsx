@@ -5,6 +5,7 @@ import { Badge } from '../kit/badge.tsx'
 import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
 import { NoValue } from '../kit/no-value.tsx'
+import { ActivityEventText } from './activity-list.tsx'
 import type { Flash } from './flash.ts'
 import { AUTOMATION_STATUS, formatDuration, PROJECT_STATUS, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
@@ -166,5 +167,7 @@ function ActivityText({ item }: { item: ActivityItem }) {
           <a href={`/dashboard/projects/${item.projectId}`}>{item.projectName}</a>)
         </>
       )
+    case 'event':
+      return <ActivityEventText entry={item.event} showProject />
   }
 }

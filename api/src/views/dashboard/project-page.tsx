@@ -1,14 +1,20 @@
 import type { Context } from 'hono'
 import type { ProjectDetail } from '../../data/projects.ts'
 import type { AppEnv } from '../../env.ts'
+import { deliverableMaxBytes } from '../../upload/limits.ts'
+import { typeLabel } from '../../upload/sniff.ts'
 import { Badge } from '../kit/badge.tsx'
 import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
 import type { FailedForm } from '../kit/failed-form.ts'
+import { ActivityList } from './activity-list.tsx'
+import { deliverablePageHref } from './deliverable-page.tsx'
 import type { Flash } from './flash.ts'
-import { fileTypeLabel, formatBytes, PROJECT_STATUS } from './format.ts'
+import { formatBytes, PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
 import { AddMilestoneForm, MilestoneActions } from './milestone-controls.tsx'
+import { reviewHref, WAITS_FOR, WaitingSummary } from './review-panel.tsx'
+import { NewDeliverableForm } from './upload-form.tsx'
 
 /** Props of {@link ProjectPage}. */
 export interface ProjectPageProps {
@@ -19,6 +25,8 @@ export interface ProjectPageProps {
   manage?: boolean
   /** The add-milestone form that failed validation (422), with its messages and input. */
   failed?: FailedForm<'milestone'>
+  /** The add-deliverable form that was refused (413/422), with its messages and title. */
+  uploadFailed?: FailedForm<'deliverable'>
   flash?: Flash
 }
 
@@ -28,12 +36,24 @@ export function deliverableHref(projectId: string, deliverableId: string): strin
 }
 
 /** `/dashboard/projects/<id>`: the project's facts, milestones (done or open) and delivered files. */
-export function ProjectPage({ c, project, showCompany, manage = false, failed, flash }: ProjectPageProps) {
+export function ProjectPage({
+  c,
+  project,
+  showCompany,
+  manage = false,
+  failed,
+  uploadFailed,
+  flash,
+}: ProjectPageProps) {
   return (
     <DashboardLayout c={c} title={project.name} active="projects" flash={flash}>
       <p>
         <a href="/dashboard/projects">All projects</a>
       </p>
+      <WaitingSummary
+        states={project.deliverables.map((d) => d.reviewState)}
+        viewer={manage ? 'studio' : 'client'}
+      />
       <dl class="meta">
         {showCompany && (
           <>
@@ -116,33 +136,63 @@ export function ProjectPage({ c, project, showCompany, manage = false, failed, f
         <h2 id="deliverables-heading">Deliverables</h2>
         <DataTable
           empty="No files delivered yet."
-          caption={<>Files delivered for this project, newest first; each link downloads the file</>}
+          caption={
+            <>
+              Files delivered for this project, newest first; each title opens its versions, each Download
+              gets the current version
+            </>
+          }
           head={
             <>
-              <th scope="col">File</th>
+              <th scope="col">Deliverable</th>
+              <th scope="col">Version</th>
               <th scope="col">Type</th>
               <th scope="col" class="num">
                 Size
               </th>
               <th scope="col">Delivered</th>
+              <th scope="col">Review</th>
+              <th scope="col">File</th>
             </>
           }
         >
           {project.deliverables.map((file) => (
             <tr>
               <th scope="row">
-                <a href={deliverableHref(project.id, file.id)} download>
-                  {file.title}
-                </a>
+                <a href={deliverablePageHref(project.id, file.id)}>{file.title}</a>
               </th>
-              <td>{fileTypeLabel(file.contentType)}</td>
+              <td>Version {file.version}</td>
+              <td>{typeLabel(file.contentType)}</td>
               <td class="num">{formatBytes(file.bytes)}</td>
               <td>
                 <DateTime value={file.deliveredAt} dateOnly />
               </td>
+              <td>
+                <a href={reviewHref(project.id, file.id)}>
+                  <Badge {...WAITS_FOR[file.reviewState]} />
+                  <span class="visually-hidden">: review {file.title}</span>
+                </a>
+              </td>
+              <td>
+                <a href={deliverableHref(project.id, file.id)} download>
+                  Download<span class="visually-hidden"> {file.title}</span>
+                </a>
+              </td>
             </tr>
           ))}
         </DataTable>
+        {manage && (
+          <NewDeliverableForm
+            projectId={project.id}
+            maxBytes={deliverableMaxBytes(c.env)}
+            failed={uploadFailed}
+          />
+        )}
+      </section>
+
+      <section class="dash-section" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ActivityList entries={project.activity} empty="Nothing has happened in this project yet." />
       </section>
     </DashboardLayout>
   )

@@ -17,4 +17,10 @@ export const KIND_LABELS: Record<string, string> = {
   'auth.email_changed': 'E-mail address changed',
   'auth.password_changed': 'Password changed',
   'lead.notification': 'New lead (to the studio)',
+  'notification.version_uploaded': 'New version (notification)',
+  'notification.version_approved': 'Version approved (notification)',
+  'notification.changes_requested': 'Changes requested (notification)',
+  'notification.comment_added': 'New comment (notification)',
+  'notification.automation_failed': 'Automation run failed (notification)',
+  'notification.digest': 'Daily digest',
 }

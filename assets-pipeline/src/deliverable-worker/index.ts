@@ -1,0 +1,5 @@
+export { type ClaimedJob, type PipelineApi, PipelineApiError, pipelineApi } from './api-client.ts'
+export { type WorkerConfig, WorkerConfigError, workerConfigFromEnv } from './config.ts'
+export { runWorkerLoop, type WorkerLoopOptions } from './loop.ts'
+export { viewerOutputs } from './outputs.ts'
+export { type JobOutcome, processJob } from './process-job.ts'
