@@ -63,11 +63,17 @@ describe('sign-in timing', () => {
       `failed sign-in medians over ${ROUNDS} attempts each: unknown email ${medians.unknown.toFixed(0)} ms, ` +
         `wrong password ${medians.wrong.toFixed(0)} ms, unusable hash ${medians.unusable.toFixed(0)} ms`,
     )
-    // Tolerance: the fastest median is at least 60% of the slowest. Load on a shared 2-core machine
-    // moves both alike (interleaved), and medians drop outliers; skipping the hash would leave the
-    // unknown-email path at a few percent of the other (one query against ~100s of ms of argon2id).
+    // Tolerance: within each round (the three attempts back to back, so under the same load), the
+    // fastest is at least half the slowest, in the median round. Comparing each kind's own median
+    // failed once at 0.58 on a shared 2-core machine whose load changed between rounds (CI, the e2e
+    // and CMS lanes beside it); skipping the hash would leave the unknown-email path at
+    // a few percent of the others (one query against ~100s of ms of argon2id), far below either.
+    const roundRatios = samples.unknown.map((unknown, round) => {
+      const times = [unknown, samples.wrong[round] ?? 0, samples.unusable[round] ?? 0]
+      return Math.min(...times) / Math.max(...times)
+    })
+    expect(median(roundRatios)).toBeGreaterThan(0.5)
     const values = Object.values(medians)
-    expect(Math.min(...values) / Math.max(...values)).toBeGreaterThan(0.6)
     // And the time really is a hash's: far above a database round trip.
     expect(Math.min(...values)).toBeGreaterThan(50)
   }, 180_000)
