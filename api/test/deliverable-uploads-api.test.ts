@@ -1,9 +1,8 @@
-import { env } from 'cloudflare:workers'
 import { auditLog, deliverableVersions, projects } from '@kairo/db'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Fixtures } from './support/session.ts'
-import { HTML_BYTES, keysUnder, postUpload, sha256Of } from './support/upload-bodies.ts'
+import { HTML_BYTES, keysUnder, postUpload, removeUploadsOf, sha256Of } from './support/upload-bodies.ts'
 import { send } from './team-support.ts'
 
 // `/api/v1` uploads: the raw body is the file (`application/octet-stream`, the name in `fileName`),
@@ -27,8 +26,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  const keys = await keysUnder(`deliverables/${projectId}/`)
-  if (keys.length > 0) await env.BUCKET.delete(keys)
+  await removeUploadsOf(projectId)
   await fx.cleanup()
 })
 

@@ -9,6 +9,7 @@ import {
   multipartBody,
   PDF_HEAD,
   postUpload,
+  removeUploadsOf,
   sha256OfStream,
 } from './support/upload-bodies.ts'
 import { send } from './team-support.ts'
@@ -35,8 +36,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  const keys = await keysUnder(`deliverables/${projectId}/`)
-  if (keys.length > 0) await env.BUCKET.delete(keys)
+  await removeUploadsOf(projectId)
   await fx.cleanup()
 })
 

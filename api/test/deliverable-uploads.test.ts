@@ -21,6 +21,7 @@ import {
   multipartBody,
   PDF_HEAD,
   postUpload,
+  removeUploadsOf,
   sha256Of,
 } from './support/upload-bodies.ts'
 import { countedPage, FOREIGN, headings, send } from './team-support.ts'
@@ -60,10 +61,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const id of [projectId, otherProjectId]) {
-    const keys = await keysUnder(`deliverables/${id}/`)
-    if (keys.length > 0) await env.BUCKET.delete(keys)
-  }
+  for (const id of [projectId, otherProjectId]) await removeUploadsOf(id)
   await fx.cleanup()
 })
 

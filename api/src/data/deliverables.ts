@@ -298,7 +298,7 @@ export async function getDeliverableHistory<E extends Record<string, SQL> = Reco
   extra?: E,
 ): Promise<(DeliverableHistory & ExtraValues<E>) | null> {
   if (!isUuid(projectId) || !isUuid(deliverableId)) return null
-  const outerId = sql`${projectDeliverables}.${sql.identifier('id')}`
+  const outerId = outerColumn('project_deliverables', 'id')
   const versions = sql<VersionJson[]>`coalesce((
     select json_agg(json_build_object('id', v.id, 'number', v.number, 'fileName', v.file_name,
       'contentType', v.content_type, 'bytes', v.bytes, 'sha256', v.sha256, 'uploadedAt', v.uploaded_at,

@@ -177,6 +177,12 @@ export async function keysUnder(prefix: string): Promise<string[]> {
   return keys
 }
 
+/** Removes every uploaded object of a project (a test's `afterAll`). */
+export async function removeUploadsOf(projectId: string): Promise<void> {
+  const keys = await keysUnder(`deliverables/${projectId}/`)
+  if (keys.length > 0) await env.BUCKET.delete(keys)
+}
+
 export const PDF_HEAD = encoder.encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')
 export const GLB_HEAD = new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0, 0x40, 0, 0, 0])
 export const HTML_BYTES = encoder.encode(

@@ -3,6 +3,8 @@ import type { IslandModel } from './models.ts'
 // The dashboard's 3D deliverables reach the browser as the pipeline's manifest (version 1), served
 // next to their files by the Worker's scoped route; this turns one into what an island draws. The
 // site's own models take another path (src/lib/models.ts: checked at build time, files copied).
+// Checked by hand rather than with models.ts's zod schema: this runs in the island, and zod would
+// add more to its bundle than the whole check weighs.
 
 const DECODERS = new Set(['draco', 'meshopt', 'basis'])
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i

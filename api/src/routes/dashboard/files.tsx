@@ -1,9 +1,8 @@
-import { projectDeliverables } from '@kairo/db'
-import { sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { getDeliverableHistory, getVersionObject } from '../../data/deliverables.ts'
 import { getDeliverable } from '../../data/projects.ts'
 import { toVersionReviews, versionReviewsJson } from '../../data/reviews.ts'
+import { outerColumn } from '../../data/rows.ts'
 import { seesAllCompanies } from '../../data/scope.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
@@ -126,7 +125,7 @@ export async function renderDeliverable(c: Context<AppEnv>, options: Deliverable
     scope,
     c.req.param('id') ?? '',
     c.req.param('deliverableId') ?? '',
-    { reviews: versionReviewsJson(scope, sql`${projectDeliverables}.${sql.identifier('id')}`) },
+    { reviews: versionReviewsJson(scope, outerColumn('project_deliverables', 'id')) },
   )
   if (!deliverable) return sendNotFound(c)
   const reviews = toVersionReviews(deliverable.reviews)

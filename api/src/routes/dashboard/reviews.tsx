@@ -11,13 +11,14 @@ import { notify } from '../../notifications/index.ts'
 import { setFlash } from '../../views/dashboard/flash.ts'
 import { reviewHref } from '../../views/dashboard/review-panel.tsx'
 import { auditFor, dashboardPage, scopeFor, sendNotFound, signedInUser } from './context.ts'
-import { type DeliverableRender, renderDeliverable } from './files.tsx'
+import { renderDeliverable } from './files.tsx'
 import { reviewComment, reviewDecision } from './review-schema.ts'
 
-// The review loop's pages: a deliverable's review (every version's thread), the client's decision
-// on the current version and anyone's comment. The posts are same-origin, limited per account,
-// written in one transaction each (see `data/review-steps.ts`), and answer 303 back to the review with a
-// message, or the review with the form's messages and input (422), or with why nothing changed (409).
+// The review loop's posts: the client's decision on the current version and anyone's comment. The
+// threads and forms are on the deliverable's page (files.tsx). The posts are same-origin, limited per
+// account, written in one transaction each (see `data/review-steps.ts`), and answer 303 back to that
+// page with a message, or the page with the form's messages and input (422), or with why nothing
+// changed (409).
 
 /**
  * A ceiling on review posts per account (forms and `/api/v1` together): far above a conversation's
@@ -63,11 +64,6 @@ export function notifyReviewStep(c: Context<AppEnv>): NotifyReviewStep {
 /** Deciding is the client's: the studio gets the 404 every role-restricted route gives. */
 export const clientPage = dashboardPage({ roles: ['client'] })
 
-/** The deliverable's page, where the review threads and their forms are (one statement). */
-function renderReview(c: Context<AppEnv>, options: Omit<DeliverableRender, 'failedVersion'> = {}) {
-  return renderDeliverable(c, options)
-}
-
 /** Why a decision changed nothing, in words. */
 function refusal(result: Exclude<DecideResult, { ok: true } | { reason: 'not_found' }>): string {
   if (result.reason === 'not_current') {
@@ -90,7 +86,7 @@ export const reviewRoutes = createRouter()
     const form = await readForm(c)
     const input = parseWith(reviewDecision, form)
     if (!input.ok) {
-      return renderReview(c, {
+      return renderDeliverable(c, {
         versionId,
         status: 422,
         failedReview: { form: 'decision', errors: input.fields, values: form },
@@ -108,7 +104,7 @@ export const reviewRoutes = createRouter()
     )
     if (!result.ok) {
       if (result.reason === 'not_found') return sendNotFound(c)
-      return renderReview(c, { status: 409, flash: { tone: 'error', message: refusal(result) } })
+      return renderDeliverable(c, { status: 409, flash: { tone: 'error', message: refusal(result) } })
     }
     const { step } = result
     setFlash(c, {
@@ -129,7 +125,11 @@ export const reviewRoutes = createRouter()
       const { id, deliverableId, versionId } = c.req.param()
       const form = await readForm(c)
       const failed = (errors: Record<string, string>) =>
-        renderReview(c, { versionId, status: 422, failedReview: { form: 'comment', errors, values: form } })
+        renderDeliverable(c, {
+          versionId,
+          status: 422,
+          failedReview: { form: 'comment', errors, values: form },
+        })
       // A checkbox sends its value only when ticked.
       const input = parseWith(reviewComment, { body: form.body, internal: form.internal !== undefined })
       if (!input.ok) return failed(input.fields)

@@ -78,7 +78,7 @@ export function ModelPreview({
   )
   if (version.viewerStatus === 'ready') {
     return (
-      <figure class="model-preview" data-viewer-manifest={`${base}manifest.json`}>
+      <figure class="model-preview">
         <div class="model-preview__stage">
           <picture>
             <source type="image/avif" srcset={srcset('avif')} sizes="(min-width: 760px) 720px, 100vw" />
