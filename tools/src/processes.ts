@@ -15,6 +15,12 @@ export interface ServiceOptions {
   quiet?: boolean
   /** Called with every line it prints (to wait for a line announcing a stage). */
   onLine?: (line: string) => void
+  /**
+   * Whether it is expected to end by itself (a build step). A service that is not, and ends before
+   * `stop()`, is reported on stderr with its last lines even when quiet: in a test run that line is
+   * what explains the connection errors that follow.
+   */
+  endsByItself?: boolean
 }
 
 export interface Service {
@@ -31,7 +37,7 @@ export interface Service {
  * service's name, so `stop()` can end it together with whatever it spawned (next, workerd, vite).
  */
 export function startService(options: ServiceOptions): Service {
-  const { name, command, args, cwd, env, mute, quiet = false, onLine } = options
+  const { name, command, args, cwd, env, mute, quiet = false, onLine, endsByItself = false } = options
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, FORCE_COLOR: '1', ...env },
@@ -47,8 +53,18 @@ export function startService(options: ServiceOptions): Service {
       if (!quiet && !(mute?.test(line) ?? false)) logLine(name, line)
     })
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  let stopping = false
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping && !endsByItself) {
+        const how = signal ? `signal ${signal}` : `exit code ${code}`
+        process.stderr.write(`[${name}] ended unexpectedly (${how}); its last lines:\n${lines.join('\n')}\n`)
+      }
+      resolve(code)
+    }),
+  )
   const stop = async () => {
+    stopping = true
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
     signalGroup(child.pid, 'SIGTERM')
     const timer = setTimeout(() => child.pid && signalGroup(child.pid, 'SIGKILL'), 5000)
@@ -71,7 +87,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  * `UserFacingError` that quotes its last lines when it exits non-zero.
  */
 export async function runStep(options: ServiceOptions & { what: string }): Promise<void> {
-  const service = startService(options)
+  const service = startService({ ...options, endsByItself: true })
   const code = await service.exited
   if (code !== 0) {
     const tail = options.quiet ? `\n${service.tail()}` : ''

@@ -109,6 +109,7 @@ async function runSuite(
     cwd: join(repoRoot, pkg),
     env: e2e ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output } : env,
     onLine,
+    endsByItself: true,
   })
   const code = await suite.exited
   const time = seconds(suiteStarted)
