@@ -87,7 +87,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         databaseUrl: options.databaseUrl,
         persistTo: join(dataDir, 'test-wrangler'),
         vars: mailSettings,
-        secrets: { PIPELINE_TOKEN: pipelineToken },
+        // A fresh key per run: the automations' run webhooks work, and no secret outlives the system.
+        secrets: {
+          PIPELINE_TOKEN: pipelineToken,
+          WEBHOOK_SIGNING_KEY: randomBytes(32).toString('base64url'),
+        },
         quiet: true,
       }),
     )

@@ -4,6 +4,7 @@ import { auth } from './routes/auth/index.ts'
 import { contact } from './routes/contact/index.tsx'
 import { dashboard } from './routes/dashboard/index.ts'
 import { health } from './routes/health/index.ts'
+import { hooks } from './routes/hooks/index.ts'
 import { internal } from './routes/internal/index.ts'
 import { profile } from './routes/profile/index.tsx'
 import { team } from './routes/team/index.ts'
@@ -12,6 +13,9 @@ import { v1 } from './routes/v1/index.ts'
 
 /** The Hono app with every route mounted; `index.ts` exports it as the Worker. */
 export const app = createApp()
+  // Engines' run reports need no session, and come before the session's lookup (Hono runs handlers in
+  // the order they were added), so a stray cookie cannot cost a query before the signature is checked.
+  .route('/', hooks)
   // Who is signed in, for every route below (no query without a session cookie).
   .use(loadSession())
   .route('/', health)

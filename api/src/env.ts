@@ -42,6 +42,13 @@ export interface Bindings
    * generates it). Unset: every internal route answers 401.
    */
   PIPELINE_TOKEN?: string
+  /**
+   * The key the automations' run webhook secrets are derived from (`src/webhooks/keys.ts`), a secret
+   * of at least 32 characters (`wrangler secret put WEBHOOK_SIGNING_KEY`; locally `./kairo start`
+   * generates it). Unset: the webhook answers 503 and the team's automation page says webhooks are
+   * not configured. Changing it changes every webhook's secret at once.
+   */
+  WEBHOOK_SIGNING_KEY?: string
   // UNSUBSCRIBE_SECRET is declared in MailVars (the delivery job reads it with the mail settings): the
   // key of the notification e-mails' one-click unsubscribe links (notifications/unsubscribe-token.ts),
   // at least 32 characters; required in production, elsewhere a development key stands in.
@@ -88,6 +95,15 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
     (typeof env.PIPELINE_TOKEN !== 'string' || !/^[\x21-\x7e]{32,256}$/.test(env.PIPELINE_TOKEN))
   ) {
     problems.push('PIPELINE_TOKEN (32 to 256 printable characters, no spaces)')
+  }
+  const webhookSigningKey = env?.WEBHOOK_SIGNING_KEY
+  if (
+    webhookSigningKey !== undefined &&
+    (typeof webhookSigningKey !== 'string' || webhookSigningKey.length < 32)
+  ) {
+    problems.push(
+      'WEBHOOK_SIGNING_KEY (at least 32 random characters: wrangler secret put WEBHOOK_SIGNING_KEY)',
+    )
   }
   const unsubscribeSecret = env?.UNSUBSCRIBE_SECRET
   if (

@@ -10,6 +10,8 @@ export interface LocalSecrets {
   PREVIEW_SECRET: string
   /** The 3D pipeline worker's bearer token, known to the Worker and the worker (assets-pipeline/README.md "Deliverable worker"). */
   PIPELINE_TOKEN: string
+  /** The Worker's key for the automations' run webhook secrets (api/README.md "Automation run webhooks"). */
+  WEBHOOK_SIGNING_KEY: string
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LocalSecrets {
  * A value still set to `.env.example`'s placeholder stops the command (`refusePlaceholders`).
  */
 export function localSecrets(): LocalSecrets {
-  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET', 'PIPELINE_TOKEN'])
+  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET', 'PIPELINE_TOKEN', 'WEBHOOK_SIGNING_KEY'])
   const file = join(dataDir, 'secrets.json')
   let stored: Partial<LocalSecrets> = {}
   try {
@@ -39,6 +41,7 @@ export function localSecrets(): LocalSecrets {
     PAYLOAD_SECRET: pick('PAYLOAD_SECRET'),
     PREVIEW_SECRET: pick('PREVIEW_SECRET'),
     PIPELINE_TOKEN: pick('PIPELINE_TOKEN'),
+    WEBHOOK_SIGNING_KEY: pick('WEBHOOK_SIGNING_KEY'),
   }
   if (Object.keys(generated).length > 0) {
     mkdirSync(dataDir, { recursive: true })

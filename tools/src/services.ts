@@ -91,7 +91,7 @@ export async function startWorker(options: {
   vars?: Record<string, string>
   /** Another wrangler config than the root wrangler.toml (a test's, e.g. without `[assets]`). */
   configPath?: string
-  /** Worker secrets (`PIPELINE_TOKEN`): passed in a file, never on the command line (see {@link secretsFile}). */
+  /** Worker secrets (`PIPELINE_TOKEN`, `WEBHOOK_SIGNING_KEY`): passed in a file, never on the command line (see {@link secretsFile}). */
   secrets?: Record<string, string>
 }): Promise<Service> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`])

@@ -90,7 +90,10 @@ async function main(): Promise<void> {
           port: ports.api,
           databaseUrl: database.url,
           vars: mailSettings,
-          secrets: { PIPELINE_TOKEN: secrets.PIPELINE_TOKEN },
+          secrets: {
+            PIPELINE_TOKEN: secrets.PIPELINE_TOKEN,
+            WEBHOOK_SIGNING_KEY: secrets.WEBHOOK_SIGNING_KEY,
+          },
         }),
       )
       .then(keep)

@@ -47,6 +47,8 @@ export interface AutomationDetail extends AutomationSummary {
   ownerName: string | null
   flow: AutomationFlow
   runs: RunView[]
+  /** Since when its run webhook's key id exists; null without one. For the studio's eyes only. */
+  webhookCreatedAt: Date | null
 }
 
 type RunJson = {
@@ -132,6 +134,7 @@ export async function getAutomation(
       ownerName: users.name,
       flow: automations.flow,
       runs: runsOf(runLimit),
+      webhookCreatedAt: automations.webhookKeyCreatedAt,
     })
     .from(automations)
     .innerJoin(companies, eq(companies.id, automations.companyId))

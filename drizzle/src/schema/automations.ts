@@ -1,4 +1,4 @@
-import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { app } from './app-schema.ts'
 import { companies } from './companies.ts'
 import { users } from './users.ts'
@@ -38,6 +38,13 @@ export const automations = app.table(
     description: text().notNull().default(''),
     flow: jsonb().$type<AutomationFlow>().notNull().default({ nodes: [], edges: [] }),
     status: automationStatus().notNull().default('draft'),
+    /**
+     * The public id of the automation's run webhook (`POST /api/hooks/automation-runs/<id>`), random;
+     * null while it has none. Its signing secret is derived from it and the Worker's
+     * `WEBHOOK_SIGNING_KEY` (api/src/webhooks/), so nothing secret is stored; a new id revokes the old one.
+     */
+    webhookKeyId: text(),
+    webhookKeyCreatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
       .notNull()
@@ -48,6 +55,8 @@ export const automations = app.table(
     index('automations_company_id_idx').on(t.companyId),
     index('automations_owner_id_idx').on(t.ownerId),
     index('automations_status_idx').on(t.status),
+    // The webhook finds its automation by this id; unique, so one id never names two.
+    uniqueIndex('automations_webhook_key_id_key').on(t.webhookKeyId),
   ],
 )
 
@@ -64,11 +73,16 @@ export const automationRuns = app.table(
     outcome: automationRunOutcome().notNull().default('running'),
     durationMs: integer(),
     message: text(),
+    /** The engine's own execution id, sent by the run webhook; null for runs recorded otherwise (the seed). */
+    engineRunId: text(),
   },
   (t) => [
     // Serves the foreign key and "latest runs of an automation".
     index('automation_runs_automation_id_started_at_idx').on(t.automationId, t.startedAt.desc()),
     index('automation_runs_outcome_idx').on(t.outcome),
+    // One run per engine execution: a repeated report (a retry, a replay) meets this and changes
+    // nothing. Null ids (seeded runs) never collide.
+    uniqueIndex('automation_runs_automation_id_engine_run_id_key').on(t.automationId, t.engineRunId),
   ],
 )
 

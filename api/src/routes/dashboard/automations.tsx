@@ -16,6 +16,7 @@ import { AutomationPage } from '../../views/dashboard/automation-page.tsx'
 import { AutomationStatePage, stateMessage } from '../../views/dashboard/automation-state-page.tsx'
 import { AutomationsPage } from '../../views/dashboard/automations-page.tsx'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
+import { webhookSigningKeyOf } from '../../webhooks/keys.ts'
 import { cachedRead, dashboardPage, scopeFor, sendNotFound, signedInUser } from './context.ts'
 
 /**
@@ -80,12 +81,19 @@ export const automationRoutes = createRouter()
     const scope = scopeFor(c)
     const automation = await getAutomation(c.var.db().db, scope, c.req.param('id') ?? '')
     if (!automation) return sendNotFound(c)
+    // The run webhook is the studio's to manage (its secret must never reach a client).
+    const { role } = signedInUser(c)
+    const webhook =
+      role === 'admin' || role === 'team'
+        ? { configured: webhookSigningKeyOf(c.env) !== null, createdAt: automation.webhookCreatedAt }
+        : undefined
     return c.html(
       <AutomationPage
         c={c}
         automation={automation}
         showCompany={seesAllCompanies(scope)}
         flash={takeFlash(c)}
+        webhook={webhook}
       />,
     )
   })

@@ -1,5 +1,6 @@
 import { createRouter } from '../../lib/create-app.ts'
 import { invite } from '../invite/index.tsx'
+import { automationPages } from './automations/index.tsx'
 import { companyPages } from './companies/index.tsx'
 import { deliverablePages } from './deliverables/index.tsx'
 import { invitationPages } from './invitations/index.tsx'
@@ -9,8 +10,8 @@ import { projectPages } from './projects/index.tsx'
 import { userPages } from './users/index.tsx'
 
 // The studio team's pages (`/dashboard/leads`, `companies` with their projects' forms, `users`,
-// `invitations`; staff only, a client gets 404; `outbox`, admins only) and the signed-out invitation
-// acceptance (`/invite/<token>`).
+// `invitations`, the automations' run webhook form; staff only, a client gets 404; `outbox`, admins
+// only) and the signed-out invitation acceptance (`/invite/<token>`).
 export const team = createRouter()
   .route('/', leadPages)
   .route('/', companyPages)
@@ -19,4 +20,5 @@ export const team = createRouter()
   .route('/', userPages)
   .route('/', invitationPages)
   .route('/', outboxPages)
+  .route('/', automationPages)
   .route('/', invite)

@@ -1,5 +1,6 @@
 import { requireUser } from '../../middleware/session/index.ts'
 import { v1Auth } from './auth.ts'
+import { automationWebhooksApi } from './automation-webhooks.ts'
 import { automationsApi } from './automations.ts'
 import { companiesApi } from './companies.ts'
 import { deliverablesApi } from './deliverables.ts'
@@ -52,3 +53,4 @@ v1.route('/', projectEditsApi)
 v1.route('/', usersApi)
 v1.route('/', invitationsApi)
 v1.route('/', outboxApi)
+v1.route('/', automationWebhooksApi)

@@ -4,10 +4,12 @@ import type { AppEnv } from '../../env.ts'
 import { Badge } from '../kit/badge.tsx'
 import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
+import { NoValue } from '../kit/no-value.tsx'
 import type { Flash } from './flash.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 import { AUTOMATION_STATUS, formatDuration, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
+import { WebhookSection, type WebhookState } from './webhook-section.tsx'
 
 /** Props of {@link AutomationPage}. */
 export interface AutomationPageProps {
@@ -15,13 +17,16 @@ export interface AutomationPageProps {
   automation: AutomationDetail
   showCompany: boolean
   flash?: Flash
+  /** The run webhook's state, for studio staff only; clients never get the section. */
+  webhook?: WebhookState
 }
 
 /**
- * `/dashboard/automations/<id>`: state with pause/resume, the flow as a diagram, and the latest runs.
- * Pause and resume are links to a confirmation page with the POST form, so they work without script.
+ * `/dashboard/automations/<id>`: state with pause/resume, the flow as a diagram, and the latest runs;
+ * for the studio also the run webhook. Pause and resume are links to a confirmation page with the
+ * POST form, so they work without script.
  */
-export function AutomationPage({ c, automation, showCompany, flash }: AutomationPageProps) {
+export function AutomationPage({ c, automation, showCompany, flash, webhook }: AutomationPageProps) {
   const base = `/dashboard/automations/${automation.id}`
   return (
     <DashboardLayout c={c} title={automation.title} active="automations" flash={flash}>
@@ -93,8 +98,11 @@ export function AutomationPage({ c, automation, showCompany, flash }: Automation
                 <Badge {...RUN_OUTCOME[run.outcome]} />
               </td>
               <td class="num">
-                {run.durationMs === null ? (
+                {run.outcome === 'running' ? (
                   <span class="muted">Still running</span>
+                ) : run.durationMs === null ? (
+                  // Reported only at its end, without a start time.
+                  <NoValue />
                 ) : (
                   formatDuration(run.durationMs)
                 )}
@@ -104,6 +112,14 @@ export function AutomationPage({ c, automation, showCompany, flash }: Automation
           ))}
         </DataTable>
       </section>
+
+      {webhook && (
+        <WebhookSection
+          automationId={automation.id}
+          isDraft={automation.status === 'draft'}
+          webhook={webhook}
+        />
+      )}
     </DashboardLayout>
   )
 }

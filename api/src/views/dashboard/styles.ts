@@ -50,6 +50,7 @@ a.button:not(.button--quiet):hover{color:#070a1a}
 .flow{display:block;max-width:100%;height:auto;margin-block:1rem;background:var(--bg-raised);border:1px solid var(--border);border-radius:var(--radius)}
 .flow-wrap{overflow-x:auto}
 .empty{color:var(--muted);font-style:italic}
+.copyable{user-select:all;overflow-wrap:anywhere}
 .steps{margin:0;padding-left:1.5rem}
 .steps li{padding:.3rem 0}
 .model-preview{margin:0 0 1rem}.model-preview__stage{position:relative;max-width:720px}.model-preview img{display:block;max-width:100%;height:auto;border-radius:var(--radius)}.model-preview__frame{position:absolute;inset:0;width:100%;height:100%;border:0;border-radius:var(--radius)}
