@@ -2,10 +2,18 @@ import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 // The API's own hash, so a user made here signs in exactly like one made by the seed or an invitation.
 import { hashPassword } from '@kairo/api/password'
+import { demoUsers as seededUsers } from '@kairo/db/seed-data'
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
 import postgres from 'postgres'
 import { contrast, describeViolations, focusIndicator, WCAG_TAGS } from './accessibility.ts'
 import { linkIn, waitForEmail } from './inbox.ts'
+import {
+  DEMO_TEAM_TOTP_SECRET,
+  freshCode,
+  giveTotp,
+  newTotpSecret,
+  ROLES_WITH_SECOND_FACTOR,
+} from './second-factor.ts'
 import { requiredEnv } from './system.ts'
 
 // Shared by the dashboard specs (`tests/dashboard-*.spec.ts`): the browser has JavaScript off and is
@@ -17,14 +25,26 @@ export {
   demoAutomations,
   demoCompany,
   demoProjects,
-  demoUsers,
   secondDemoProjects,
 } from '@kairo/db/seed-data'
 
-/** What a person signs in with. */
+/**
+ * What a person signs in with. `totpSecret` (base32) is the authenticator app of an account that has
+ * one: {@link signIn} then types a code from it on the second step.
+ */
 export interface Credentials {
   email: string
   password: string
+  totpSecret?: string
+}
+
+/**
+ * The seeded demo accounts. The demo admin (`team`) must sign in with a second factor; in the test
+ * system it has a known authenticator app (the global setup gives it {@link DEMO_TEAM_TOTP_SECRET}).
+ */
+export const demoUsers = {
+  ...seededUsers,
+  team: { ...seededUsers.team, totpSecret: DEMO_TEAM_TOTP_SECRET },
 }
 
 /** A browser context's cookies, as `storageState` keeps them. */
@@ -95,18 +115,25 @@ export class DashboardFixtures {
     name: string
     role: 'client' | 'team' | 'admin'
     companyId: string | null
+    /** Give the user an authenticator app (default: for the roles that must have one). */
+    totp?: boolean
   }): Promise<FixtureUser> {
     const email = this.email(options.label)
     const password = newPassword()
     const passwordHash = await hashPassword(password)
-    const [row] = await withSql(
-      (sql) => sql<{ id: string }[]>`
+    // Studio staff must sign in with a second factor: they get an authenticator app, as if set up.
+    const totpSecret =
+      (options.totp ?? ROLES_WITH_SECOND_FACTOR.includes(options.role)) ? newTotpSecret() : undefined
+    const [row] = await withSql(async (sql) => {
+      const made = await sql<{ id: string }[]>`
         insert into app.users (email, name, role, company_id, password_hash)
         values (${email}, ${options.name}, ${options.role}, ${options.companyId}, ${passwordHash})
-        returning id`,
-    )
+        returning id`
+      if (made[0] && totpSecret) await giveTotp(sql, made[0].id, totpSecret)
+      return made
+    })
     if (!row) throw new Error('fixture: user not created')
-    return { id: row.id, email, password, name: options.name }
+    return { id: row.id, email, password, name: options.name, totpSecret }
   }
 
   /** An automation with a two-step flow, in the given state. */
@@ -252,13 +279,36 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
 }
 
 /**
- * Signs in on `/login` by keyboard: Tab to Email, type, Tab to Password, type, Enter. The caller
- * checks where it lands (the dashboard, or the form again with a message).
+ * Signs in on `/login` by keyboard: Tab to Email, type, Tab to Password, type, Enter; for an account
+ * with an authenticator app (`totpSecret`), then a fresh code on the second step and Enter. The
+ * caller checks where it lands (the dashboard, or the form again with a message).
  */
-export async function signIn(page: Page, { email, password }: Credentials, path = '/login'): Promise<void> {
+export async function signIn(
+  page: Page,
+  { email, password, totpSecret }: Credentials,
+  path = '/login',
+): Promise<void> {
   await page.goto(path)
   await typeInto(page, page.getByLabel('Email'), email)
   await typeInto(page, page.getByLabel('Password', { exact: true }), password)
+  const answered = totpSecret
+    ? page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame())
+    : undefined
+  await page.keyboard.press('Enter')
+  if (!totpSecret || !answered) return
+  await answered
+  // A wrong password answers with the sign-in page again: nothing more to type.
+  if (new URL(page.url()).pathname !== '/login/second-factor') return
+  await enterTotpCode(page, email, totpSecret)
+}
+
+/** On the second step: types a code the Worker has not seen yet into the app's field, then Enter. */
+export async function enterTotpCode(page: Page, email: string, totpSecret: string): Promise<void> {
+  await typeInto(
+    page,
+    page.getByLabel('Code from your authenticator app'),
+    await freshCode(email, totpSecret),
+  )
   await page.keyboard.press('Enter')
 }
 

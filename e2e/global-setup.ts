@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { demoUsers } from '@kairo/db/seed-data'
 import {
   buildCmsIfChanged,
   buildSite,
@@ -19,6 +20,8 @@ import {
   startWorker,
   testSystem,
 } from '@kairo/tools'
+import postgres from 'postgres'
+import { DEMO_TEAM_TOTP_SECRET, giveTotp } from './second-factor.ts'
 import { requiredEnv, testUrls } from './system.ts'
 
 /**
@@ -56,6 +59,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     quiet: true,
   }
   const services: Service[] = []
+  // A fresh key per run for the authenticator apps' secrets: the Worker's, and the specs' (to seal the
+  // secrets they give their users the way the Worker does).
+  const totpKey = randomBytes(32).toString('base64url')
   const stop = async () => {
     ticker?.stop()
     await Promise.all(services.map((service) => service.stop()))
@@ -66,6 +72,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // One after the other: the seed renders the demo models' posters in Chromium with timeouts, and
     // the admin build (about a minute on both cores) beside it made them miss on a 2-core machine.
     await seedAll(options)
+    // The demo admin must sign in with a second factor: give it the app the specs know
+    // (`second-factor.ts`), sealed under this run's key, which the specs read from the environment.
+    process.env.TOTP_ENCRYPTION_KEY = totpKey
+    await giveDemoTeamTotp(options.databaseUrl)
     await buildCmsIfChanged({ quiet: true })
     services.push(await startCms({ ...options, mode: 'prod', port: testSystem.ports.cms }))
     await buildSite({ cmsUrl: testUrls.cms, siteUrl: testUrls.worker, quiet: true })
@@ -91,6 +101,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         secrets: {
           PIPELINE_TOKEN: pipelineToken,
           WEBHOOK_SIGNING_KEY: randomBytes(32).toString('base64url'),
+          TOTP_ENCRYPTION_KEY: totpKey,
         },
         quiet: true,
       }),
@@ -103,4 +114,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error
   }
   return stop
+}
+
+/** Gives the seeded demo admin the authenticator app the specs know. */
+async function giveDemoTeamTotp(databaseUrl: string): Promise<void> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
+  try {
+    const [user] = await sql<{ id: string }[]>`select id from app.users where email = ${demoUsers.team.email}`
+    if (!user) throw new Error('global setup: the seed made no demo admin')
+    await giveTotp(sql, user.id, DEMO_TEAM_TOTP_SECRET)
+  } finally {
+    await sql.end()
+  }
 }

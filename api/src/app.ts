@@ -10,9 +10,12 @@ import { profile } from './routes/profile/index.tsx'
 import { team } from './routes/team/index.ts'
 import { unsubscribeRoutes } from './routes/unsubscribe/index.tsx'
 import { v1 } from './routes/v1/index.ts'
+import { privateNoStore } from './routes/v1/router.ts'
 
 /** The Hono app with every route mounted; `index.ts` exports it as the Worker. */
 export const app = createApp()
+  // `Cache-Control: private, no-store` on every /api/v1 answer, its errors included (routes/v1/router.ts).
+  .use('/api/v1/*', privateNoStore())
   // Engines' run reports need no session, and come before the session's lookup (Hono runs handlers in
   // the order they were added), so a stray cookie cannot cost a query before the signature is checked.
   .route('/', hooks)

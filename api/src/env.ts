@@ -1,4 +1,5 @@
 import type { DbClient } from '@kairo/db'
+import { parseRequiredRoles } from './auth/second-factor-policy.ts'
 import type { ValidatedSession } from './auth/session.ts'
 import { placeholderProblems } from './lib/placeholders.ts'
 import { type MailVars, mailProblems } from './mail/config.ts'
@@ -46,9 +47,30 @@ export interface Bindings
    * The key the automations' run webhook secrets are derived from (`src/webhooks/keys.ts`), a secret
    * of at least 32 characters (`wrangler secret put WEBHOOK_SIGNING_KEY`; locally `./kairo start`
    * generates it). Unset: the webhook answers 503 and the team's automation page says webhooks are
-   * not configured. Changing it changes every webhook's secret at once.
+   * not configured. Changing it changes every webhook's secret at once. The outgoing webhook endpoints'
+   * signing secrets are derived from it too (`src/webhooks/outgoing/secret.ts`); unset, none can be
+   * registered and nothing is sent.
    */
   WEBHOOK_SIGNING_KEY?: string
+  /**
+   * The key of the "known device" cookies (`src/auth/known-device.ts`), which keep a browser that has
+   * signed in to an account outside that account's cross-address sign-in cap; a secret of at least 32
+   * characters (`wrangler secret put KNOWN_DEVICE_SECRET`). Required in production; elsewhere a
+   * development key stands in. Changing it makes every browser unknown until its next sign-in.
+   */
+  KNOWN_DEVICE_SECRET?: string
+  /**
+   * The key that encrypts the authenticator apps' TOTP secrets at rest (`src/auth/secret-box.ts`), a
+   * secret of at least 32 characters (`wrangler secret put TOTP_ENCRYPTION_KEY`; locally `./kairo
+   * start` generates it). Required in production; elsewhere a development key stands in. Changing it
+   * turns every authenticator app off in effect: keep it, or have everyone set theirs up again.
+   */
+  TOTP_ENCRYPTION_KEY?: string
+  /**
+   * The roles that must have a second factor (`admin,team` when unset; `none` for nobody): their
+   * sign-in asks them to set one up before any session is made (`src/auth/second-factor.ts`).
+   */
+  SECOND_FACTOR_REQUIRED_ROLES?: string
   // UNSUBSCRIBE_SECRET is declared in MailVars (the delivery job reads it with the mail settings): the
   // key of the notification e-mails' one-click unsubscribe links (notifications/unsubscribe-token.ts),
   // at least 32 characters; required in production, elsewhere a development key stands in.
@@ -104,6 +126,33 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
     problems.push(
       'WEBHOOK_SIGNING_KEY (at least 32 random characters: wrangler secret put WEBHOOK_SIGNING_KEY)',
     )
+  }
+  const knownDeviceSecret = env?.KNOWN_DEVICE_SECRET
+  if (
+    knownDeviceSecret !== undefined
+      ? typeof knownDeviceSecret !== 'string' || knownDeviceSecret.length < 32
+      : env?.ENVIRONMENT === 'production'
+  ) {
+    problems.push(
+      'KNOWN_DEVICE_SECRET (at least 32 random characters: wrangler secret put KNOWN_DEVICE_SECRET)',
+    )
+  }
+  const totpKey = env?.TOTP_ENCRYPTION_KEY
+  if (
+    totpKey !== undefined
+      ? typeof totpKey !== 'string' || totpKey.length < 32
+      : env?.ENVIRONMENT === 'production'
+  ) {
+    problems.push(
+      'TOTP_ENCRYPTION_KEY (at least 32 random characters: wrangler secret put TOTP_ENCRYPTION_KEY)',
+    )
+  }
+  if (
+    env?.SECOND_FACTOR_REQUIRED_ROLES !== undefined &&
+    (typeof env.SECOND_FACTOR_REQUIRED_ROLES !== 'string' ||
+      parseRequiredRoles(env.SECOND_FACTOR_REQUIRED_ROLES) === null)
+  ) {
+    problems.push('SECOND_FACTOR_REQUIRED_ROLES (roles separated by commas: admin, team, client; or none)')
   }
   const unsubscribeSecret = env?.UNSUBSCRIBE_SECRET
   if (

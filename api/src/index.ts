@@ -3,13 +3,15 @@ import type { Bindings } from './env.ts'
 import { MAINTENANCE_CRON, runMaintenance } from './maintenance/prune.ts'
 import { DIGEST_CRON, runDigest } from './notifications/digest-job.ts'
 import { runOutboxDelivery } from './outbox/run.ts'
+import { runWebhookDelivery } from './webhooks/outgoing/run.ts'
 
 // Workers call `fetch(request, env, ctx)` for requests (the Hono app) and `scheduled()` for the cron
 // triggers in wrangler.toml: the nightly clean-up (`MAINTENANCE_CRON`), the daily notification digest
 // (`DIGEST_CRON`, which only queues e-mail: the outbox run delivers it), and for any other trigger
-// the outbox, every minute (locally the orchestrator fires it every few seconds through `wrangler dev
-// --test-scheduled`). Note: workerd refuses named exports here that are not handlers, so the
-// constants live in maintenance/prune.ts and notifications/digest-job.ts.
+// the outbox and the outgoing webhooks (webhooks/outgoing/), every minute (locally the orchestrator
+// fires it every few seconds through `wrangler dev --test-scheduled`). Note: workerd refuses named
+// exports here that are not handlers, so the constants live in maintenance/prune.ts and
+// notifications/digest-job.ts.
 export default {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
@@ -18,7 +20,8 @@ export default {
         ? runMaintenance(env)
         : controller.cron === DIGEST_CRON
           ? runDigest(env)
-          : runOutboxDelivery(env)
+          : // Side by side: a slow mail server must not hold up the webhooks, nor the reverse.
+            Promise.all([runOutboxDelivery(env), runWebhookDelivery(env)])
     ctx.waitUntil(job.then(() => undefined))
   },
 } satisfies ExportedHandler<Bindings>

@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import { auditLog, type Database, outbox, rateLimits } from '@kairo/db'
+import { auditLog, type Database, outbox, rateLimits, users } from '@kairo/db'
 import { inArray, like, or, sql } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { SESSION_COOKIE } from '../src/auth/cookie.ts'
@@ -13,13 +13,17 @@ import type { AppEnv } from '../src/env.ts'
 
 export const ORIGIN = 'http://localhost'
 
-/** An IP prefix per test file run: the rate-limit rows it leaves behind are found and removed by it. */
+/**
+ * An IP prefix per test file run: the rate-limit rows it leaves behind are found and removed by it.
+ * Each address is in a /64 of its own, since the limits count an IPv6 client by its /64
+ * (`lib/client-network.ts`); the prefix is written as that key writes it (no leading zeros).
+ */
 export function ipPool() {
-  const run = crypto.randomUUID().slice(0, 4)
+  const run = Number.parseInt(crypto.randomUUID().slice(0, 4), 16).toString(16)
   let n = 0
   return {
     prefix: `2001:db8:${run}:`,
-    next: () => `2001:db8:${run}::${(++n).toString(16)}`,
+    next: () => `2001:db8:${run}:${(++n).toString(16)}::1`,
   }
 }
 
@@ -112,7 +116,7 @@ export function withoutNonce(html: string): string {
 /**
  * Removes what auth tests leave beside their users (whose own deletion cascades to sessions and
  * password resets): audit rows about them or about `emails` (by fingerprint), their outbox
- * messages, and rate-limit rows of this file's IPs and emails.
+ * messages, and rate-limit rows of this file's IPs and emails (per-address and per-account).
  */
 export async function cleanupAuthRows(
   db: Database,
@@ -120,17 +124,24 @@ export async function cleanupAuthRows(
   ipPrefix: string,
   emails: string[] = [],
 ) {
+  const accounts = [...emails]
   if (userIds.length > 0) {
     await db
       .delete(auditLog)
       .where(or(inArray(auditLog.targetId, userIds), inArray(auditLog.actorId, userIds)))
     await db.delete(outbox).where(inArray(sql`${outbox.payload}->>'userId'`, userIds))
+    const rows = await db.select({ email: users.email }).from(users).where(inArray(users.id, userIds))
+    accounts.push(...rows.map((row) => row.email))
   }
   await db.delete(rateLimits).where(like(rateLimits.key, `%${ipPrefix}%`))
-  if (emails.length > 0) {
-    const fingerprints = emails.map(emailFingerprint)
-    await db.delete(auditLog).where(inArray(sql`${auditLog.details}->>'email'`, fingerprints))
-    const keys = fingerprints.map((fp) => `auth:reset:account:${fp}`)
+  if (accounts.length > 0) {
+    const fingerprints = accounts.map(emailFingerprint)
+    if (emails.length > 0) {
+      await db
+        .delete(auditLog)
+        .where(inArray(sql`${auditLog.details}->>'email'`, emails.map(emailFingerprint)))
+    }
+    const keys = fingerprints.flatMap((fp) => [`auth:reset:account:${fp}`, `auth:login:account:${fp}`])
     await db.delete(rateLimits).where(inArray(rateLimits.key, keys))
   }
 }

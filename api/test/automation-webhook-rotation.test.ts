@@ -180,7 +180,7 @@ describe('POST /api/v1/automations/{id}/webhook', () => {
   it('gives staff the URL and secret as JSON', async () => {
     const { response } = await rotateJson(otherId, staffCookie)
     expect(response.status).toBe(201)
-    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
     const body = (await response.json()) as {
       url: string
       secret: string

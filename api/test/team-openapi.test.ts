@@ -59,6 +59,7 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
     expect(Object.keys(doc.paths['/invitations/{id}']?.delete?.responses ?? {}).sort()).toEqual([
       '200',
       '401',
+      '403',
       '404',
       '409',
       '422',

@@ -45,7 +45,7 @@ beforeAll(async () => {
     options,
     posterRenderer: startPosterRenderer,
   })
-}, 120_000)
+}, 300_000) // under a full .ci/run on 2 cores (api, cms, e2e beside it) this build has taken over 120 s
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 describe('buildModels', () => {

@@ -59,13 +59,21 @@ describe('migrateApp', () => {
       'notification_preferences',
       'notifications',
       'outbox',
+      'passkeys',
       'password_resets',
+      'pending_sign_ins',
       'project_deliverables',
       'project_milestones',
       'projects',
       'rate_limits',
+      'recovery_codes',
       'sessions',
+      'totp_factors',
       'users',
+      'webauthn_challenges',
+      'webhook_deliveries',
+      'webhook_delivery_attempts',
+      'webhook_endpoints',
     ])
     const journal = await client.sql`select id from app.__drizzle_migrations`
     const migrationFiles = (await readdir(migrationsFolder)).filter((f) => f.endsWith('.sql'))

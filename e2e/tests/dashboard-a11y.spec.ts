@@ -97,6 +97,23 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['new project', 'admin', at((s) => `/dashboard/companies/${s.companyId}/projects/new`)],
   ['a project, team view', 'admin', at((s) => `/dashboard/projects/${s.projectId}`)],
   ['edit a project', 'admin', at((s) => `/dashboard/projects/${s.projectId}/edit`)],
+  ['new automation', 'admin', at((s) => `/dashboard/companies/${s.companyId}/automations/new`)],
+  ['an automation, team view', 'admin', at((s) => `/dashboard/automations/${s.activeAutomationId}`)],
+  ['edit an automation', 'admin', at((s) => `/dashboard/automations/${s.activeAutomationId}/edit`)],
+  [
+    'an automation, with a flow error',
+    'admin',
+    async (page, setup) => {
+      // A connection from a step to itself: refused on its field, the flow left as it was.
+      await page.goto(`/dashboard/automations/${setup.activeAutomationId}`)
+      const step = demoAutomations[0].flow.nodes[1]
+      if (!step) throw new Error('the demo automation has no second step')
+      await chooseOption(page, page.locator('#connection-from'), `${step.label} (${step.id})`)
+      await chooseOption(page, page.locator('#connection-to'), `${step.label} (${step.id})`)
+      await activate(page, page.getByRole('button', { name: 'Add connection' }))
+      await expect(page.getByRole('alert')).toContainText('A step cannot lead to itself')
+    },
+  ],
   ['users', 'admin', at(() => '/dashboard/users')],
   ['a user', 'admin', at((s) => `/dashboard/users/${s.clientId}`)],
   ['invitations', 'admin', at(() => '/dashboard/invitations')],

@@ -2,9 +2,9 @@ import { logLine } from './log.ts'
 
 /**
  * `wrangler dev` does not fire cron triggers. Started with `--test-scheduled`, it runs the Worker's
- * `scheduled()` for a request to `/cdn-cgi/handler/scheduled?cron=…`; this fires the outbox's
- * every-minute cron that way every `intervalMs` (default 3 s), one request at a time, so mail written
- * locally arrives within seconds. Failed requests (the Worker restarting) are skipped quietly; the
+ * `scheduled()` for a request to `/cdn-cgi/handler/scheduled?cron=…`; this fires the every-minute
+ * cron (the mail outbox and the outgoing webhooks) that way every `intervalMs` (default 3 s), one
+ * request at a time, so mail and webhooks written locally go out within seconds. Failed requests (the Worker restarting) are skipped quietly; the
  * next tick tries again.
  */
 export function startScheduledTicker(options: { workerUrl: string; cron?: string; intervalMs?: number }): {

@@ -12,6 +12,8 @@ export interface LocalSecrets {
   PIPELINE_TOKEN: string
   /** The Worker's key for the automations' run webhook secrets (api/README.md "Automation run webhooks"). */
   WEBHOOK_SIGNING_KEY: string
+  /** The Worker's key that encrypts authenticator-app secrets at rest (api/README.md "Second factor"). */
+  TOTP_ENCRYPTION_KEY: string
 }
 
 /**
@@ -21,7 +23,13 @@ export interface LocalSecrets {
  * A value still set to `.env.example`'s placeholder stops the command (`refusePlaceholders`).
  */
 export function localSecrets(): LocalSecrets {
-  refusePlaceholders(['PAYLOAD_SECRET', 'PREVIEW_SECRET', 'PIPELINE_TOKEN', 'WEBHOOK_SIGNING_KEY'])
+  refusePlaceholders([
+    'PAYLOAD_SECRET',
+    'PREVIEW_SECRET',
+    'PIPELINE_TOKEN',
+    'WEBHOOK_SIGNING_KEY',
+    'TOTP_ENCRYPTION_KEY',
+  ])
   const file = join(dataDir, 'secrets.json')
   let stored: Partial<LocalSecrets> = {}
   try {
@@ -42,6 +50,7 @@ export function localSecrets(): LocalSecrets {
     PREVIEW_SECRET: pick('PREVIEW_SECRET'),
     PIPELINE_TOKEN: pick('PIPELINE_TOKEN'),
     WEBHOOK_SIGNING_KEY: pick('WEBHOOK_SIGNING_KEY'),
+    TOTP_ENCRYPTION_KEY: pick('TOTP_ENCRYPTION_KEY'),
   }
   if (Object.keys(generated).length > 0) {
     mkdirSync(dataDir, { recursive: true })

@@ -93,6 +93,7 @@ async function main(): Promise<void> {
           secrets: {
             PIPELINE_TOKEN: secrets.PIPELINE_TOKEN,
             WEBHOOK_SIGNING_KEY: secrets.WEBHOOK_SIGNING_KEY,
+            TOTP_ENCRYPTION_KEY: secrets.TOTP_ENCRYPTION_KEY,
           },
         }),
       )

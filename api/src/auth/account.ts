@@ -9,6 +9,7 @@ import { log } from '../lib/logger.ts'
 import { verifyCurrentPassword } from './credentials.ts'
 import { hashPassword } from './password.ts'
 import { checkNewPassword } from './password-policy.ts'
+import { endPasswordResets } from './password-reset.ts'
 import { invalidateSession, invalidateUserSessions, SESSION_IDLE_TIMEOUT_MS } from './session.ts'
 import { describeUserAgent } from './user-agent.ts'
 
@@ -109,6 +110,8 @@ export async function changeEmail(
   try {
     await db.transaction(async (tx) => {
       await tx.update(users).set({ email: input.email }).where(eq(users.id, user.id))
+      // Links mailed to the old address end with the change.
+      await endPasswordResets(tx, user.id)
       await tx.insert(outbox).values({
         kind: 'auth.email_changed',
         payload: { to: user.email, name: user.name, userId: user.id },
@@ -141,7 +144,7 @@ export async function changePassword(
 ): Promise<{ ok: true; endedSessions: number } | FieldError> {
   const { user, session } = signedIn(c)
   const { db } = c.var.db()
-  const policy = checkNewPassword(input.newPassword, { email: user.email, name: user.name })
+  const policy = await checkNewPassword(input.newPassword, { email: user.email, name: user.name })
   if (policy) return { ok: false, field: 'newPassword', message: policy }
   if (!(await verifyCurrentPassword(db, user.id, input.currentPassword))) {
     return { ok: false, field: 'currentPassword', message: WRONG_CURRENT_PASSWORD }
@@ -150,6 +153,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword)
   const endedSessions = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id))
+    // A reset link mailed before the change must not be able to undo it.
+    await endPasswordResets(tx, user.id)
     const ended = await invalidateUserSessions(tx, user.id, session.id)
     await tx.insert(outbox).values({
       kind: 'auth.password_changed',

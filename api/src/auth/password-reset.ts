@@ -29,7 +29,8 @@ export type ResetLookup = { status: 'valid'; reset: ValidReset } | { status: 'in
 /**
  * Creates a reset for `user` and queues its email (an `auth.password_reset` outbox row whose payload
  * holds the link) in one transaction: a link is never stored without its message, or the reverse.
- * Earlier links stay valid until they expire or one of them is used.
+ * Earlier links stay valid until they expire, one of them is used, or the account's password or
+ * email changes ({@link endPasswordResets}).
  */
 export async function requestPasswordReset(
   db: Database,
@@ -90,10 +91,30 @@ export async function findPasswordReset(
 }
 
 /**
- * Marks the reset used, and every other open reset of the same user with it (a new password makes
- * older links pointless). Returns false when the link was used or expired in the meantime: the
- * conditional update lets exactly one of two concurrent submissions through. Call inside the
- * transaction that sets the new password.
+ * Ends every open reset link of `userId` (marks it used). Call it inside the transaction that changes
+ * the user's password or email address, so the change and the end of the links commit together: a
+ * link mailed before the change must not outlive it. After a password change it would let whoever
+ * holds the old mail undo the new password; after an email change it went to an address that may no
+ * longer be the owner's. Returns how many links it ended.
+ */
+export async function endPasswordResets(
+  tx: Database,
+  userId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const ended = await tx
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+    .returning({ id: passwordResets.id })
+  return ended.length
+}
+
+/**
+ * Marks the reset used, and every other open reset of the same user with it (the new password ends
+ * them, see {@link endPasswordResets}). Returns false when the link was used or expired in the
+ * meantime: the conditional update lets exactly one of two concurrent submissions through. Call
+ * inside the transaction that sets the new password.
  */
 export async function consumePasswordReset(
   tx: Database,
@@ -108,9 +129,6 @@ export async function consumePasswordReset(
     )
     .returning({ id: passwordResets.id })
   if (!claimed) return false
-  await tx
-    .update(passwordResets)
-    .set({ usedAt: now })
-    .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)))
+  await endPasswordResets(tx, reset.userId, now)
   return true
 }

@@ -5,13 +5,25 @@ import { log } from '../lib/logger.ts'
 import { clientIp } from '../lib/negotiate.ts'
 import { writeSessionCookie } from './cookie.ts'
 import { checkCredentials, emailFingerprint } from './credentials.ts'
+import { rememberDevice } from './known-device.ts'
+import { type PendingStep, startPendingSignIn } from './pending-sign-in.ts'
+import { secondStepFor } from './second-factor.ts'
 import { createSession, invalidateSession, type SessionUser } from './session.ts'
 
 // The one sign-in path behind `POST /login` (form) and `POST /api/v1/session` (JSON): check the
-// credentials, record the attempt, and on success start a brand-new session.
+// credentials, record the attempt, and on success start a brand-new session, or, for an account
+// with (or required to have) a second factor, a pending sign-in that finish-sign-in.ts completes.
 
-/** What {@link signIn} did; a refusal carries no reason, so no caller can leak one. */
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false }
+/**
+ * What {@link signIn} did; a refusal carries no reason, so no caller can leak one. `secondFactor`
+ * means the password was right but no session was made: a pending sign-in waits for a code or
+ * passkey (`verify`) or for a first factor to be set up (`enrol`). It is `ok: false` on purpose, so a
+ * caller that does not know the second step treats it as a refusal.
+ */
+export type SignInResult =
+  | { ok: true; user: SessionUser; secondFactor?: undefined }
+  | { ok: false; secondFactor?: undefined }
+  | { ok: false; secondFactor: PendingStep; user: SessionUser }
 
 /** Where a session came from, as stored on its row for the "active sessions" list. */
 export function sessionOrigin(c: Context<AppEnv>) {
@@ -44,6 +56,23 @@ export async function signIn(
     return { ok: false }
   }
   const { user } = result
+  // The password was right: this browser leaves the account's cap for unknown devices (known-device.ts).
+  rememberDevice(c, user.email)
+  // A second factor, had or required: no session yet (auth/pending-sign-in.ts).
+  const secondFactor = await secondStepFor(c, db, user)
+  if (secondFactor) {
+    await startPendingSignIn(c, db, user.id, secondFactor)
+    await recordAudit(c, {
+      action: 'auth.second_factor_requested',
+      actorId: user.id,
+      companyId: user.companyId,
+      targetType: 'user',
+      targetId: user.id,
+      details: { step: secondFactor },
+    })
+    log(c, 'info', 'password accepted, second factor next', { userId: user.id, step: secondFactor })
+    return { ok: false, secondFactor, user }
+  }
   const previous = c.get('auth')?.session.id
   const { token, session } = await db.transaction(async (tx) => {
     if (previous) await invalidateSession(tx, previous)

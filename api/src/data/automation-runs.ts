@@ -3,16 +3,18 @@ import {
   type AutomationStatus,
   automationRuns,
   automations,
+  companies,
   type Database,
 } from '@kairo/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { notify } from '../notifications/index.ts'
+import { isoTime, queueWebhookEvent } from '../webhooks/outgoing/events.ts'
 
 // Runs reported by an automation's engine through the run webhook (routes/hooks/). Each report is ONE
 // statement: it finds the automation by its webhook key id and inserts or finishes the run, keyed by
 // the engine's own execution id, so a retried, replayed or concurrent twin report changes nothing.
 // Only a report that makes a run newly failed adds a second statement, the notification, in the same
-// transaction. No audit entry: this is machine traffic, and the run row is its own record.
+// transaction; its outgoing webhook (`automation_run.failed`) is a CTE of the report's statement. No audit entry: this is machine traffic, and the run row is its own record.
 
 /** What an engine reports about one execution (validated by routes/hooks/schema.ts). */
 export interface RunReport {
@@ -93,7 +95,7 @@ function writeRun(report: RunReport): SQL {
       duration_ms = ${millisBetween(sql`coalesce(${startedAt}, r.started_at)`, sql`excluded.finished_at`)},
       message = coalesce(excluded.message, r.message)
     where r.outcome = 'running'
-    returning r.id, r.outcome`
+    returning r.id, r.outcome, r.engine_run_id, r.started_at, r.finished_at, r.duration_ms, r.message`
 }
 
 /**
@@ -101,11 +103,16 @@ function writeRun(report: RunReport): SQL {
  * before (`existing`, for a duplicate's answer). `existing` reads the statement's snapshot, so a twin
  * committed while this statement waited on the unique index is not in it; see {@link storedRun}.
  */
-function reportStatement(keyId: string, report: RunReport): SQL {
+function reportStatement(keyId: string, report: RunReport, origin: string): SQL {
   return sql`with target as (
       select a.id, a.company_id, a.title, a.status from ${automations} a where a.webhook_key_id = ${keyId}
     ),
-    written as (${writeRun(report)}),
+    written as (${writeRun(report)}),${
+      report.event === 'finished' && report.outcome === 'failure'
+        ? sql`
+    hooks as (${failedRunWebhook(origin)}),`
+        : sql``
+    }
     existing as (
       select r.id, r.outcome from ${automationRuns} r
       where r.automation_id = (select id from target) and r.engine_run_id = ${report.runId}
@@ -114,6 +121,27 @@ function reportStatement(keyId: string, report: RunReport): SQL {
       coalesce(w.id, e.id) as "runId", coalesce(w.outcome, e.outcome) as "runOutcome",
       w.id is not null as "written"
     from target t left join written w on true left join existing e on true`
+}
+
+/**
+ * The `automation_run.failed` outgoing webhook of a failure report, as a CTE of its statement: a row
+ * comes back from `written` only when this report wrote the run, so, as with the notification, only
+ * the report that made the run fail queues it, and the report stays one statement.
+ */
+function failedRunWebhook(origin: string): SQL {
+  return queueWebhookEvent({
+    type: 'automation_run.failed',
+    eventId: crypto.randomUUID(),
+    from: sql`written w, target t, ${companies} c`,
+    where: sql`w.outcome = 'failure' and c.id = t.company_id`,
+    data: sql`jsonb_build_object(
+      'company', jsonb_build_object('id', c.id, 'name', c.name),
+      'automation', jsonb_build_object('id', t.id, 'title', t.title),
+      'run', jsonb_build_object('id', w.id, 'engineRunId', w.engine_run_id,
+        'startedAt', ${isoTime(sql`w.started_at`)}, 'finishedAt', ${isoTime(sql`w.finished_at`)},
+        'durationMs', w.duration_ms, 'message', w.message),
+      'url', ${`${origin}/dashboard/automations/`}::text || t.id::text)`,
+  })
 }
 
 /** The stored run of an engine execution, read after a twin report committed it. */
@@ -139,7 +167,7 @@ export async function recordRunReport(
   origin: string,
 ): Promise<RunReportResult> {
   const record = async (tx: Database): Promise<RunReportResult> => {
-    const [row] = await tx.execute<ReportRow>(reportStatement(keyId, report))
+    const [row] = await tx.execute<ReportRow>(reportStatement(keyId, report, origin))
     if (!row) return { outcome: 'unknown_key' }
     if (row.status === 'draft') return { outcome: 'draft', automationId: row.automationId }
     const run =

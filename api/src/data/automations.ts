@@ -11,6 +11,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm'
 import { jsonDate } from './dates.ts'
 import { type AuditWriter, isUuid } from './rows.ts'
+import { type RunStats, runStatsJson } from './run-stats.ts'
 import { inScope, type Scope } from './scope.ts'
 
 // Automations and their runs, always read and changed through a Scope: another company's automation
@@ -44,12 +45,29 @@ export interface AutomationSummary {
 /** An automation with its flow and latest runs (newest first). */
 export interface AutomationDetail extends AutomationSummary {
   companyId: string
+  ownerId: string | null
   ownerName: string | null
   flow: AutomationFlow
   runs: RunView[]
   /** Since when its run webhook's key id exists; null without one. For the studio's eyes only. */
   webhookCreatedAt: Date | null
+  /** The version of its title, description, state and owner, for an edit's stale check. */
+  version: string
+  /** The version of its flow, for a flow edit's stale check. */
+  flowVersion: string
+  /** The last 30 days in figures; null unless asked for (`stats`). */
+  stats: RunStats | null
 }
+
+/**
+ * The version of an automation's own fields: a hash of exactly what the studio's edit form sets, so a
+ * form opened before another change to them is refused (a "stale" answer), while a change elsewhere
+ * (a run, the flow, the webhook) leaves it valid. A client pausing it changes the state, so it counts.
+ */
+export const detailsVersion = sql<string>`md5(jsonb_build_array(${automations.title}, ${automations.description}, ${automations.status}, ${automations.ownerId})::text)`
+
+/** The version of an automation's flow: a hash of the stored jsonb (whose text form is canonical). */
+export const flowVersion = sql<string>`md5(${automations.flow}::text)`
 
 type RunJson = {
   id: string
@@ -119,22 +137,30 @@ export async function listAutomations(db: Database, scope: Scope): Promise<Autom
   return rows.map(toSummary)
 }
 
-/** One automation with its flow and its latest `runLimit` runs; null when absent or not in scope. */
+/**
+ * One automation with its flow and its latest `runLimit` runs, and with `stats` its last 30 days in
+ * figures, all in one statement; null when absent or not in scope.
+ */
 export async function getAutomation(
   db: Database,
   scope: Scope,
   id: string,
   runLimit = RUN_HISTORY_LIMIT,
+  { stats = false }: { stats?: boolean } = {},
 ): Promise<AutomationDetail | null> {
   if (!isUuid(id)) return null
   const [row] = await db
     .select({
       ...summaryColumns,
       companyId: automations.companyId,
+      ownerId: automations.ownerId,
       ownerName: users.name,
       flow: automations.flow,
       runs: runsOf(runLimit),
       webhookCreatedAt: automations.webhookKeyCreatedAt,
+      version: detailsVersion,
+      flowVersion,
+      stats: stats ? runStatsJson(outerAutomationId) : sql<RunStats | null>`null`,
     })
     .from(automations)
     .innerJoin(companies, eq(companies.id, automations.companyId))

@@ -1,4 +1,5 @@
 import {
+  type AutomationStatus,
   automations,
   companies,
   type Database,
@@ -34,10 +35,11 @@ export interface CompanyRecord {
   createdAt: Date
 }
 
-/** A company with its users and projects. */
+/** A company with its users, projects and automations. */
 export interface CompanyDetail extends CompanyRecord {
   users: Array<{ id: string; name: string; email: string; role: UserRole; disabled: boolean }>
   projects: Array<{ id: string; name: string; status: ProjectStatus; dueAt: Date | null }>
+  automations: Array<{ id: string; title: string; status: AutomationStatus }>
 }
 
 // Correlated counts: each is an index lookup (`*_company_id_idx`), and all three ride in the one
@@ -63,7 +65,10 @@ export async function listCompanies(db: Database, scope: Scope): Promise<Company
     .orderBy(asc(companies.name), asc(companies.id))
 }
 
-/** One company with its users and projects, aggregated as JSON in one statement; null if not found. */
+/**
+ * One company with its users, projects and automations, aggregated as JSON in one statement; null if
+ * not found.
+ */
 export async function getCompany(db: Database, scope: Scope, id: string): Promise<CompanyDetail | null> {
   if (!isUuid(id)) return null
   const companyUsers = sql<CompanyDetail['users']>`coalesce((
@@ -80,6 +85,12 @@ export async function getCompany(db: Database, scope: Scope, id: string): Promis
         order by p.created_at desc, p.id)
       from ${projects} p where p.company_id = ${companyId}
     ), '[]'::json)`
+  // Live ones first, as the automations list orders them.
+  const companyAutomations = sql<CompanyDetail['automations']>`coalesce((
+      select json_agg(json_build_object('id', a.id, 'title', a.title, 'status', a.status)
+        order by array_position(array['active', 'paused', 'draft']::text[], a.status::text), a.title, a.id)
+      from ${automations} a where a.company_id = ${companyId}
+    ), '[]'::json)`
   const [row] = await db
     .select({
       id: companies.id,
@@ -89,6 +100,7 @@ export async function getCompany(db: Database, scope: Scope, id: string): Promis
       createdAt: companies.createdAt,
       users: companyUsers,
       projects: companyProjects,
+      automations: companyAutomations,
     })
     .from(companies)
     .where(and(eq(companies.id, id), inScope(scope, companies.id)))

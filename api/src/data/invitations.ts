@@ -93,6 +93,15 @@ export async function listInvitations(
   return toListPage(rows, page, INVITATIONS_PAGE_SIZE)
 }
 
+/**
+ * Who may invite someone to `role`, and so revoke such an invitation: an admin any role, a team member
+ * clients only. Revoking follows the same rule as creating, or a team member could cancel the
+ * admins' staff invitations (and invite those people again as clients).
+ */
+export function mayInviteAs(actorRole: UserRole, role: UserRole): boolean {
+  return role === 'client' || actorRole === 'admin'
+}
+
 /** Validated input of {@link createInvitation}. */
 export interface NewInvitationInput {
   email: string
@@ -121,7 +130,7 @@ export async function createInvitation(
   audit: AuditWriter,
 ): Promise<CreateInvitationResult> {
   const now = options.now ?? new Date()
-  if (input.role !== 'client' && actor.role !== 'admin') {
+  if (!mayInviteAs(actor.role, input.role)) {
     return { ok: false, fields: { role: 'Only an admin can invite team members or admins' } }
   }
   const companyId = input.role === 'client' ? (input.companyId ?? null) : null
@@ -212,15 +221,18 @@ export async function createInvitation(
 
 export type RevokeInvitationResult =
   | { ok: true; invitation: InvitationView }
-  | { ok: false; reason: 'not_found' | 'not_open'; status?: InvitationStatus }
+  | { ok: false; reason: 'not_found' | 'not_open' | 'forbidden'; status?: InvitationStatus }
 
 /**
  * Revokes an invitation that is not yet accepted or revoked (an expired one may be revoked too, which
- * only makes its state explicit), with `invitation.revoked` audited in the same transaction.
+ * only makes its state explicit), with `invitation.revoked` audited in the same transaction. Only who
+ * may create such an invitation may revoke it ({@link mayInviteAs}): a team member's attempt on a
+ * staff invitation changes nothing and answers `forbidden`.
  */
 export async function revokeInvitation(
   db: Database,
   scope: Scope,
+  actor: { role: UserRole },
   id: string,
   audit: AuditWriter,
   now: Date = new Date(),
@@ -236,6 +248,8 @@ export async function revokeInvitation(
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
           inScope(scope, invitations.companyId),
+          // The creation rule, in the statement itself: no read-then-write gap.
+          actor.role === 'admin' ? undefined : eq(invitations.role, 'client'),
         ),
       )
       .returning({ companyId: invitations.companyId })
@@ -246,6 +260,7 @@ export async function revokeInvitation(
       .leftJoin(inviter, eq(inviter.id, invitations.invitedById))
       .where(and(eq(invitations.id, id), inScope(scope, invitations.companyId)))
     if (!view) return { ok: false, reason: 'not_found' }
+    if (!revoked && !mayInviteAs(actor.role, view.role)) return { ok: false, reason: 'forbidden' }
     if (!revoked) return { ok: false, reason: 'not_open', status: view.status }
     await audit(
       { action: 'invitation.revoked', companyId: revoked.companyId, targetType: 'invitation', targetId: id },

@@ -1,4 +1,5 @@
 import {
+  companies,
   type Database,
   deliverableComments,
   deliverableVersions,
@@ -6,8 +7,10 @@ import {
   projects,
   type ReviewState,
   type UserRole,
+  users,
 } from '@kairo/db'
-import { and, eq, or, sql } from 'drizzle-orm'
+import { and, eq, or, type SQL, sql } from 'drizzle-orm'
+import { isoTime, queueWebhookEvent } from '../webhooks/outgoing/events.ts'
 import { type ActorRole, excerpt, recordActivity } from './activity.ts'
 import type { Decision, NotifyReviewStep, ReviewActor, ReviewStep, ReviewTarget } from './reviews.ts'
 import { type AuditWriter, isUuid, outerColumn } from './rows.ts'
@@ -63,6 +66,36 @@ async function findDeliverable(tx: Database, scope: Scope, target: ReviewTarget,
   return row ?? null
 }
 
+/**
+ * The `data` of a decision's outgoing webhook: who decided what on which version, with the names a
+ * receiver shows (read by subqueries of the same statement). Never more than the client's own
+ * thread shows: no internal comment, no file link.
+ */
+function decisionData(d: {
+  companyId: string
+  target: ReviewTarget
+  title: string
+  version: { id: string; number: number }
+  actorId: string
+  decision: Decision
+  comment: string
+  url: string
+}): SQL {
+  return sql`jsonb_build_object(
+    'decision', ${d.decision}::text,
+    'comment', nullif(${d.comment}::text, ''),
+    'decidedAt', ${isoTime(sql`cm.created_at`)},
+    'company', (select jsonb_build_object('id', c.id, 'name', c.name) from ${companies} c
+      where c.id = ${d.companyId}),
+    'project', (select jsonb_build_object('id', p.id, 'name', p.name) from ${projects} p
+      where p.id = ${d.target.projectId}),
+    'deliverable', jsonb_build_object('id', ${d.target.deliverableId}::uuid, 'title', ${d.title}::text),
+    'version', jsonb_build_object('id', ${d.version.id}::uuid, 'number', ${d.version.number}::int),
+    'decidedBy', (select jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email) from ${users} u
+      where u.id = ${d.actorId}),
+    'url', ${d.url}::text)`
+}
+
 const validTarget = (t: ReviewTarget) => isUuid(t.projectId) && isUuid(t.deliverableId) && isUuid(t.versionId)
 
 /** Writes the step's feed entry and audit entry in the caller's transaction. */
@@ -105,7 +138,8 @@ async function recordStep(tx: Database, step: ReviewStep, audit: AuditWriter): P
 /**
  * The client's decision on the newest version of a deliverable: sets the version's review state,
  * adds the decision to its thread (with the comment, which a change request must have: the caller
- * validates that), and writes the feed, the audit and the notification, in one transaction. Clients
+ * validates that), and writes the feed, the audit, the notification and the outgoing webhook
+ * (`deliverable.approved` / `deliverable.changes_requested`), in one transaction. Clients
  * only (a studio scope is not found: the studio cannot decide for its client). An older version, or
  * one already decided, changes nothing and says why.
  */
@@ -117,6 +151,8 @@ export async function decideVersion(
   input: { decision: Decision; comment: string },
   audit: AuditWriter,
   notify: NotifyReviewStep,
+  /** The version's page, absolute, for the outgoing webhook's `url` (the route knows the origin). */
+  reviewUrl: (versionNumber: number) => string,
 ): Promise<DecideResult> {
   if (scope.kind !== 'company' || actor.role !== 'client' || !validTarget(target)) return notFound
   return db.transaction(async (tx): Promise<DecideResult> => {
@@ -158,15 +194,30 @@ export async function decideVersion(
       .update(deliverableVersions)
       .set({ reviewState: input.decision, reviewedById: actor.id, reviewedAt: sql`now()` })
       .where(eq(deliverableVersions.id, version.id))
-    const [comment] = await tx
-      .insert(deliverableComments)
-      .values({
-        versionId: version.id,
-        authorId: actor.id,
-        kind: input.decision === 'approved' ? 'approval' : 'changes_requested',
-        body: input.comment,
-      })
-      .returning({ id: deliverableComments.id })
+    // The decision's comment and its outgoing webhook in one statement (a CTE over the inserted row).
+    const [comment] = await tx.execute<{ id: string }>(sql`
+      with comment as (
+        insert into ${deliverableComments} (version_id, author_id, kind, body)
+        values (${version.id}, ${actor.id},
+          ${input.decision === 'approved' ? 'approval' : 'changes_requested'}::app.comment_kind, ${input.comment})
+        returning id, created_at
+      ),
+      hooks as (${queueWebhookEvent({
+        type: input.decision === 'approved' ? 'deliverable.approved' : 'deliverable.changes_requested',
+        eventId: crypto.randomUUID(),
+        from: sql`comment cm`,
+        data: decisionData({
+          companyId: deliverable.companyId,
+          target,
+          title: deliverable.title,
+          version,
+          actorId: actor.id,
+          decision: input.decision,
+          comment: input.comment,
+          url: reviewUrl(version.number),
+        }),
+      })})
+      select id from comment`)
     if (!comment) throw new Error('reviews: the decision insert returned no row')
     const step: ReviewStep = {
       kind: input.decision === 'approved' ? 'version.approved' : 'version.changes_requested',

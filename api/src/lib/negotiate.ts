@@ -15,7 +15,9 @@ export function wantsJson(c: Context): boolean {
 /**
  * The visitor's IP as Cloudflare reports it (`CF-Connecting-IP`, set by the edge and not spoofable
  * there). Without it (a request that did not pass through Cloudflare) every such caller shares the
- * key `unknown`, so a missing header makes the limit stricter, never absent.
+ * key `unknown`, so a missing header makes the limit stricter, never absent. This is the address to
+ * show and record (logs, audit, sessions); a rate limit keys by `clientNetwork(c)`
+ * (`lib/client-network.ts`), which counts an IPv6 client by its /64.
  */
 export function clientIp(c: Context): string {
   return c.req.header('cf-connecting-ip')?.trim() || 'unknown'

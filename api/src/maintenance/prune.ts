@@ -1,5 +1,7 @@
 import { createDb, type Database, outbox, rateLimits } from '@kairo/db'
 import { lt } from 'drizzle-orm'
+import { pruneExpiredChallenges } from '../auth/passkeys.ts'
+import { pruneExpiredPendingSignIns } from '../auth/pending-sign-in.ts'
 import { assertBindings, type Bindings } from '../env.ts'
 
 /** The nightly clean-up's cron (wrangler.toml `[triggers]`); `scheduled()` runs the outbox for any other. */
@@ -39,16 +41,26 @@ export async function pruneDeliveredOutbox(db: Database, now = Date.now()): Prom
 export async function runMaintenance(
   env: Bindings,
   now = Date.now(),
-): Promise<{ rateLimits: number; outbox: number }> {
+): Promise<{ rateLimits: number; outbox: number; signInLeftovers: number }> {
   assertBindings(env)
   const client = createDb(env.HYPERDRIVE.connectionString, { max: 1, connectTimeout: 5 })
   try {
     const pruned = await pruneRateLimits(client.db, now)
     const outboxPruned = await pruneDeliveredOutbox(client.db, now)
+    // Second steps never finished and passkey dialogs never answered: expired, and useless to anyone.
+    const signInLeftovers =
+      (await pruneExpiredPendingSignIns(client.db, new Date(now))) +
+      (await pruneExpiredChallenges(client.db, new Date(now)))
     console.log(
-      JSON.stringify({ level: 'info', msg: 'maintenance done', rateLimitsPruned: pruned, outboxPruned }),
+      JSON.stringify({
+        level: 'info',
+        msg: 'maintenance done',
+        rateLimitsPruned: pruned,
+        outboxPruned,
+        signInLeftoversPruned: signInLeftovers,
+      }),
     )
-    return { rateLimits: pruned, outbox: outboxPruned }
+    return { rateLimits: pruned, outbox: outboxPruned, signInLeftovers }
   } finally {
     await client.close()
   }

@@ -16,7 +16,20 @@ const app = createApp()
     '/api/skipped/*',
     rateLimit({ limit: 1, prefix: run, key: (c) => (c.req.header('x-trusted') ? null : 'shared') }),
   )
+  .use(
+    '/api/refunded/*',
+    rateLimit({
+      limit: 2,
+      prefix: run,
+      key: () => 'refunded',
+      now: () => clock,
+      refundIf: (c) => c.res.status === 200,
+    }),
+  )
   .post('/api/limited/echo', (c) => c.json({ ok: true }))
+  .post('/api/refunded/echo', (c) =>
+    c.req.header('x-outcome') === 'fail' ? c.json({ ok: false }, 401) : c.json({ ok: true }),
+  )
   .post('/api/skipped/echo', (c) => c.json({ ok: true }))
 
 async function send(path: string, ip: string, headers: Record<string, string> = {}) {
@@ -64,6 +77,16 @@ describe('rateLimit', () => {
     const statuses = responses.map((r) => r.status).sort()
     expect(statuses.filter((s) => s === 200)).toHaveLength(3)
     expect(statuses.filter((s) => s === 429)).toHaveLength(9)
+  })
+
+  it('takes back the hits of requests that `refundIf` calls a success', async () => {
+    const fail = { 'x-outcome': 'fail' }
+    // Successes cost nothing...
+    for (let i = 0; i < 4; i++) expect((await send('/api/refunded/echo', '198.51.100.6')).status).toBe(200)
+    // ...failures count, and over the limit even a request that would succeed is refused.
+    expect((await send('/api/refunded/echo', '198.51.100.6', fail)).status).toBe(401)
+    expect((await send('/api/refunded/echo', '198.51.100.6', fail)).status).toBe(401)
+    expect((await send('/api/refunded/echo', '198.51.100.6')).status).toBe(429)
   })
 
   it('skips requests whose key is null', async () => {

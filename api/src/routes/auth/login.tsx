@@ -1,6 +1,4 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { clearSessionCookie } from '../../auth/cookie.ts'
 import { type AuthLimits, emailInBody, signInLimits } from '../../auth/limits.ts'
 import { DEFAULT_AFTER_SIGN_IN, safeNextPath } from '../../auth/next-path.ts'
@@ -10,6 +8,7 @@ import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { parseWith, readFormFields } from '../../lib/form.ts'
 import { log } from '../../lib/logger.ts'
+import { limitBody } from '../../middleware/body-limit/index.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
@@ -25,19 +24,14 @@ export interface AuthRoutesOptions {
   now?: () => number
 }
 
-export const formBodyLimit = () =>
-  bodyLimit({
-    maxSize: AUTH_FORM_MAX_BYTES,
-    onError: () => {
-      throw new HTTPException(413, { message: 'The form is too large' })
-    },
-  })
+/** In front of the sign-in and reset limiters, which read the body for the email. */
+export const formBodyLimit = () => limitBody(AUTH_FORM_MAX_BYTES, 'The form is too large')
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
 
 /**
  * `GET /login` (the form; a signed-in visitor goes straight on), `POST /login` (sign in: 303 to
- * `next` or the dashboard; 401 with the form and one message for any wrong email or password; 422
+ * `next` or the dashboard, or to the second step for an account with a second factor; 401 with the form and one message for any wrong email or password; 422
  * for empty fields; 429 over a limit) and `POST /logout` (ends the session, 303 to `/login`).
  */
 export function loginRoutes({ limits, now }: AuthRoutesOptions) {
@@ -76,6 +70,12 @@ export function loginRoutes({ limits, now }: AuthRoutesOptions) {
           )
         }
         const result = await signIn(c, parsed.data)
+        if (result.secondFactor) {
+          // The password was right; the second step's pages take it from here (no session yet).
+          const query = next ? `?next=${encodeURIComponent(next)}` : ''
+          const step = result.secondFactor === 'enrol' ? '/enrol' : ''
+          return c.redirect(`/login/second-factor${step}${query}`, 303)
+        }
         if (!result.ok) {
           return c.html(
             <LoginPage nonce={nonce} email={form.email} next={next} errors={{ form: SIGN_IN_FAILED }} />,
@@ -88,6 +88,7 @@ export function loginRoutes({ limits, now }: AuthRoutesOptions) {
     .post(
       '/logout',
       sameOrigin(),
+      formBodyLimit(),
       rateLimit({ prefix: 'auth:logout:ip', limit: 60, windowSeconds: 600, ...(now ? { now } : {}) }),
       async (c) => {
         const auth = c.var.auth

@@ -2,10 +2,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-po
 import type { Flash } from '../../views/dashboard/flash.ts'
 import { ErrorSummary } from '../../views/kit/error-summary.tsx'
 import { TextField } from '../../views/kit/field.tsx'
+import { PasskeySignIn } from '../../views/second-factor/passkey.tsx'
 import { AuthFrame } from './frame.tsx'
 
 // The signed-out pages: sign in, ask for a reset link, set a new password, and the answers to a
-// link that no longer works. Plain forms that post to the Worker; no script needed.
+// link that no longer works. Plain forms that post to the Worker; no script needed (the sign-in
+// page's passkey button is the one exception, and it is absent without script).
 
 /** What a failed sign-in shows, whichever of the two was wrong (no account enumeration). */
 export const SIGN_IN_FAILED = 'The email address or password is not right. Check both and try again.'
@@ -52,6 +54,8 @@ export function LoginPage({ nonce, email = '', next, errors = {}, flash }: Login
       <p>
         <a href="/password-reset">Forgot your password?</a>
       </p>
+      {/* Shown by its script only where the browser has passkeys; absent without JavaScript. */}
+      <PasskeySignIn next={next} nonce={nonce} heading="Or sign in with a passkey" />
     </AuthFrame>
   )
 }
@@ -159,7 +163,7 @@ const LINK_PROBLEMS = {
   },
   used: {
     title: 'This link has already been used',
-    text: 'Each reset link works once. If you did not change your password just now, ask for a new link.',
+    text: 'Each reset link works once, and a change of password or email address ends the links sent before it. If you did not change your password just now, ask for a new link.',
   },
 } as const
 

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { recordAudit } from '../../audit/record.ts'
 import { clearSessionCookie } from '../../auth/cookie.ts'
 import { emailFingerprint, findUserByEmail } from '../../auth/credentials.ts'
+import { rememberDevice } from '../../auth/known-device.ts'
 import { emailInBody, resetRequestLimits } from '../../auth/limits.ts'
 import { hashPassword } from '../../auth/password.ts'
 import { checkNewPassword } from '../../auth/password-policy.ts'
@@ -117,7 +118,7 @@ export function passwordResetRoutes({ limits, now }: AuthRoutesOptions) {
         const form = await readFormFields(c, ['password'])
         const parsed = parseWith(newPasswordSchema, form)
         const problem = parsed.ok
-          ? checkNewPassword(parsed.data.password, { email: reset.email, name: reset.name })
+          ? await checkNewPassword(parsed.data.password, { email: reset.email, name: reset.name })
           : (parsed.fields.password ?? 'Enter a new password')
         if (problem || !parsed.ok) {
           return c.html(
@@ -155,6 +156,9 @@ export function passwordResetRoutes({ limits, now }: AuthRoutesOptions) {
         log(c, 'info', 'password reset', { userId: reset.userId, endedSessions: ended })
         // This browser's session, if it was one of the account's, has just ended.
         if (c.var.auth?.user.id === reset.userId) clearSessionCookie(c)
+        // The link proved the inbox, so this browser counts as the owner's from now on: it can sign in
+        // even while strangers hold the account's cap for unknown browsers (auth/limits.ts).
+        rememberDevice(c, reset.email)
         setFlash(c, {
           tone: 'success',
           message: 'Your password has been changed. Sign in with your new password.',

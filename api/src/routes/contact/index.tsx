@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../../env.ts'
@@ -12,6 +11,7 @@ import {
   isTransientDatabaseError,
   retryTransient,
 } from '../../lib/transient.ts'
+import { limitBody } from '../../middleware/body-limit/index.ts'
 import { type RateLimitOptions, rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { idempotencyKeyFor } from './idempotency.ts'
@@ -62,6 +62,8 @@ export function createContactRoutes(options: ContactRoutesOptions = {}) {
   return createRouter().post(
     '/api/contact',
     sameOrigin(),
+    // Before the limiter, so an oversized body costs neither a count nor a query.
+    limitBody(MAX_BODY_BYTES, 'The message is too large to send'),
     rateLimit({
       limit: 10,
       windowSeconds: 600,
@@ -76,12 +78,6 @@ export function createContactRoutes(options: ContactRoutesOptions = {}) {
               ),
               429,
             ),
-    }),
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413, { message: 'The message is too large to send' })
-      },
     }),
     async (c) => {
       c.header('Cache-Control', 'no-store')

@@ -4,18 +4,20 @@ import {
   changeAutomationState,
   getAutomation,
   listAutomations,
+  RUN_HISTORY_LIMIT,
   type StateChange,
 } from '../../data/automations.ts'
 import { seesAllCompanies } from '../../data/scope.ts'
 import type { AppEnv } from '../../env.ts'
+import { clientNetwork } from '../../lib/client-network.ts'
 import { createRouter } from '../../lib/create-app.ts'
-import { clientIp } from '../../lib/negotiate.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { AutomationPage } from '../../views/dashboard/automation-page.tsx'
 import { AutomationStatePage, stateMessage } from '../../views/dashboard/automation-state-page.tsx'
 import { AutomationsPage } from '../../views/dashboard/automations-page.tsx'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
+import type { FlowFailure } from '../../views/dashboard/flow-editor.tsx'
 import { webhookSigningKeyOf } from '../../webhooks/keys.ts'
 import { cachedRead, dashboardPage, scopeFor, sendNotFound, signedInUser } from './context.ts'
 
@@ -28,8 +30,40 @@ export function automationStateLimit() {
     limit: 30,
     windowSeconds: 10 * 60,
     prefix: 'automation-state',
-    key: (c) => c.var.auth?.user.id ?? clientIp(c),
+    key: (c) => c.var.auth?.user.id ?? clientNetwork(c),
   })
+}
+
+/**
+ * The automation's page in one statement (404 when out of scope), with its last 30 days as charts.
+ * Studio staff also get the flow's editor and the run webhook section; `failed` re-renders it with a
+ * refused flow form's messages and input (422, or 409 when the form was out of date).
+ */
+export async function renderAutomation(
+  c: Context<AppEnv>,
+  id: string,
+  failed?: { failure: FlowFailure; status: 409 | 422 },
+) {
+  const scope = scopeFor(c)
+  const automation = await getAutomation(c.var.db().db, scope, id, RUN_HISTORY_LIMIT, { stats: true })
+  if (!automation) return sendNotFound(c)
+  // The run webhook and the flow are the studio's to manage (a webhook's secret must never reach a client).
+  const staff = seesAllCompanies(scope)
+  const webhook = staff
+    ? { configured: webhookSigningKeyOf(c.env) !== null, createdAt: automation.webhookCreatedAt }
+    : undefined
+  return c.html(
+    <AutomationPage
+      c={c}
+      automation={automation}
+      showCompany={staff}
+      flash={takeFlash(c)}
+      webhook={webhook}
+      manage={staff}
+      failed={failed?.failure}
+    />,
+    failed?.status ?? 200,
+  )
 }
 
 /** The confirmation page (GET) for pausing or resuming. */
@@ -77,26 +111,7 @@ export const automationRoutes = createRouter()
       />,
     )
   })
-  .get('/dashboard/automations/:id', dashboardPage(), async (c) => {
-    const scope = scopeFor(c)
-    const automation = await getAutomation(c.var.db().db, scope, c.req.param('id') ?? '')
-    if (!automation) return sendNotFound(c)
-    // The run webhook is the studio's to manage (its secret must never reach a client).
-    const { role } = signedInUser(c)
-    const webhook =
-      role === 'admin' || role === 'team'
-        ? { configured: webhookSigningKeyOf(c.env) !== null, createdAt: automation.webhookCreatedAt }
-        : undefined
-    return c.html(
-      <AutomationPage
-        c={c}
-        automation={automation}
-        showCompany={seesAllCompanies(scope)}
-        flash={takeFlash(c)}
-        webhook={webhook}
-      />,
-    )
-  })
+  .get('/dashboard/automations/:id', dashboardPage(), (c) => renderAutomation(c, c.req.param('id') ?? ''))
   .get('/dashboard/automations/:id/pause', dashboardPage(), (c) => confirmPage(c, 'pause'))
   .get('/dashboard/automations/:id/resume', dashboardPage(), (c) => confirmPage(c, 'resume'))
   .post('/dashboard/automations/:id/pause', dashboardPage(), sameOrigin(), automationStateLimit(), (c) =>

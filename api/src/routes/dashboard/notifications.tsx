@@ -1,6 +1,6 @@
+import { clientNetwork } from '../../lib/client-network.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { parseWith, readFormFields } from '../../lib/form.ts'
-import { clientIp } from '../../lib/negotiate.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { listNotifications, markAllRead, markRead, openNotification } from '../../notifications/list.ts'
@@ -20,7 +20,7 @@ export const notificationWriteLimit = rateLimit({
   prefix: 'notifications:write',
   limit: 300,
   windowSeconds: 600,
-  key: (c) => c.var.auth?.user.id ?? clientIp(c),
+  key: (c) => c.var.auth?.user.id ?? clientNetwork(c),
 })
 
 /** Back to the list's page the form was on. */

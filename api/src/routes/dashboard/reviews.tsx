@@ -2,9 +2,10 @@ import type { Context } from 'hono'
 import { addComment, type DecideResult, decideVersion } from '../../data/review-steps.ts'
 import type { NotifyReviewStep } from '../../data/reviews.ts'
 import type { AppEnv } from '../../env.ts'
+import { clientNetwork } from '../../lib/client-network.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { parseWith, readForm } from '../../lib/form.ts'
-import { clientIp, publicOrigin } from '../../lib/negotiate.ts'
+import { publicOrigin } from '../../lib/negotiate.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { notify } from '../../notifications/index.ts'
@@ -28,7 +29,7 @@ export const reviewWriteLimit = rateLimit({
   prefix: 'review:write',
   limit: 60,
   windowSeconds: 600,
-  key: (c) => c.var.auth?.user.id ?? clientIp(c),
+  key: (c) => c.var.auth?.user.id ?? clientNetwork(c),
 })
 
 /**
@@ -59,6 +60,12 @@ export function notifyReviewStep(c: Context<AppEnv>): NotifyReviewStep {
       await notify(tx, { ...about, kind, excerpt: step.excerpt })
     }
   }
+}
+
+/** A version's place on the deliverable's page, absolute (the outgoing webhooks' `url`). Shared with `/api/v1`. */
+export function reviewUrlOf(c: Context<AppEnv>, projectId: string, deliverableId: string) {
+  const page = `${publicOrigin(c)}${reviewHref(projectId, deliverableId)}`
+  return (versionNumber: number) => `${page}#version-${versionNumber}`
 }
 
 /** Deciding is the client's: the studio gets the 404 every role-restricted route gives. */
@@ -101,6 +108,7 @@ export const reviewRoutes = createRouter()
       { decision: input.data.decision, comment: input.data.comment ?? '' },
       auditFor(c),
       notifyReviewStep(c),
+      reviewUrlOf(c, id, deliverableId),
     )
     if (!result.ok) {
       if (result.reason === 'not_found') return sendNotFound(c)

@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { recordAudit } from '../../audit/record.ts'
 import { writeSessionCookie } from '../../auth/cookie.ts'
+import { rememberDevice } from '../../auth/known-device.ts'
 import { hashPassword } from '../../auth/password.ts'
 import { checkNewPassword } from '../../auth/password-policy.ts'
+import { startPendingSignIn } from '../../auth/pending-sign-in.ts'
+import { roleRequiresSecondFactor } from '../../auth/second-factor-policy.ts'
 import { createSession, invalidateSession } from '../../auth/session.ts'
 import { sessionOrigin } from '../../auth/sign-in.ts'
 import { acceptInvitation, findInvitationByToken } from '../../data/invitations.ts'
@@ -14,6 +15,7 @@ import { parseWith, readForm } from '../../lib/form.ts'
 import { log } from '../../lib/logger.ts'
 import { type RateLimitOptions, rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
+import { formBodyLimit } from '../auth/login.tsx'
 import { InvitePage, type InviteProblem, InviteProblemPage } from './page.tsx'
 import { acceptInput } from './schema.ts'
 
@@ -41,7 +43,8 @@ export interface InviteRoutesOptions {
 /**
  * `GET /invite/<token>` shows the invitation (email, company, role) and a name + password form;
  * `POST` creates the account, marks the invitation accepted (one transaction), signs the new user in
- * with a fresh session and redirects (303) to the dashboard. A link that is unknown (404), expired,
+ * with a fresh session and redirects (303) to the dashboard; a role that must have a second factor
+ * (admin, team by default) goes to set one up first, and gets its session there. A link that is unknown (404), expired,
  * revoked or used (410), or whose email already has an account (409) gets a page that says so.
  * Posts must come from this origin and are limited per IP (each costs a password hash).
  */
@@ -58,13 +61,9 @@ export function createInviteRoutes(options: InviteRoutesOptions = {}) {
     .post(
       '/invite/:token',
       sameOrigin(),
+      // Before the limiter, so an oversized body costs neither a count nor a query.
+      formBodyLimit(),
       rateLimit({ limit: 10, windowSeconds: 600, ...options.rateLimit, prefix: 'invite:ip' }),
-      bodyLimit({
-        maxSize: 8 * 1024,
-        onError: () => {
-          throw new HTTPException(413, { message: 'The form is too large' })
-        },
-      }),
       async (c) => {
         const token = c.req.param('token')
         const { db } = c.var.db()
@@ -79,7 +78,7 @@ export function createInviteRoutes(options: InviteRoutesOptions = {}) {
         // The password is judged even when the name is missing, so one round shows every problem.
         const problem = errors.password
           ? null
-          : checkNewPassword(form.password ?? '', { email: invitation.email, name: form.name?.trim() })
+          : await checkNewPassword(form.password ?? '', { email: invitation.email, name: form.name?.trim() })
         if (problem) errors.password = problem
         if (!parsed.ok || problem) {
           c.header('Cache-Control', 'no-store')
@@ -99,12 +98,25 @@ export function createInviteRoutes(options: InviteRoutesOptions = {}) {
         )
         if (!result.ok) return problemPage(c, result.reason)
 
+        // A role that must have a second factor sets one up before its first session exists: the
+        // sign-in's enrolment step takes over (auth/pending-sign-in.ts), then makes the session.
+        if (roleRequiresSecondFactor(c.env, result.user.role)) {
+          await startPendingSignIn(c, db, result.user.id, 'enrol')
+          rememberDevice(c, invitation.email)
+          log(c, 'info', 'invitation accepted, second factor next', {
+            userId: result.user.id,
+            role: result.user.role,
+          })
+          return c.redirect('/login/second-factor/enrol', 303)
+        }
+
         // A brand-new session for the new account; one the browser already had (someone else's,
         // or planted) is ended, never carried over.
         const previous = c.get('auth')?.session.id
         if (previous) await invalidateSession(db, previous)
         const { token: sessionToken, session } = await createSession(db, result.user.id, sessionOrigin(c))
         writeSessionCookie(c, sessionToken, session.expiresAt)
+        rememberDevice(c, invitation.email)
         log(c, 'info', 'invitation accepted', { userId: result.user.id, role: result.user.role })
         return c.redirect(AFTER_ACCEPT, 303)
       },

@@ -5,7 +5,6 @@ import { clearSessionCookie } from '../../auth/cookie.ts'
 import type { AppEnv } from '../../env.ts'
 import { createRouter } from '../../lib/create-app.ts'
 import { parseWith, readFormFields } from '../../lib/form.ts'
-import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { sameOrigin } from '../../middleware/same-origin/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
 import { NOTIFICATION_KINDS } from '../../notifications/kinds.ts'
@@ -14,37 +13,21 @@ import { preferencesForm } from '../../notifications/schema.ts'
 import { setFlash, takeFlash } from '../../views/dashboard/flash.ts'
 import { formBodyLimit } from '../auth/login.tsx'
 import { signedInUser } from '../dashboard/context.ts'
+import { currentPasswordLimit, profileWriteLimit } from './limits.ts'
 import { type ProfileErrors, ProfilePage, SessionNotFoundPage } from './page.tsx'
 import { readProfile } from './profile-read.ts'
 import { emailChangeSchema, nameSchema, passwordChangeSchema, sessionHandleField } from './schema.ts'
+import { secondFactorProfileRoutes } from './second-factor.tsx'
 
 const PAGE = '/dashboard/profile'
 
-/** Every profile write, per signed-in user: far above what a person clicks. */
-export const profileWriteLimit = () =>
-  rateLimit({
-    prefix: 'profile:write',
-    limit: 60,
-    windowSeconds: 600,
-    key: (c) => c.var.auth?.user.id ?? null,
-  })
-
-/**
- * Forms that check the current password are a way to guess it with a stolen session, so they get a
- * tight limit of their own (per user: the session is what an attacker would have).
- */
-export const currentPasswordLimit = () =>
-  rateLimit({
-    prefix: 'profile:verify',
-    limit: 10,
-    windowSeconds: 900,
-    key: (c) => c.var.auth?.user.id ?? null,
-  })
+// The limits moved to limits.ts (the second-factor routes use them too); `/api/v1/me` imports them here.
+export { currentPasswordLimit, profileWriteLimit }
 
 async function renderWithErrors(c: Context<AppEnv>, errors: ProfileErrors) {
   c.header('Cache-Control', 'no-store')
-  const { sessions, preferences } = await readProfile(c)
-  return c.html(<ProfilePage c={c} sessions={sessions} preferences={preferences} errors={errors} />, 422)
+  const view = await readProfile(c)
+  return c.html(<ProfilePage c={c} {...view} errors={errors} />, 422)
 }
 
 /**
@@ -52,17 +35,19 @@ async function renderWithErrors(c: Context<AppEnv>, errors: ProfileErrors) {
  * session list); `POST …/name`, `…/email` (current password required), `…/password` (current password
  * required; ends every other session), `…/notifications` (the notification e-mail choices, one radio
  * group per kind; audited), `…/sessions/sign-out` (one session, by handle) and
- * `…/sessions/sign-out-everywhere` (all, this one included, then `/login`). Each post checks the
+ * `…/sessions/sign-out-everywhere` (all, this one included, then `/login`); the second factors'
+ * pages and posts are in second-factor.tsx. Each post checks the
  * origin (CSRF) and a per-user rate limit, answers 303 back to the page with a message, or the page
  * again with per-field messages (422).
  */
 export function createProfileRoutes() {
   const writes = [sameOrigin(), requireUser(), formBodyLimit(), profileWriteLimit()] as const
   return createRouter()
+    .route('/', secondFactorProfileRoutes())
     .get(PAGE, requireUser(), async (c) => {
       c.header('Cache-Control', 'no-store')
-      const { sessions, preferences } = await readProfile(c)
-      return c.html(<ProfilePage c={c} sessions={sessions} preferences={preferences} flash={takeFlash(c)} />)
+      const view = await readProfile(c)
+      return c.html(<ProfilePage c={c} {...view} flash={takeFlash(c)} />)
     })
     .post(`${PAGE}/name`, ...writes, async (c) => {
       const form = await readFormFields(c, ['name'])

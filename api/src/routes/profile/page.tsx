@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { SessionView } from '../../auth/account.ts'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy.ts'
+import type { SecondFactorView } from '../../auth/second-factor.ts'
+import { roleRequiresSecondFactor } from '../../auth/second-factor-policy.ts'
 import type { AppEnv } from '../../env.ts'
 import type { Preferences } from '../../notifications/preferences.ts'
 import type { Flash } from '../../views/dashboard/flash.ts'
@@ -10,12 +12,14 @@ import { DateTime, formatDateTime } from '../../views/kit/date-time.tsx'
 import { ErrorSummary } from '../../views/kit/error-summary.tsx'
 import { TextField } from '../../views/kit/field.tsx'
 import { NotificationPreferencesSection, PREFERENCE_FIELDS } from './preferences-section.tsx'
+import { SecondFactorSection } from './second-factor-section.tsx'
 
-// /dashboard/profile: the person's name and email, their password, and where they are signed in.
+// /dashboard/profile: the person's name and email, their password, their second factors, and where
+// they are signed in.
 // Each part is its own small form that posts and comes back here (303), so each works without JS.
 
 /** Which form a set of errors belongs to (field names repeat between forms). */
-export type ProfileForm = 'name' | 'email' | 'password' | 'notifications'
+export type ProfileForm = 'name' | 'email' | 'password' | 'notifications' | 'passkey'
 
 /** Problems with one submitted form, and what was typed in it (passwords excepted). */
 export interface ProfileErrors {
@@ -33,6 +37,8 @@ const FIELDS: Record<ProfileForm, { order: string[]; ids: Record<string, string>
     ids: { currentPassword: 'profile-current-password', newPassword: 'profile-new-password' },
   },
   notifications: PREFERENCE_FIELDS,
+  // The passkey form shows its own summary (it sits inside a part of the page script reveals).
+  passkey: { order: ['name'], ids: {} },
 }
 
 /** Props of {@link ProfilePage}. */
@@ -41,11 +47,12 @@ export interface ProfilePageProps {
   sessions: SessionView[]
   /** The notification choices as stored (shown unless `errors` is for that form: then as typed). */
   preferences: Preferences
+  secondFactor: SecondFactorView
   errors?: ProfileErrors
   flash?: Flash
 }
 
-export function ProfilePage({ c, sessions, preferences, errors, flash }: ProfilePageProps) {
+export function ProfilePage({ c, sessions, preferences, secondFactor, errors, flash }: ProfilePageProps) {
   const user = c.var.auth?.user
   if (!user) throw new Error('profile: rendered without a signed-in user')
   const fieldsOf = (form: ProfileForm) => (errors?.form === form ? errors.fields : {})
@@ -54,7 +61,7 @@ export function ProfilePage({ c, sessions, preferences, errors, flash }: Profile
   const others = sessions.filter((s) => !s.current).length
   return (
     <DashboardLayout c={c} title="Profile" active="profile" flash={flash}>
-      {errors && (
+      {errors && errors.form !== 'passkey' && (
         <ErrorSummary
           form="profile"
           errors={errors.fields}
@@ -145,6 +152,14 @@ export function ProfilePage({ c, sessions, preferences, errors, flash }: Profile
           </button>
         </form>
       </section>
+
+      <SecondFactorSection
+        factors={secondFactor}
+        required={roleRequiresSecondFactor(c.env, user.role)}
+        nonce={c.var.secureHeadersNonce}
+        passkeyErrors={fieldsOf('passkey')}
+        passkeyName={typed('passkey', 'name', '')}
+      />
 
       <NotificationPreferencesSection
         preferences={preferences}

@@ -2,23 +2,26 @@ import { sessions } from '@kairo/db'
 import { sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { type SessionView, sessionHandle } from '../../auth/account.ts'
+import { decodeFactors, factorsSubquery, type SecondFactorView } from '../../auth/second-factor.ts'
 import { SESSION_IDLE_TIMEOUT_MS } from '../../auth/session.ts'
 import { describeUserAgent } from '../../auth/user-agent.ts'
 import type { AppEnv } from '../../env.ts'
 import { type Preferences, preferencesSubquery, withDefaults } from '../../notifications/preferences.ts'
 
-// What the profile page shows besides the session's user: the live sessions and the notification
-// preferences, in ONE statement, so the page keeps to two round trips (the session's and this).
+// What the profile page shows besides the session's user: the live sessions, the notification
+// preferences and the second factors, in ONE statement, so the page keeps to two round trips (the session's and this).
 // The sessions part is `listSessions` (auth/account.ts) with the preferences joined on; keep the two
 // filters alike.
 
 export interface ProfileView {
   sessions: SessionView[]
   preferences: Preferences
+  secondFactor: SecondFactorView
 }
 
 interface Row extends Record<string, unknown> {
   preferences: Record<string, string> | null
+  factors: Parameters<typeof decodeFactors>[0]
   id: string | null
   created_ms: number | null
   last_verified_ms: number | null
@@ -32,11 +35,11 @@ export async function readProfile(c: Context<AppEnv>, now: Date = new Date()): P
   const idleSince = new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS)
   // The one-row left side keeps the preferences even if no session row matched.
   const rows = await c.var.db().db.execute<Row>(sql`
-    select p.preferences, s.id, s.ip, s.user_agent,
+    select p.preferences, p.factors, s.id, s.ip, s.user_agent,
       -- Milliseconds as numbers: a raw statement's timestamps would come back as Postgres's text.
       (extract(epoch from s.created_at) * 1000)::float8 as created_ms,
       (extract(epoch from s.last_verified_at) * 1000)::float8 as last_verified_ms
-    from (select ${preferencesSubquery(auth.user.id)} as preferences) p
+    from (select ${preferencesSubquery(auth.user.id)} as preferences, ${factorsSubquery(auth.user.id)} as factors) p
     left join ${sessions} s
       on s.user_id = ${auth.user.id} and s.expires_at > ${now.toISOString()}::timestamptz
       and s.last_verified_at > ${idleSince.toISOString()}::timestamptz
@@ -56,5 +59,9 @@ export async function readProfile(c: Context<AppEnv>, now: Date = new Date()): P
       current: row.id === current,
     })
   }
-  return { sessions: list, preferences: withDefaults(rows[0]?.preferences) }
+  return {
+    sessions: list,
+    preferences: withDefaults(rows[0]?.preferences),
+    secondFactor: decodeFactors(rows[0]?.factors),
+  }
 }

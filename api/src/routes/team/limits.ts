@@ -1,4 +1,4 @@
-import { clientIp } from '../../lib/negotiate.ts'
+import { clientNetwork } from '../../lib/client-network.ts'
 import { rateLimit } from '../../middleware/rate-limit/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
 import { dashboardPage } from '../dashboard/context.ts'
@@ -24,7 +24,7 @@ export const staffWriteLimit = rateLimit({
   prefix: 'team:write',
   limit: 120,
   windowSeconds: 600,
-  key: (c) => c.var.auth?.user.id ?? clientIp(c),
+  key: (c) => c.var.auth?.user.id ?? clientNetwork(c),
 })
 
 /** Invitations send e-mail, so they get a tighter limit of their own. */
@@ -32,5 +32,5 @@ export const invitationLimit = rateLimit({
   prefix: 'team:invite',
   limit: 30,
   windowSeconds: 3600,
-  key: (c) => c.var.auth?.user.id ?? clientIp(c),
+  key: (c) => c.var.auth?.user.id ?? clientNetwork(c),
 })

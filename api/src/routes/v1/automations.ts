@@ -65,7 +65,11 @@ const FlowSchema = z
   .openapi('AutomationFlow')
 
 const AutomationSchema = AutomationSummarySchema.extend({
+  companyId: z.uuid(),
+  ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),
+  version: z.string().openapi({ description: 'For a conditional PATCH /automations/{id}' }),
+  flowVersion: z.string().openapi({ description: 'For a conditional PUT /automations/{id}/flow' }),
   flow: FlowSchema,
   runs: z.array(RunSchema).openapi({ description: `The latest ${RUN_HISTORY_LIMIT}, newest first` }),
 }).openapi('Automation')
@@ -117,7 +121,11 @@ function summaryJson(automation: AutomationSummary) {
 
 const automationJson = (automation: AutomationDetail) => ({
   ...summaryJson(automation),
+  companyId: automation.companyId,
+  ownerId: automation.ownerId,
   ownerName: automation.ownerName,
+  version: automation.version,
+  flowVersion: automation.flowVersion,
   flow: automation.flow,
   runs: automation.runs.map(runJson),
 })

@@ -44,6 +44,9 @@ const CompanyDetailSchema = CompanySchema.extend({
       dueAt: z.iso.datetime().nullable(),
     }),
   ),
+  automations: z.array(
+    z.object({ id: z.uuid(), title: z.string(), status: z.enum(['draft', 'active', 'paused']) }),
+  ),
 }).openapi('CompanyDetail')
 
 export const companiesApi = createV1Router()

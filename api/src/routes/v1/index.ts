@@ -1,5 +1,7 @@
+import { FORM_BODY_MAX_BYTES, limitBody } from '../../middleware/body-limit/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
 import { v1Auth } from './auth.ts'
+import { automationEditsApi } from './automation-edits.ts'
 import { automationWebhooksApi } from './automation-webhooks.ts'
 import { automationsApi } from './automations.ts'
 import { companiesApi } from './companies.ts'
@@ -13,7 +15,9 @@ import { projectEditsApi } from './project-edits.ts'
 import { projectsApi } from './projects.ts'
 import { reviewsApi } from './reviews.ts'
 import { createV1Router, jsonOnly } from './router.ts'
+import { v1SecondFactor } from './second-factor.ts'
 import { usersApi } from './users.ts'
+import { webhookEndpointsApi } from './webhook-endpoints.ts'
 
 // `/api/v1`: the dashboard's operations as JSON, with the same authorisation (the same scoped data
 // functions) as the HTML pages. Each area is its own router file; mount it below.
@@ -22,6 +26,9 @@ export const v1 = createV1Router()
 
 // Deliverable uploads take the raw file, not JSON, so they come before `jsonOnly` (see deliverables.ts).
 v1.route('/', deliverablesApi)
+// Every other write: a body ceiling in front of everything that reads a body or counts a request (the
+// rate limits), then JSON only (415 otherwise; see `jsonOnly`).
+v1.use('*', limitBody(FORM_BODY_MAX_BYTES))
 v1.use('*', jsonOnly())
 // The document describes the API; it is public (it holds no data).
 v1.doc31('/openapi.json', {
@@ -39,6 +46,7 @@ v1.doc31('/openapi.json', {
 // Signing in (POST /session) cannot require a session, so the session routes come before the guard:
 // Hono runs handlers in the order they were added, and these answer without calling the guard.
 v1.route('/', v1Auth)
+v1.route('/', v1SecondFactor)
 v1.use('*', requireUser())
 v1.route('/', v1Profile)
 // The client dashboard's areas (scoped: a client sees its company, the studio every company).
@@ -54,3 +62,5 @@ v1.route('/', usersApi)
 v1.route('/', invitationsApi)
 v1.route('/', outboxApi)
 v1.route('/', automationWebhooksApi)
+v1.route('/', webhookEndpointsApi)
+v1.route('/', automationEditsApi)

@@ -92,10 +92,16 @@ invitationsApi.openapi(
     path: '/invitations/{id}',
     tags: ['Invitations'],
     summary: 'Revoke an invitation that was not accepted (audited)',
+    description:
+      'Only an admin may revoke an invitation to the team or admin roles (as only an admin may send one).',
     middleware: [staffWriteLimit] as const,
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
     responses: {
       200: jsonResponse(InvitationSchema, 'The revoked invitation'),
+      403: jsonResponse(
+        z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+        'A staff invitation, and the caller is not an admin',
+      ),
       409: jsonResponse(
         z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
         'Already accepted or revoked',
@@ -104,9 +110,16 @@ invitationsApi.openapi(
     },
   }),
   async (c) => {
-    const result = await revokeInvitation(c.var.db().db, scopeFor(c), c.req.valid('param').id, auditFor(c))
+    const { id } = c.req.valid('param')
+    const result = await revokeInvitation(c.var.db().db, scopeFor(c), signedInUser(c), id, auditFor(c))
     if (result.ok) return c.json(result.invitation, 200)
     if (result.reason === 'not_found') return c.json(errorBody('not_found', 'No such invitation'), 404)
+    if (result.reason === 'forbidden') {
+      return c.json(
+        errorBody('forbidden', 'Only an admin can revoke an invitation for a team member or admin'),
+        403,
+      )
+    }
     return c.json(errorBody('conflict', `The invitation is already ${result.status ?? 'closed'}`), 409)
   },
 )

@@ -6,7 +6,7 @@ import { errorBody } from '../../lib/errors.ts'
 import { requireUser } from '../../middleware/session/index.ts'
 import { auditFor, scopeFor, signedInUser } from '../dashboard/context.ts'
 import { reviewComment, reviewDecision } from '../dashboard/review-schema.ts'
-import { notifyReviewStep, reviewWriteLimit } from '../dashboard/reviews.tsx'
+import { notifyReviewStep, reviewUrlOf, reviewWriteLimit } from '../dashboard/reviews.tsx'
 import { commonErrors, createV1Router, ErrorSchema, jsonBody, jsonResponse } from './router.ts'
 
 // The review loop as JSON: a deliverable's threads, the client's decision on the current version and
@@ -143,6 +143,7 @@ reviewsApi.openapi(
       { decision, comment: comment ?? '' },
       auditFor(c),
       notifyReviewStep(c),
+      reviewUrlOf(c, id, deliverableId),
     )
     if (!result.ok)
       return result.reason === 'not_found' ? c.json(noVersion, 404) : c.json(refused(result), 409)

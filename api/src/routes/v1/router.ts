@@ -56,24 +56,35 @@ export const commonErrors = {
   422: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
 }
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
 /**
- * JSON endpoints take JSON only: a body of any other type — what a cross-site HTML form can send
- * without a CORS preflight (urlencoded, multipart, text/plain) — is refused with 415, which closes
- * CSRF on the API. A request without a body (a DELETE, a POST that needs no input) passes: a form
- * always sends one, and a cross-site `fetch` without one needs a preflight for DELETE and carries no
- * cookie-authenticated intent the API would act on.
+ * Every write (POST, PUT, PATCH, DELETE) must declare `Content-Type: application/json`, with a body
+ * or without one; anything else is refused with 415 before the route runs. A cross-site page can send
+ * a cookie-carrying request without a CORS preflight only when it has no body or a form-encodable one
+ * (urlencoded, multipart, text/plain): a `<form>` post, or a `fetch` POST with no body at all (what
+ * pause and resume need). Declaring JSON forces the preflight, which this Worker never approves, so no
+ * other site can make a signed-in browser act here (CSRF). The deliverable uploads take the raw file
+ * and are mounted before this (`routes/v1/deliverables.ts`, `application/octet-stream` only, which
+ * needs the same preflight).
  */
 export function jsonOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-      const type = c.req.header('content-type')
-      const length = c.req.header('content-length')
-      const hasBody =
-        type !== undefined || (length !== undefined && length !== '0') || c.req.header('transfer-encoding')
-      if (hasBody && !/^application\/json\b/i.test(type ?? '')) {
-        return c.json(errorBody('unsupported_media_type', 'Send the request body as application/json'), 415)
-      }
+    if (WRITES.has(c.req.method) && !/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      return c.json(errorBody('unsupported_media_type', 'Send Content-Type: application/json'), 415)
     }
     await next()
+  }
+}
+
+/**
+ * `Cache-Control: private, no-store` on every `/api/v1` answer, errors and 404s included (mounted in
+ * `app.ts` ahead of the session's lookup, so its failures are covered too): the answers are one
+ * person's data, and neither a shared cache nor the browser's history should keep them.
+ */
+export function privateNoStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'private, no-store')
   }
 }

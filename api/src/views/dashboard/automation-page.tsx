@@ -7,8 +7,10 @@ import { DateTime } from '../kit/date-time.tsx'
 import { NoValue } from '../kit/no-value.tsx'
 import type { Flash } from './flash.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
+import { FlowEditor, type FlowFailure } from './flow-editor.tsx'
 import { AUTOMATION_STATUS, formatDuration, RUN_OUTCOME } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
+import { RunCharts } from './run-charts.tsx'
 import { WebhookSection, type WebhookState } from './webhook-section.tsx'
 
 /** Props of {@link AutomationPage}. */
@@ -19,14 +21,26 @@ export interface AutomationPageProps {
   flash?: Flash
   /** The run webhook's state, for studio staff only; clients never get the section. */
   webhook?: WebhookState
+  /** Studio staff: the link to edit its fields and the flow's editor under the diagram. */
+  manage?: boolean
+  /** A flow form that was refused, shown with its messages and what was typed. */
+  failed?: FlowFailure
 }
 
 /**
- * `/dashboard/automations/<id>`: state with pause/resume, the flow as a diagram, and the latest runs;
- * for the studio also the run webhook. Pause and resume are links to a confirmation page with the
- * POST form, so they work without script.
+ * `/dashboard/automations/<id>`: state with pause/resume, the flow as a diagram, the last 30 days as
+ * charts and the latest runs; for the studio also the flow's editor and the run webhook. Pause and
+ * resume are links to a confirmation page with the POST form, so they work without script.
  */
-export function AutomationPage({ c, automation, showCompany, flash, webhook }: AutomationPageProps) {
+export function AutomationPage({
+  c,
+  automation,
+  showCompany,
+  flash,
+  webhook,
+  manage = false,
+  failed,
+}: AutomationPageProps) {
   const base = `/dashboard/automations/${automation.id}`
   return (
     <DashboardLayout c={c} title={automation.title} active="automations" flash={flash}>
@@ -66,6 +80,11 @@ export function AutomationPage({ c, automation, showCompany, flash, webhook }: A
         {automation.status === 'draft' && (
           <p class="muted">This is a draft: the studio publishes it before it can run, pause or resume.</p>
         )}
+        {manage && (
+          <a class="button button--quiet" href={`${base}/edit`}>
+            Edit details
+          </a>
+        )}
       </div>
 
       <section class="dash-section" aria-labelledby="flow-heading">
@@ -73,8 +92,19 @@ export function AutomationPage({ c, automation, showCompany, flash, webhook }: A
         <FlowDiagram flow={automation.flow} title={automation.title} />
       </section>
 
+      {manage && (
+        <FlowEditor
+          automationId={automation.id}
+          flow={automation.flow}
+          version={automation.flowVersion}
+          failed={failed}
+        />
+      )}
+
       <section class="dash-section" aria-labelledby="runs-heading">
         <h2 id="runs-heading">Run history</h2>
+        {automation.stats && <RunCharts stats={automation.stats} />}
+        <h3 id="latest-runs-heading">Latest runs</h3>
         <DataTable
           empty="It has not run yet."
           caption={`The latest ${automation.runs.length} ${automation.runs.length === 1 ? 'run' : 'runs'}, newest first`}

@@ -1,15 +1,16 @@
 import type { Context } from 'hono'
 import type { CompanyDetail } from '../../data/companies.ts'
 import type { AppEnv } from '../../env.ts'
+import { Badge } from '../kit/badge.tsx'
 import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
 import { NoValue } from '../kit/no-value.tsx'
 import type { Flash } from './flash.ts'
-import { PROJECT_STATUS } from './format.ts'
+import { AUTOMATION_STATUS, PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
 import { UserRow } from './user-row.tsx'
 
-/** `/dashboard/companies/<id>`: the company, its users and its projects. */
+/** `/dashboard/companies/<id>`: the company, its users, its projects and its automations. */
 export function CompanyPage({
   c,
   company,
@@ -98,6 +99,33 @@ export function CompanyPage({
               </th>
               <td>{PROJECT_STATUS[project.status].text}</td>
               <td>{project.dueAt ? <DateTime value={project.dueAt} /> : <NoValue />}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+      <section class="dash-section" aria-labelledby="company-automations">
+        <h2 id="company-automations">Automations</h2>
+        <p>
+          <a href={`/dashboard/companies/${company.id}/automations/new`}>New automation for {company.name}</a>
+        </p>
+        <DataTable
+          empty="No automations yet."
+          caption={<>Automations of {company.name}, running ones first</>}
+          head={
+            <>
+              <th scope="col">Automation</th>
+              <th scope="col">State</th>
+            </>
+          }
+        >
+          {company.automations.map((automation) => (
+            <tr>
+              <th scope="row">
+                <a href={`/dashboard/automations/${automation.id}`}>{automation.title}</a>
+              </th>
+              <td>
+                <Badge {...AUTOMATION_STATUS[automation.status]} />
+              </td>
             </tr>
           ))}
         </DataTable>

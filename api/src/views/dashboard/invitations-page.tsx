@@ -1,5 +1,10 @@
 import type { Context } from 'hono'
-import { INVITATION_STATUSES, type InvitationStatus, type InvitationView } from '../../data/invitations.ts'
+import {
+  INVITATION_STATUSES,
+  type InvitationStatus,
+  type InvitationView,
+  mayInviteAs,
+} from '../../data/invitations.ts'
 import type { ListPage } from '../../data/rows.ts'
 import type { AppEnv } from '../../env.ts'
 import { INVITATION_STATUS_LABELS } from '../../routes/team/invitations/schema.ts'
@@ -21,7 +26,7 @@ const TONES: Record<InvitationStatus, BadgeProps['tone']> = {
 
 const STATUS_OPTIONS = INVITATION_STATUSES.map((value) => ({ value, label: INVITATION_STATUS_LABELS[value] }))
 
-/** `/dashboard/invitations`: every invitation with its state; open ones can be revoked. */
+/** `/dashboard/invitations`: every invitation with its state; open ones can be revoked (by who may send them). */
 export function InvitationsPage({
   c,
   list,
@@ -33,6 +38,8 @@ export function InvitationsPage({
   status?: InvitationStatus
   flash?: Flash
 }) {
+  // Revoking follows the rule for inviting: a team member sees no Revoke on staff invitations.
+  const viewerRole = c.var.auth?.user.role ?? 'client'
   return (
     <DashboardLayout c={c} title="Invitations" active="invitations" flash={flash}>
       <p>
@@ -91,13 +98,14 @@ export function InvitationsPage({
               <DateTime value={invitation.expiresAt} />
             </td>
             <td>
-              {(invitation.status === 'pending' || invitation.status === 'expired') && (
-                <form method="post" action={`/dashboard/invitations/${invitation.id}/revoke`}>
-                  <button class="link-button" type="submit">
-                    Revoke<span class="visually-hidden"> the invitation for {invitation.email}</span>
-                  </button>
-                </form>
-              )}
+              {(invitation.status === 'pending' || invitation.status === 'expired') &&
+                mayInviteAs(viewerRole, invitation.role) && (
+                  <form method="post" action={`/dashboard/invitations/${invitation.id}/revoke`}>
+                    <button class="link-button" type="submit">
+                      Revoke<span class="visually-hidden"> the invitation for {invitation.email}</span>
+                    </button>
+                  </form>
+                )}
             </td>
           </tr>
         ))}

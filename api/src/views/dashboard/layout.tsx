@@ -18,6 +18,7 @@ export type DashboardSection =
   | 'users'
   | 'invitations'
   | 'outbox'
+  | 'webhooks'
 
 interface NavLink {
   section: DashboardSection
@@ -40,8 +41,11 @@ const TEAM_LINKS: readonly NavLink[] = [
   { section: 'invitations', href: '/dashboard/invitations', label: 'Invitations' },
 ]
 
-/** Shown to admins only: undelivered e-mail (the route answers 404 to anyone else). */
-const ADMIN_LINKS: readonly NavLink[] = [{ section: 'outbox', href: '/dashboard/outbox', label: 'E-mail' }]
+/** Shown to admins only: undelivered e-mail, outgoing webhooks (the routes answer 404 to anyone else). */
+const ADMIN_LINKS: readonly NavLink[] = [
+  { section: 'outbox', href: '/dashboard/outbox', label: 'E-mail' },
+  { section: 'webhooks', href: '/dashboard/webhooks', label: 'Webhooks' },
+]
 
 /** Props of {@link DashboardLayout}. */
 export interface DashboardLayoutProps {

@@ -53,5 +53,26 @@ a.button:not(.button--quiet):hover{color:#070a1a}
 .copyable{user-select:all;overflow-wrap:anywhere}
 .steps{margin:0;padding-left:1.5rem}
 .steps li{padding:.3rem 0}
+.payload{margin:0;padding:.75rem 1rem;white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg-raised);border:1px solid var(--border);border-radius:10px}
+.choices{display:grid;gap:.45rem;margin:0;padding:0;border:0}.choices legend{padding:0;margin-bottom:.35rem;font-weight:600}.choices label{display:flex;align-items:center;gap:.55rem}.choices input{width:1.15rem;height:1.15rem;margin:0;accent-color:var(--accent)}
+.qr{display:block;width:200px;height:200px;margin-block:.5rem;background:#fff;border-radius:8px}.recovery-codes{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.4rem 1.5rem;max-width:36rem;padding-left:1.75rem;font-size:1.05rem}.passkey-box{margin-top:2rem}.passkey-message:empty{display:none}
 .model-preview{margin:0 0 1rem}.model-preview__stage{position:relative;max-width:720px}.model-preview img{display:block;max-width:100%;height:auto;border-radius:var(--radius)}.model-preview__frame{position:absolute;inset:0;width:100%;height:100%;border:0;border-radius:var(--radius)}
+.charts{display:grid;gap:1.5rem;margin-block:1rem}
+.chart{display:block;max-width:100%;height:auto;background:var(--bg-raised);border:1px solid var(--border);border-radius:var(--radius)}
+.chart-figure>h3{font-size:1.1rem;margin:0 0 .5rem}
+.chart-key{display:flex;flex-wrap:wrap;gap:.4rem 1.25rem;list-style:none;margin:.5rem 0 0;padding:0;color:var(--muted);font-size:.92rem}
+.chart-key svg{vertical-align:middle;margin-right:.4rem}
+.chart-note{margin:.5rem 0 0;color:var(--muted);font-size:.92rem}
+.chart-figures{margin-block:1rem 2rem}
+.chart-figures summary{cursor:pointer;color:var(--accent)}
+.run-totals{margin-block:.5rem 1rem}
+.flow-editor{list-style:none;margin:0 0 1.5rem;padding:0}
+.flow-editor>li{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem;padding:.75rem 0;border-bottom:1px solid var(--border)}
+.flow-editor>li>.error-summary{flex-basis:100%}
+.step-form{flex:1 1 34rem;margin:0}
+.step-form fieldset{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem;margin:0;padding:0;border:0}
+.step-form legend{font-weight:600;padding:0;margin-bottom:.5rem}
+.step-form .field{flex:1 1 12rem;margin:0}
+.connections li{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+.connections form{margin:0}
 `

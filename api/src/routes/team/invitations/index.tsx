@@ -13,7 +13,8 @@ import { invitationLimit, staffPage, staffWriteLimit } from '../limits.ts'
 import { INVITATION_STATUS_LABELS, invitationInput, invitationListQuery } from './schema.ts'
 
 // `/dashboard/invitations`: staff invite an email address (team members invite clients; admins any
-// role); the e-mail goes out through the outbox with a one-time link to `/invite/<token>`.
+// role), and revoke by the same rule; the e-mail goes out through the outbox with a one-time link to
+// `/invite/<token>`.
 
 export const invitationPages = createRouter()
   .get('/dashboard/invitations', staffPage, async (c) => {
@@ -49,7 +50,8 @@ export const invitationPages = createRouter()
     return c.redirect('/dashboard/invitations', 303)
   })
   .post('/dashboard/invitations/:id/revoke', sameOrigin(), staffPage, staffWriteLimit, async (c) => {
-    const result = await revokeInvitation(c.var.db().db, scopeFor(c), c.req.param('id'), auditFor(c))
+    const user = signedInUser(c)
+    const result = await revokeInvitation(c.var.db().db, scopeFor(c), user, c.req.param('id'), auditFor(c))
     if (!result.ok && result.reason === 'not_found') return sendNotFound(c)
     setFlash(
       c,
@@ -58,10 +60,12 @@ export const invitationPages = createRouter()
             tone: 'success',
             message: `The invitation for ${result.invitation.email} is revoked; its link no longer works.`,
           }
-        : {
-            tone: 'error',
-            message: `That invitation is ${INVITATION_STATUS_LABELS[result.status ?? 'revoked'].toLowerCase()} and cannot be revoked.`,
-          },
+        : result.reason === 'forbidden'
+          ? { tone: 'error', message: 'Only an admin can revoke an invitation for a team member or admin.' }
+          : {
+              tone: 'error',
+              message: `That invitation is ${INVITATION_STATUS_LABELS[result.status ?? 'revoked'].toLowerCase()} and cannot be revoked.`,
+            },
     )
     return c.redirect('/dashboard/invitations', 303)
   })
