@@ -34,6 +34,10 @@ interface Setup {
   activeAutomationId: string
   pausedAutomationId: string
   leadId: string
+  /** A team member with an authenticator app: their page shows the admin's reset form. */
+  staffId: string
+  /** An outgoing webhook endpoint this spec registered. */
+  endpointId: string
   resetLink: string
   inviteLink: string
 }
@@ -118,7 +122,33 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['a user', 'admin', at((s) => `/dashboard/users/${s.clientId}`)],
   ['invitations', 'admin', at(() => '/dashboard/invitations')],
   ['invite someone', 'admin', at(() => '/dashboard/invitations/new')],
+  ['a user with a second factor', 'admin', at((s) => `/dashboard/users/${s.staffId}`)],
   ['undelivered e-mail', 'admin', at(() => '/dashboard/outbox')],
+  ['webhooks', 'admin', at(() => '/dashboard/webhooks')],
+  ['new webhook endpoint', 'admin', at(() => '/dashboard/webhooks/new')],
+  [
+    'new webhook endpoint, with an error',
+    'admin',
+    async (page) => {
+      // An address the browser accepts but no event chosen: the server refuses it on its field and
+      // keeps what was typed.
+      await page.goto('/dashboard/webhooks/new')
+      await typeInto(page, page.getByLabel('Address'), `${ENDPOINT_BASE}/no-events`)
+      await activate(page, page.getByRole('button', { name: 'Register endpoint' }))
+      await expect(page.getByRole('alert')).toBeVisible()
+      await expect(page.getByLabel('Address')).toHaveValue(`${ENDPOINT_BASE}/no-events`)
+    },
+  ],
+  [
+    'webhook endpoint: its secret, shown once',
+    'admin',
+    async (page) => {
+      await registerEndpoint(page, 'a11y-secret')
+      await expect(page.getByRole('status')).toContainText('The secret is shown only now')
+    },
+  ],
+  ['a webhook endpoint', 'admin', at((s) => `/dashboard/webhooks/${s.endpointId}`)],
+  ['edit a webhook endpoint', 'admin', at((s) => `/dashboard/webhooks/${s.endpointId}/edit`)],
   [
     'invite someone, with an error',
     'admin',
@@ -132,6 +162,26 @@ const PAGES: [name: string, who: Who, open: Open][] = [
     },
   ],
 ]
+
+/** The address of this spec's endpoints: nothing listens there, and afterAll deletes them. */
+const ENDPOINT_BASE = 'https://a11y-receiver.example/kairo'
+
+/**
+ * Registers an outgoing endpoint through the form, for the one event no other spec causes here,
+ * and leaves the page on its secret; answers the endpoint's id.
+ */
+async function registerEndpoint(page: Page, name: string): Promise<string> {
+  await page.goto('/dashboard/webhooks/new')
+  await typeInto(page, page.getByLabel('Address'), `${ENDPOINT_BASE}/${name}`)
+  await typeInto(page, page.getByLabel('Description (optional)'), `A11y ${name}`)
+  await activate(page, page.getByRole('checkbox', { name: /Automation run failed/ }), 'Space')
+  await activate(page, page.getByRole('button', { name: 'Register endpoint' }))
+  const link = page.getByRole('link', { name: 'Go to the endpoint' })
+  const href = await link.getAttribute('href')
+  const id = /\/dashboard\/webhooks\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1]
+  if (!id) throw new Error(`no endpoint link after registering (${href})`)
+  return id
+}
 
 const fixtures = new DashboardFixtures()
 let setup: Setup
@@ -172,6 +222,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
     role: 'client',
     companyId: ids.companyId,
   })
+  const staff = await fixtures.user({ label: 'a11y-staff', name: 'Tam Team', role: 'team', companyId: null })
   const lead = await fixtures.lead('Lia Lead', admin.id)
   const inviteCompany = await fixtures.company('A11y Invite Co')
   states.client = await signedInState(browser, baseURL, client)
@@ -190,6 +241,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
     await chooseOption(page, page.getByLabel('Company'), inviteCompany.name)
     await activate(page, page.getByRole('button', { name: 'Send invitation' }))
     await expect(page.getByRole('status')).toHaveText(`Invitation sent to ${invitee}.`)
+    const endpointId = await registerEndpoint(page, 'a11y-endpoint')
     setup = {
       companyId: ids.companyId,
       clientId: client.id,
@@ -197,6 +249,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
       activeAutomationId: ids.activeId,
       pausedAutomationId: ids.pausedId,
       leadId: lead.id,
+      staffId: staff.id,
+      endpointId,
       resetLink: await emailedLink('auth.password_reset', forgetful.email),
       inviteLink: await emailedLink('auth.invitation', invitee),
     }
@@ -205,7 +259,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   }
 })
 
-test.afterAll(() => fixtures.cleanup())
+test.afterAll(async () => {
+  await withSql((sql) => sql`delete from app.webhook_endpoints where url like ${`${ENDPOINT_BASE}/%`}`)
+  await fixtures.cleanup()
+})
 
 for (const [name, who, open] of PAGES) {
   test(`${name} (${who}): no axe violations, one h1, visible focus`, async ({ browser, baseURL }) => {

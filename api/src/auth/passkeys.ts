@@ -18,7 +18,7 @@ import { log } from '../lib/logger.ts'
 import { publicOrigin } from '../lib/negotiate.ts'
 import { countFactors, LAST_FACTOR_MESSAGE, lockUser } from './second-factor.ts'
 import { roleRequiresSecondFactor } from './second-factor-policy.ts'
-import type { SessionUser } from './session.ts'
+import { type SessionUser, SIGN_IN_USER_COLUMNS } from './session.ts'
 
 // Passkeys (WebAuthn discoverable credentials) through @simplewebauthn/server: adding one from the
 // profile, and signing in with one. User verification is required in both ceremonies (the
@@ -242,14 +242,7 @@ export async function verifyPasskeySignIn(
   const [row] = await db
     .select({
       passkey: passkeys,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        companyId: users.companyId,
-        disabledAt: users.disabledAt,
-      },
+      user: SIGN_IN_USER_COLUMNS,
     })
     .from(passkeys)
     .innerJoin(users, eq(users.id, passkeys.userId))

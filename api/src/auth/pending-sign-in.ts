@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { hashSecret, parseToken, randomToken, type SessionUser } from './session.ts'
+import { hashSecret, parseToken, randomToken, type SessionUser, SIGN_IN_USER_COLUMNS } from './session.ts'
 
 // The state between the password and the second factor. A correct password for an account that has
 // (or must have) a second factor makes no session: it makes a pending sign-in, a row built like a
@@ -68,14 +68,7 @@ export async function readPendingSignIn(
       step: pendingSignIns.step,
       failedAttempts: pendingSignIns.failedAttempts,
       expiresAt: pendingSignIns.expiresAt,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        companyId: users.companyId,
-        disabledAt: users.disabledAt,
-      },
+      user: SIGN_IN_USER_COLUMNS,
     })
     .from(pendingSignIns)
     .innerJoin(users, eq(users.id, pendingSignIns.userId))

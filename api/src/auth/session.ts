@@ -131,6 +131,19 @@ const unreadNotifications =
   )
 
 /**
+ * The user a session, a pending sign-in or a passkey names, as a sign-in reads it: what
+ * {@link SessionUser} holds, and whether the account is disabled (which ends every way in).
+ */
+export const SIGN_IN_USER_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  companyId: users.companyId,
+  disabledAt: users.disabledAt,
+}
+
+/**
  * Resolves a token to its session and user in one query, or null when the token is malformed,
  * unknown, has the wrong secret, has expired (idle or absolute), or its user is disabled. An expired
  * session is deleted. `lastVerifiedAt` is moved forward at most once per refresh interval.
@@ -145,14 +158,7 @@ export async function validateSessionToken(
   const [row] = await db
     .select({
       session: sessions,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        companyId: users.companyId,
-        disabledAt: users.disabledAt,
-      },
+      user: SIGN_IN_USER_COLUMNS,
       dataVersion: currentDataVersion,
       unreadNotifications,
     })

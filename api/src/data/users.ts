@@ -1,5 +1,6 @@
 import { companies, type Database, sessions, type UserRole, userRole, users } from '@kairo/db'
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
+import { decodeFactors, factorsSubquery, type SecondFactorView } from '../auth/second-factor.ts'
 import { invalidateUserSessions } from '../auth/session.ts'
 import { type AuditWriter, isUuid, type ListPage, outerColumn, pageNumber, toListPage } from './rows.ts'
 import { inScope, type Scope } from './scope.ts'
@@ -23,9 +24,10 @@ export interface UserView {
   disabledAt: Date | null
 }
 
-/** A user with the count of their live sessions (what disabling would end). */
+/** A user with the count of their live sessions (what disabling would end) and their second factors. */
 export interface UserDetail extends UserView {
   activeSessions: number
+  secondFactor: SecondFactorView
 }
 
 const viewColumns = {
@@ -57,7 +59,10 @@ export async function listUsers(
   return toListPage(rows, page, USERS_PAGE_SIZE)
 }
 
-/** One account with its live session count; null when not found or out of scope. */
+/**
+ * One account with its live session count and its second factors, in one statement; null when not
+ * found or out of scope.
+ */
 export async function getUser(db: Database, scope: Scope, id: string): Promise<UserDetail | null> {
   if (!isUuid(id)) return null
   const [row] = await db
@@ -66,11 +71,14 @@ export async function getUser(db: Database, scope: Scope, id: string): Promise<U
       activeSessions: sql<number>`(
         select count(*) from ${sessions} s where s.user_id = ${outerColumn('users', 'id')} and s.expires_at > now()
       )`.mapWith(Number),
+      factors: factorsSubquery(id),
     })
     .from(users)
     .leftJoin(companies, eq(companies.id, users.companyId))
     .where(and(eq(users.id, id), inScope(scope, users.companyId)))
-  return row ?? null
+  if (!row) return null
+  const { factors, ...user } = row
+  return { ...user, secondFactor: decodeFactors(factors) }
 }
 
 /** Why an account change was refused; each maps to a message for the field at fault. */

@@ -120,6 +120,25 @@ export const TEMPLATES: Record<string, Template> = {
       }
     },
   },
+  'auth.second_factor_reset': {
+    secretKeys: [],
+    render(payload) {
+      const to = recipient(payload)
+      if (!to) return null
+      return {
+        to,
+        parts: {
+          subject: 'The second factor of your Kairo account was reset',
+          heading: 'Your second factor was reset',
+          paragraphs: [
+            greeting(payload),
+            'An admin of the studio removed the authenticator app, recovery codes and passkeys of your Kairo account, and signed it out everywhere. Your password is unchanged; if your role needs a second factor, you will set one up at your next sign-in.',
+            'If you did not ask for this, contact the studio at once.',
+          ],
+        },
+      }
+    },
+  },
   'lead.notification': {
     secretKeys: [],
     render(payload, context) {

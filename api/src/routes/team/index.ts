@@ -9,6 +9,7 @@ import { leadPages } from './leads/index.tsx'
 import { outboxPages } from './outbox/index.tsx'
 import { projectPages } from './projects/index.tsx'
 import { userPages } from './users/index.tsx'
+import { secondFactorResetPages } from './users/second-factor-reset.tsx'
 import { webhookPages } from './webhooks/index.tsx'
 
 // The studio team's pages (`/dashboard/leads`, `companies` with their projects' forms, `users`,
@@ -25,6 +26,7 @@ export const team = createRouter()
   .route('/', companyPages)
   .route('/', projectPages)
   .route('/', userPages)
+  .route('/', secondFactorResetPages)
   .route('/', invitationPages)
   .route('/', outboxPages)
   .route('/', webhookPages)

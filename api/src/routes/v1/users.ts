@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { resetSecondFactor, SECOND_FACTOR_RESET_MESSAGES } from '../../auth/second-factor-reset.ts'
 import {
   changeUserRole,
   listUsers,
@@ -106,6 +107,42 @@ usersApi.openapi(
       const message = USER_CHANGE_MESSAGES[error.reason]
       return c.json(errorBody('invalid_input', message, { [error.field]: message }), 422)
     }
+  },
+)
+
+usersApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/users/{id}/second-factor/reset',
+    tags: ['Users'],
+    summary: 'Reset the second factor of someone who lost it (admin only; audited)',
+    description:
+      'Removes the authenticator app, its recovery codes and every passkey, and ends every session and ' +
+      'pending sign-in of the account; the password stays and the person is told by e-mail. Check who ' +
+      'is asking by another way than e-mail first. Refused with 422 for your own account or an account ' +
+      'without a second factor. Send Content-Type: application/json (the body is ignored).',
+    middleware: [adminOnly, staffWriteLimit] as const,
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: {
+      200: json(
+        z
+          .object({ totp: z.boolean(), passkeys: z.number().int(), sessionsEnded: z.number().int() })
+          .openapi('SecondFactorReset'),
+        'What was removed',
+      ),
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.var.db().db
+    const result = await resetSecondFactor(db, scopeFor(c), signedInUser(c).id, id, auditFor(c))
+    if (result.ok) {
+      const { totp, passkeys, sessionsEnded } = result
+      return c.json({ totp, passkeys, sessionsEnded }, 200)
+    }
+    if (result.reason === 'not_found') return c.json(errorBody('not_found', 'No such user'), 404)
+    return c.json(errorBody('invalid_input', SECOND_FACTOR_RESET_MESSAGES[result.reason]), 422)
   },
 )
 

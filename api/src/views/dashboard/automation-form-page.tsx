@@ -2,8 +2,8 @@ import type { Context } from 'hono'
 import type { AutomationRecord, StaffChoice } from '../../data/automation-edits.ts'
 import type { AppEnv } from '../../env.ts'
 import { AUTOMATION_FIELDS, AUTOMATION_STATUSES } from '../../routes/team/automations/schema.ts'
-import { ErrorSummary } from '../kit/error-summary.tsx'
 import { SelectField, TextAreaField, TextField } from '../kit/field.tsx'
+import { RecordForm } from '../kit/record-form.tsx'
 import { AUTOMATION_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
 
@@ -102,53 +102,53 @@ function AutomationForm({
   version,
 }: AutomationFormProps & { action: string; submit: string; version?: string }) {
   return (
-    <>
-      <ErrorSummary form="automation" errors={errors} order={AUTOMATION_FIELDS} />
-      <form class="contact-form" method="post" action={action}>
-        {version !== undefined && <input type="hidden" name="version" value={version} />}
-        <TextField
-          form="automation"
-          name="title"
-          label="Title"
-          value={values.title}
-          autocomplete="off"
-          maxlength={120}
-          error={errors.title}
-        />
-        <SelectField
-          form="automation"
-          name="status"
-          label="State"
-          value={values.status}
-          options={STATUS_OPTIONS}
-          error={errors.status}
-          required
-        />
-        <SelectField
-          form="automation"
-          name="ownerId"
-          label="Looked after by (optional)"
-          hint="Someone from the studio; they are told when a run fails, as the client is."
-          value={values.ownerId}
-          options={staff.map((person) => ({ value: person.id, label: person.name }))}
-          placeholder="Nobody in particular (the studio)"
-          error={errors.ownerId}
-        />
-        <TextAreaField
-          form="automation"
-          name="description"
-          label="Description (optional)"
-          hint="What it does, as the client reads it at the top of its page."
-          value={values.description}
-          maxlength={2000}
-          rows={4}
-          required={false}
-          error={errors.description}
-        />
-        <button class="button" type="submit">
-          {submit}
-        </button>
-      </form>
-    </>
+    <RecordForm
+      form="automation"
+      order={AUTOMATION_FIELDS}
+      errors={errors}
+      action={action}
+      submit={submit}
+      version={version}
+    >
+      <TextField
+        form="automation"
+        name="title"
+        label="Title"
+        value={values.title}
+        autocomplete="off"
+        maxlength={120}
+        error={errors.title}
+      />
+      <SelectField
+        form="automation"
+        name="status"
+        label="State"
+        value={values.status}
+        options={STATUS_OPTIONS}
+        error={errors.status}
+        required
+      />
+      <SelectField
+        form="automation"
+        name="ownerId"
+        label="Looked after by (optional)"
+        hint="Someone from the studio; they are told when a run fails, as the client is."
+        value={values.ownerId}
+        options={staff.map((person) => ({ value: person.id, label: person.name }))}
+        placeholder="Nobody in particular (the studio)"
+        error={errors.ownerId}
+      />
+      <TextAreaField
+        form="automation"
+        name="description"
+        label="Description (optional)"
+        hint="What it does, as the client reads it at the top of its page."
+        value={values.description}
+        maxlength={2000}
+        rows={4}
+        required={false}
+        error={errors.description}
+      />
+    </RecordForm>
   )
 }

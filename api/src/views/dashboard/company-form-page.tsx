@@ -2,8 +2,8 @@ import type { Context } from 'hono'
 import type { CompanyRecord } from '../../data/companies.ts'
 import type { AppEnv } from '../../env.ts'
 import { COMPANY_EDIT_FIELDS, COMPANY_FIELDS } from '../../routes/team/companies/schema.ts'
-import { ErrorSummary } from '../kit/error-summary.tsx'
 import { TextField } from '../kit/field.tsx'
+import { RecordForm } from '../kit/record-form.tsx'
 import { DashboardLayout } from './layout.tsx'
 
 /** What a company form shows: what was typed (or is stored) and the message per field. */
@@ -20,8 +20,13 @@ export function NewCompanyPage({ c, values = {}, errors = {} }: CompanyFormProps
       <p>
         <a href="/dashboard/companies">Back to companies</a>
       </p>
-      <ErrorSummary form="company" errors={errors} order={COMPANY_FIELDS} />
-      <form class="contact-form" method="post" action="/dashboard/companies">
+      <RecordForm
+        form="company"
+        order={COMPANY_FIELDS}
+        errors={errors}
+        action="/dashboard/companies"
+        submit="Create company"
+      >
         <NameField values={values} errors={errors} />
         <TextField
           form="company"
@@ -34,10 +39,7 @@ export function NewCompanyPage({ c, values = {}, errors = {} }: CompanyFormProps
           error={errors.slug}
         />
         <WebsiteField values={values} errors={errors} />
-        <button class="button" type="submit">
-          Create company
-        </button>
-      </form>
+      </RecordForm>
     </DashboardLayout>
   )
 }
@@ -58,14 +60,16 @@ export function EditCompanyPage({
       <p>
         <a href={`/dashboard/companies/${company.id}`}>Back to {company.name}</a>
       </p>
-      <ErrorSummary form="company" errors={errors} order={COMPANY_EDIT_FIELDS} />
-      <form class="contact-form" method="post" action={`/dashboard/companies/${company.id}`}>
+      <RecordForm
+        form="company"
+        order={COMPANY_EDIT_FIELDS}
+        errors={errors}
+        action={`/dashboard/companies/${company.id}`}
+        submit="Save changes"
+      >
         <NameField values={shown} errors={errors} />
         <WebsiteField values={shown} errors={errors} />
-        <button class="button" type="submit">
-          Save changes
-        </button>
-      </form>
+      </RecordForm>
     </DashboardLayout>
   )
 }

@@ -38,6 +38,43 @@ const Version = ({ value }: { value: string }) => <input type="hidden" name="ver
 /** A step as choices and buttons name it: its label and, to tell equal labels apart, its id. */
 const stepName = (node: FlowNode) => `${node.label} (${node.id})`
 
+/** A step's type and label, in the form that changes a step and in the one that adds one. */
+function StepFields({
+  form,
+  values,
+  errors,
+  labelHint,
+}: {
+  form: string
+  values: Record<string, string>
+  errors: Record<string, string>
+  labelHint?: string
+}) {
+  return (
+    <>
+      <SelectField
+        form={form}
+        name="type"
+        label="Type"
+        value={values.type}
+        options={TYPE_OPTIONS}
+        error={errors.type}
+        required
+      />
+      <TextField
+        form={form}
+        name="label"
+        label="Label"
+        hint={labelHint}
+        value={values.label}
+        autocomplete="off"
+        maxlength={FLOW_LIMITS.label}
+        error={errors.label}
+      />
+    </>
+  )
+}
+
 function StepForm({
   automationId,
   node,
@@ -64,24 +101,7 @@ function StepForm({
             “{node.label}” <span class="muted">(id {node.id})</span>
           </legend>
           <Version value={version} />
-          <SelectField
-            form={prefix}
-            name="type"
-            label="Type"
-            value={values.type}
-            options={TYPE_OPTIONS}
-            error={errors.type}
-            required
-          />
-          <TextField
-            form={prefix}
-            name="label"
-            label="Label"
-            value={values.label}
-            autocomplete="off"
-            maxlength={FLOW_LIMITS.label}
-            error={errors.label}
-          />
+          <StepFields form={prefix} values={values} errors={errors} />
           <button class="button" type="submit">
             Save step<span class="visually-hidden">: {node.label}</span>
           </button>
@@ -121,24 +141,11 @@ function AddStepForm({
       ) : (
         <form class="contact-form" method="post" action={flowHref(automationId, 'steps')}>
           <Version value={version} />
-          <SelectField
+          <StepFields
             form="step"
-            name="type"
-            label="Type"
-            value={values.type}
-            options={TYPE_OPTIONS}
-            error={errors.type}
-            required
-          />
-          <TextField
-            form="step"
-            name="label"
-            label="Label"
-            hint="What the step does, as the client reads it: “Post to #mission-leads”."
-            value={values.label}
-            autocomplete="off"
-            maxlength={FLOW_LIMITS.label}
-            error={errors.label}
+            values={values}
+            errors={errors}
+            labelHint="What the step does, as the client reads it: “Post to #mission-leads”."
           />
           <TextField
             form="step"
@@ -233,26 +240,18 @@ function AddConnectionForm({
       ) : (
         <form class="contact-form" method="post" action={flowHref(automationId, 'connections')}>
           <Version value={version} />
-          <SelectField
-            form="connection"
-            name="from"
-            label="From the step"
-            value={values.from}
-            options={options}
-            placeholder="Choose a step"
-            error={errors.from}
-            required
-          />
-          <SelectField
-            form="connection"
-            name="to"
-            label="Leads to the step"
-            value={values.to}
-            options={options}
-            placeholder="Choose a step"
-            error={errors.to}
-            required
-          />
+          {(['from', 'to'] as const).map((end) => (
+            <SelectField
+              form="connection"
+              name={end}
+              label={end === 'from' ? 'From the step' : 'Leads to the step'}
+              value={values[end]}
+              options={options}
+              placeholder="Choose a step"
+              error={errors[end]}
+              required
+            />
+          ))}
           <button class="button" type="submit">
             Add connection
           </button>

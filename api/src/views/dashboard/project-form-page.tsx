@@ -2,8 +2,8 @@ import type { Context } from 'hono'
 import type { ProjectDetail } from '../../data/projects.ts'
 import type { AppEnv } from '../../env.ts'
 import { PROJECT_FIELDS, PROJECT_STATUSES } from '../../routes/team/projects/schema.ts'
-import { ErrorSummary } from '../kit/error-summary.tsx'
 import { DateField, SelectField, TextAreaField, TextField } from '../kit/field.tsx'
+import { RecordForm } from '../kit/record-form.tsx'
 import { PROJECT_STATUS } from './format.ts'
 import { DashboardLayout } from './layout.tsx'
 
@@ -78,57 +78,51 @@ function ProjectForm({
   errors,
 }: ProjectFormProps & { action: string; submit: string }) {
   return (
-    <>
-      <ErrorSummary form="project" errors={errors} order={PROJECT_FIELDS} />
-      <form class="contact-form" method="post" action={action}>
-        <TextField
-          form="project"
-          name="name"
-          label="Name"
-          value={values.name}
-          autocomplete="off"
-          maxlength={120}
-          error={errors.name}
-        />
-        <SelectField
-          form="project"
-          name="status"
-          label="Status"
-          value={values.status}
-          options={STATUS_OPTIONS}
-          error={errors.status}
-          required
-        />
-        <DateField
-          form="project"
-          name="startedAt"
-          label="Start date (optional)"
-          value={values.startedAt}
-          error={errors.startedAt}
-        />
-        <DateField
-          form="project"
-          name="dueAt"
-          label="Due date (optional)"
-          hint="On or after the start date."
-          value={values.dueAt}
-          error={errors.dueAt}
-        />
-        <TextAreaField
-          form="project"
-          name="description"
-          label="Description (optional)"
-          hint="What the client sees at the top of the project page."
-          value={values.description}
-          maxlength={5000}
-          rows={5}
-          required={false}
-          error={errors.description}
-        />
-        <button class="button" type="submit">
-          {submit}
-        </button>
-      </form>
-    </>
+    <RecordForm form="project" order={PROJECT_FIELDS} errors={errors} action={action} submit={submit}>
+      <TextField
+        form="project"
+        name="name"
+        label="Name"
+        value={values.name}
+        autocomplete="off"
+        maxlength={120}
+        error={errors.name}
+      />
+      <SelectField
+        form="project"
+        name="status"
+        label="Status"
+        value={values.status}
+        options={STATUS_OPTIONS}
+        error={errors.status}
+        required
+      />
+      <DateField
+        form="project"
+        name="startedAt"
+        label="Start date (optional)"
+        value={values.startedAt}
+        error={errors.startedAt}
+      />
+      <DateField
+        form="project"
+        name="dueAt"
+        label="Due date (optional)"
+        hint="On or after the start date."
+        value={values.dueAt}
+        error={errors.dueAt}
+      />
+      <TextAreaField
+        form="project"
+        name="description"
+        label="Description (optional)"
+        hint="What the client sees at the top of the project page."
+        value={values.description}
+        maxlength={5000}
+        rows={5}
+        required={false}
+        error={errors.description}
+      />
+    </RecordForm>
   )
 }

@@ -9,11 +9,12 @@ import { SelectField } from '../kit/field.tsx'
 import type { Flash } from './flash.ts'
 import { DashboardLayout } from './layout.tsx'
 import { AccountBadge } from './user-row.tsx'
+import { UserSecondFactor } from './user-second-factor.tsx'
 
 const ROLE_OPTIONS = USER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))
 
 /** What a failed admin form sends back. */
-export type UserFormState = FailedForm<'role' | 'access'>
+export type UserFormState = FailedForm<'role' | 'access' | 'second-factor'>
 
 /** `/dashboard/users/<id>`: the account; admins also get the role and access forms. */
 export function UserPage({
@@ -104,6 +105,12 @@ export function UserPage({
               </form>
             )}
           </section>
+          <UserSecondFactor
+            userId={user.id}
+            factors={user.secondFactor}
+            self={self}
+            errors={failed?.form === 'second-factor' ? failed.errors : {}}
+          />
         </>
       )}
     </DashboardLayout>

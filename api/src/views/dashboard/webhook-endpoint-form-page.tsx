@@ -4,8 +4,8 @@ import type { EndpointRecord } from '../../data/webhook-endpoints.ts'
 import type { AppEnv } from '../../env.ts'
 import { ENDPOINT_FIELDS } from '../../routes/team/webhooks/schema.ts'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from '../../webhooks/outgoing/events.ts'
-import { ErrorSummary } from '../kit/error-summary.tsx'
 import { TextField } from '../kit/field.tsx'
+import { RecordForm } from '../kit/record-form.tsx'
 import { DashboardLayout } from './layout.tsx'
 
 /** What the form shows: the typed (or stored) values, the checked events, the message per field. */
@@ -32,14 +32,16 @@ export function NewEndpointPage({ c, values = EMPTY, errors = {}, production }: 
       <p>
         <a href="/dashboard/webhooks">Back to webhooks</a>
       </p>
-      <ErrorSummary form="webhook" errors={errors} order={ENDPOINT_FIELDS} />
-      <form class="contact-form" method="post" action="/dashboard/webhooks">
+      <RecordForm
+        form="webhook"
+        order={ENDPOINT_FIELDS}
+        errors={errors}
+        action="/dashboard/webhooks"
+        submit="Register endpoint"
+      >
         <EndpointFields values={values} errors={errors} production={production} />
         <p class="muted">The signing secret is shown once, on the next page.</p>
-        <button class="button" type="submit">
-          Register endpoint
-        </button>
-      </form>
+      </RecordForm>
     </DashboardLayout>
   )
 }
@@ -59,13 +61,15 @@ export function EditEndpointPage({
       <p>
         <a href={`/dashboard/webhooks/${endpoint.id}`}>Back to the endpoint</a>
       </p>
-      <ErrorSummary form="webhook" errors={errors} order={ENDPOINT_FIELDS} />
-      <form class="contact-form" method="post" action={`/dashboard/webhooks/${endpoint.id}`}>
+      <RecordForm
+        form="webhook"
+        order={ENDPOINT_FIELDS}
+        errors={errors}
+        action={`/dashboard/webhooks/${endpoint.id}`}
+        submit="Save changes"
+      >
         <EndpointFields values={shown} errors={errors} production={production} />
-        <button class="button" type="submit">
-          Save changes
-        </button>
-      </form>
+      </RecordForm>
     </DashboardLayout>
   )
 }

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../webhooks/signature.ts'
-import { DateTime } from '../kit/date-time.tsx'
-import { DashboardLayout } from './layout.tsx'
+import { SecretOncePage } from './secret-once-page.tsx'
 
 /** Props of {@link EndpointSecretPage}. */
 export interface EndpointSecretPageProps {
@@ -14,41 +13,25 @@ export interface EndpointSecretPageProps {
   replaced: boolean
 }
 
-/**
- * The answer to registering an endpoint or rotating its secret: the secret, this once. A page
- * rendered by the POST, not a redirect, so the secret never travels in a cookie, a URL or a log; the
- * dashboard's `no-store` keeps it out of caches and the back-forward cache.
- */
+/** The answer to registering an outgoing endpoint or rotating its secret: the secret, this once. */
 export function EndpointSecretPage({ c, endpoint, secret, createdAt, replaced }: EndpointSecretPageProps) {
   return (
-    <DashboardLayout
+    <SecretOncePage
       c={c}
       title={`Signing secret of ${endpoint.description || endpoint.url}`}
       active="webhooks"
+      notice={
+        replaced
+          ? 'The endpoint has a new secret: deliveries are signed with it from now on, and the old one no longer verifies.'
+          : 'The endpoint is registered: events it wants are sent from now on.'
+      }
+      copyInto="the receiver"
+      whenLost="rotate it"
+      address={{ label: 'Address', value: endpoint.url }}
+      secret={secret}
+      createdAt={createdAt}
+      back={{ href: `/dashboard/webhooks/${endpoint.id}`, label: 'Go to the endpoint' }}
     >
-      <div class="flash" role="status">
-        <p>
-          {replaced
-            ? 'The endpoint has a new secret: deliveries are signed with it from now on, and the old one no longer verifies. '
-            : 'The endpoint is registered: events it wants are sent from now on. '}
-          <strong>The secret is shown only now:</strong> copy it into the receiver before you leave this page.
-          Kairo does not keep it; if it is lost, rotate it.
-        </p>
-      </div>
-      <dl class="meta">
-        <dt>Address</dt>
-        <dd>
-          <code class="copyable">{endpoint.url}</code>
-        </dd>
-        <dt>Secret</dt>
-        <dd>
-          <code class="copyable">{secret}</code>
-        </dd>
-        <dt>Made</dt>
-        <dd>
-          <DateTime value={createdAt} />
-        </dd>
-      </dl>
       <section class="dash-section" aria-labelledby="verify-heading">
         <h2 id="verify-heading">Verifying a delivery</h2>
         <p>
@@ -59,9 +42,6 @@ export function EndpointSecretPage({ c, endpoint, secret, createdAt, replaced }:
           webhooks”) shows it in Node.
         </p>
       </section>
-      <p>
-        <a href={`/dashboard/webhooks/${endpoint.id}`}>Go to the endpoint</a>
-      </p>
-    </DashboardLayout>
+    </SecretOncePage>
   )
 }

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../webhooks/signature.ts'
-import { DateTime } from '../kit/date-time.tsx'
-import { DashboardLayout } from './layout.tsx'
+import { SecretOncePage } from './secret-once-page.tsx'
 
 /** Props of {@link WebhookSecretPage}. */
 export interface WebhookSecretPageProps {
@@ -14,11 +13,7 @@ export interface WebhookSecretPageProps {
   replaced: boolean
 }
 
-/**
- * The answer to "Create/Rotate webhook secret": the URL and the secret, this once. It is a page
- * rendered by the POST, not a redirect, so the secret never travels in a cookie, a URL or a log; the
- * dashboard's `no-store` keeps it out of caches and the back-forward cache.
- */
+/** The answer to "Create/Rotate webhook secret" of an automation: its URL and secret, this once. */
 export function WebhookSecretPage({
   c,
   automation,
@@ -27,32 +22,21 @@ export function WebhookSecretPage({
   createdAt,
   replaced,
 }: WebhookSecretPageProps) {
-  const back = `/dashboard/automations/${automation.id}`
   return (
-    <DashboardLayout c={c} title={`Run webhook of “${automation.title}”`} active="automations">
-      <div class="flash" role="status">
-        <p>
-          {replaced
-            ? 'A new webhook replaced the old one, which no longer works. '
-            : 'The webhook is ready. '}
-          <strong>The secret is shown only now:</strong> copy it into the engine before you leave this page.
-          Kairo does not keep it; if it is lost, make a new one.
-        </p>
-      </div>
-      <dl class="meta">
-        <dt>URL</dt>
-        <dd>
-          <code class="copyable">{url}</code>
-        </dd>
-        <dt>Secret</dt>
-        <dd>
-          <code class="copyable">{secret}</code>
-        </dd>
-        <dt>Made</dt>
-        <dd>
-          <DateTime value={createdAt} />
-        </dd>
-      </dl>
+    <SecretOncePage
+      c={c}
+      title={`Run webhook of “${automation.title}”`}
+      active="automations"
+      notice={
+        replaced ? 'A new webhook replaced the old one, which no longer works.' : 'The webhook is ready.'
+      }
+      copyInto="the engine"
+      whenLost="make a new one"
+      address={{ label: 'URL', value: url }}
+      secret={secret}
+      createdAt={createdAt}
+      back={{ href: `/dashboard/automations/${automation.id}`, label: 'Back to the automation' }}
+    >
       <section class="dash-section" aria-labelledby="signing-heading">
         <h2 id="signing-heading">Signing a report</h2>
         <p>
@@ -63,9 +47,6 @@ export function WebhookSecretPage({
           <code>api/README.md</code> (“Automation run webhooks”) shows it with curl and with n8n.
         </p>
       </section>
-      <p>
-        <a href={back}>Back to the automation</a>
-      </p>
-    </DashboardLayout>
+    </SecretOncePage>
   )
 }

@@ -21,7 +21,8 @@ import { ROLE_LABELS, userListQuery, userRoleInput } from './schema.ts'
 // `/dashboard/users`: every account, read-only for the team; an admin changes roles and disables or
 // enables accounts (those posts answer 404 to anyone else, as if they did not exist).
 
-async function renderUser(c: Context<AppEnv>, id: string, failed?: UserFormState) {
+/** The user page, or a 404; with a failed form, its messages beside it (status 422). */
+export async function renderUser(c: Context<AppEnv>, id: string, failed?: UserFormState) {
   const user = await getUser(c.var.db().db, scopeFor(c), id)
   if (!user) return sendNotFound(c)
   return c.html(<UserPage c={c} user={user} failed={failed} flash={takeFlash(c)} />, failed ? 422 : 200)
