@@ -38,7 +38,12 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // A local stand-in for Resend's HTTP API (the mail transport's tests), and the receivers of the
     // outgoing webhooks' tests (real HTTP servers the Worker fetches); see the files.
-    globalSetup: ['test/support/mail-api-server.ts', 'test/support/webhook-receiver.ts'],
+    // The stand-in for Analytics Engine's SQL API (the operations view's production reader).
+    globalSetup: [
+      'test/support/mail-api-server.ts',
+      'test/support/webhook-receiver.ts',
+      'test/support/analytics-api-server.ts',
+    ],
     testTimeout: 20_000,
     // One workerd for all the files of a worker instead of one per file: measured alone on the 2-core
     // machine, 284 tests took 75 s wall and 48 CPU-s this way against 218 s and 175 CPU-s isolated

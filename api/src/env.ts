@@ -3,6 +3,7 @@ import { parseRequiredRoles } from './auth/second-factor-policy.ts'
 import type { ValidatedSession } from './auth/session.ts'
 import { placeholderProblems } from './lib/placeholders.ts'
 import { type MailVars, mailProblems } from './mail/config.ts'
+import { type OpsVars, opsProblems } from './ops/config.ts'
 import { uploadLimitProblems } from './upload/limits.ts'
 
 // The Worker's bindings (wrangler.toml) and their validation. Workers receive `env` per request, not
@@ -14,6 +15,8 @@ import { uploadLimitProblems } from './upload/limits.ts'
  */
 export interface Bindings
   extends MailVars,
+    // The operations settings and bindings (metrics datasets, the alerts' KV): src/ops/config.ts.
+    OpsVars,
     // The resource bindings, typed by `wrangler types` from wrangler.toml (worker-configuration.d.ts,
     // checked by `check`): HYPERDRIVE (Postgres; locally
     // `CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE`), BUCKET (R2: 3D assets, CMS media),
@@ -166,6 +169,7 @@ export function assertBindings(env: Partial<Bindings> | undefined): asserts env 
   }
   problems.push(...uploadLimitProblems(env))
   problems.push(...mailProblems(env))
+  problems.push(...opsProblems(env))
   problems.push(...placeholderProblems(env))
   if (problems.length > 0) {
     throw new Error(`Worker configuration is invalid; missing or malformed: ${problems.join(', ')}`)

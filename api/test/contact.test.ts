@@ -183,6 +183,57 @@ describe('POST /api/contact without JavaScript (form post)', () => {
   })
 })
 
+describe('the source page and service (for the studio analytics)', () => {
+  it('stores the page path and the service a form sends', async () => {
+    const response = await postForm(
+      valid('source-ok', { sourcePage: '/services/websites/', service: 'websites' }),
+    )
+    expect(response.status).toBe(303)
+    const [lead] = await leadsFor('source-ok')
+    expect(lead).toMatchObject({ sourcePage: '/services/websites/', service: 'websites' })
+    const json = await postJson({
+      ...valid('source-json'),
+      sourcePage: '/contact/',
+      idempotencyKey: crypto.randomUUID(),
+    })
+    expect(json.status).toBe(201)
+    expect((await leadsFor('source-json'))[0]).toMatchObject({ sourcePage: '/contact/', service: null })
+  })
+
+  it('keeps the lead but drops a path of another site or a service that is not a slug', async () => {
+    const bad: Array<[unknown, unknown]> = [
+      ['https://evil.example/contact/', 'Web Sites'],
+      ['//evil.example/', 'websites/../admin'],
+      ['/\\evil.example', '<b>x</b>'],
+      ['/contact/?utm=1', 'x'.repeat(61)],
+      [42, ['websites']],
+    ]
+    for (const [i, [sourcePage, service]] of bad.entries()) {
+      const response = await postJson({
+        ...valid(`source-bad-${i}`),
+        sourcePage,
+        service,
+        idempotencyKey: crypto.randomUUID(),
+      })
+      expect(response.status).toBe(201)
+      expect((await leadsFor(`source-bad-${i}`))[0]).toMatchObject({ sourcePage: null, service: null })
+    }
+  })
+
+  it('keeps both in the re-rendered form when other fields are invalid', async () => {
+    const response = await postForm({
+      ...valid('source-422'),
+      message: 'short',
+      sourcePage: '/contact/',
+      service: 'interactive-3d',
+    })
+    expect(response.status).toBe(422)
+    const html = await response.text()
+    expect(html).toContain('<input type="hidden" name="sourcePage" value="/contact/"/>')
+    expect(html).toContain('<option value="interactive-3d" selected="">Interactive 3d</option>')
+  })
+})
+
 describe('POST /api/contact with JSON', () => {
   it('answers 201 { ok: true } and stores the lead', async () => {
     const response = await postJson({ ...valid('json-ok'), idempotencyKey: crypto.randomUUID() })

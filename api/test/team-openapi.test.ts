@@ -26,6 +26,8 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
         'GET /leads/{id}',
         'PATCH /leads/{id}',
         'POST /leads/{id}/notes',
+        'POST /leads/{id}/conversion',
+        'GET /analytics',
         'GET /companies',
         'GET /companies/{id}',
         'POST /companies',
@@ -42,7 +44,12 @@ describe('GET /api/v1/openapi.json (team endpoints)', () => {
         'DELETE /invitations/{id}',
       ]),
     )
-    expect(doc.paths['/leads']?.get?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'status'])
+    expect(doc.paths['/leads']?.get?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'q', 'status'])
+    expect(doc.paths['/users']?.get?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'q'])
+    expect(doc.paths['/analytics']?.get?.parameters?.map((p) => p.name)).toEqual(['weeks'])
+    expect(Object.keys(doc.paths['/leads/{id}/conversion']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '401', '404', '409', '422']),
+    )
     // The project writes name both ids and give the one error shape's answers.
     const move = doc.paths['/projects/{id}/milestones/{milestoneId}/move']?.post
     expect(move?.parameters?.map((p) => p.name).sort()).toEqual(['id', 'milestoneId'])

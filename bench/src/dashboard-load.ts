@@ -369,7 +369,36 @@ async function measureGroup(
   const results = [...cached, ...(await run(worker, uncached))]
   await worker.stop()
   onWorker(undefined)
+  if (!group.gating) return results
+
+  // The overview once more with request metrics off (REQUEST_METRICS=off), beside its floor, so the
+  // recorder's own cost per request reads off the two overview rows (api/src/ops/record.ts).
+  worker = await start({ REQUEST_METRICS: 'off' })
+  const unrecorded: Target[] = targets
+    .filter((t) => t.floor || t.path === '/dashboard')
+    .map((t) => ({ ...t, name: `${t.name}, request metrics off`, burst: false }))
+  await warmUp()
+  results.push(...(await run(worker, unrecorded)))
+  await worker.stop()
+  onWorker(undefined)
   return results
+}
+
+/** What recording request metrics costs the overview: the rows with it on and off, per connection count. */
+function recordingCost(results: Measured[]): string[] {
+  const lines: string[] = []
+  for (const connections of CONNECTIONS) {
+    const row = (name: string) => results.find((r) => r.target.name === name && r.connections === connections)
+    const on = row('GET /dashboard (HTML)')
+    const off = row('GET /dashboard (HTML), request metrics off')
+    if (!on || !off) continue
+    lines.push(
+      `${connections} conn: p50 ${on.p50.toFixed(0)} vs ${off.p50.toFixed(0)} ms, p95 ${on.p95.toFixed(0)} vs ` +
+        `${off.p95.toFixed(0)} ms, Worker CPU ${on.workerCpuMs.toFixed(2)} vs ${off.workerCpuMs.toFixed(2)} ms/req ` +
+        `(+${(on.workerCpuMs - off.workerCpuMs).toFixed(2)}), DB trips ${on.roundTrips.toFixed(2)} vs ${off.roundTrips.toFixed(2)}`,
+    )
+  }
+  return lines
 }
 
 /** One group's table, each row judged against the floor measured the same way; true when all met. */
@@ -488,6 +517,9 @@ async function main(): Promise<boolean> {
     for (const group of groups) {
       const met = report(group, measured.get(group) ?? [])
       if (group.gating && !met) goalsMet = false
+      const cost = recordingCost(measured.get(group) ?? [])
+      if (cost.length > 0)
+        console.log(`\nRequest metrics on vs off, the overview (${group.label}):\n${cost.join('\n')}`)
     }
     console.log(
       '\nGoals: p95 ≤ 1.5 × the floor, req/s ≥ 2/3 of the floor, ≤ 2 DB round trips per request (the run webhook: 1), no errors;',

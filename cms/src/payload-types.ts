@@ -1328,6 +1328,13 @@ export interface SiteSetting {
       }[]
     | null;
   contactEmail: string;
+  /**
+   * Measure how fast real visitors see and use each page type (LCP, INP, CLS). A small inline script (under 1.5 KB) reports the figures of a sample of page views, with no cookie and nothing personal. Takes effect on the next site build.
+   */
+  fieldVitals?: {
+    enabled?: boolean | null;
+    sampleRate?: number | null;
+  };
   seoDefaults?: {
     title?: string | null;
     description?: string | null;
@@ -1364,6 +1371,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   contactEmail?: T;
+  fieldVitals?:
+    | T
+    | {
+        enabled?: T;
+        sampleRate?: T;
+      };
   seoDefaults?:
     | T
     | {

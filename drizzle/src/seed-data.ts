@@ -40,6 +40,8 @@ export interface DemoDeliverable {
   key: string
   contentType: string
   deliveredDaysAgo: number
+  /** Days from delivery to the client's approval; absent while it still waits for a decision. */
+  approvedAfterDays?: number
   /** The file itself (small text formats, so the seed needs no binary assets). */
   body: string
 }
@@ -87,6 +89,7 @@ export const demoProjects = [
         key: `${KEY_PREFIX}/orbital-labs/perihelion/art-direction.txt`,
         contentType: 'text/plain',
         deliveredDaysAgo: 30,
+        approvedAfterDays: 3.5,
         body:
           'Perihelion launch site: art direction\n\n' +
           '- Night-side palette: deep navy, regolith grey, one cyan accent for telemetry.\n' +
@@ -114,6 +117,7 @@ export const demoProjects = [
         key: `${KEY_PREFIX}/orbital-labs/mission-control/wordmark.svg`,
         contentType: 'image/svg+xml',
         deliveredDaysAgo: 20,
+        approvedAfterDays: 2,
         body: posterSvg('ORBITAL LABS', 'Mission control wordmark, dark variant'),
       },
     ],
@@ -268,6 +272,7 @@ export const secondDemoProjects = [
         key: `${KEY_PREFIX}/nadir-robotics/investor-update/traffic.csv`,
         contentType: 'text/csv',
         deliveredDaysAgo: 52,
+        approvedAfterDays: 6,
         body:
           'day,visits,median_seconds_on_page\n' +
           '1,4210,74\n2,2980,69\n3,1740,71\n4,1220,66\n5,980,63\n6,760,61\n7,690,60\n',
@@ -307,6 +312,11 @@ export function demoDeliverableFiles(): Array<Pick<DemoDeliverable, 'key' | 'con
   )
 }
 
+/**
+ * The contact form's leads: spread over the last weeks, from several site pages and about several
+ * services (the analytics' charts), one of them already a client (`convertedTo`, a demo company's
+ * slug) and two from before the form sent its page (no source page, no service).
+ */
 export const demoLeads = [
   {
     name: 'Priya Raman',
@@ -317,6 +327,10 @@ export const demoLeads = [
       'Do you have availability in Q2?',
     status: 'new',
     idempotencyKey: 'seed-lead-helio-dynamics',
+    sourcePage: '/contact/',
+    service: 'interactive-3d',
+    receivedDaysAgo: 2,
+    convertedTo: null,
   },
   {
     name: 'Jonas Berg',
@@ -325,5 +339,69 @@ export const demoLeads = [
     message: 'Our dome show needs a companion website for school groups. Could we book an intro call?',
     status: 'contacted',
     idempotencyKey: 'seed-lead-aurora-planetarium',
+    sourcePage: '/contact/',
+    service: 'websites',
+    receivedDaysAgo: 9,
+    convertedTo: null,
+  },
+  {
+    name: 'Mei Tanaka',
+    email: 'mei@kestrel-aero.example',
+    company: 'Kestrel Aero',
+    message: 'We need an explorable model of our drone for trade shows, running on a tablet.',
+    status: 'qualified',
+    idempotencyKey: 'seed-lead-kestrel-aero',
+    sourcePage: '/services/interactive-3d/',
+    service: 'interactive-3d',
+    receivedDaysAgo: 16,
+    convertedTo: null,
+  },
+  {
+    name: 'Lena Vogt',
+    email: 'lena@orbital-labs.example',
+    company: 'Orbital Labs',
+    message: 'After the launch site we would like to talk about the rover model and a press kit.',
+    status: 'closed',
+    idempotencyKey: 'seed-lead-orbital-labs',
+    sourcePage: '/work/',
+    service: 'interactive-3d',
+    receivedDaysAgo: 60,
+    convertedTo: { slug: 'orbital-labs', daysAgo: 52 },
+  },
+  {
+    name: 'Samir Haddad',
+    email: 'samir@dune-observatory.example',
+    company: 'Dune Observatory',
+    message: 'Could you refresh our visitor site before the autumn season? Bookings matter most.',
+    status: 'contacted',
+    idempotencyKey: 'seed-lead-dune-observatory',
+    sourcePage: '/contact/',
+    service: 'websites',
+    receivedDaysAgo: 30,
+    convertedTo: null,
+  },
+  {
+    name: 'Ines Duarte',
+    email: 'ines@polar-freight.example',
+    company: 'Polar Freight',
+    message: 'We are looking for someone to animate our route network for an investor video.',
+    status: 'new',
+    idempotencyKey: 'seed-lead-polar-freight',
+    sourcePage: null,
+    service: null,
+    receivedDaysAgo: 45,
+    convertedTo: null,
+  },
+  {
+    name: 'Tom Okafor',
+    email: 'tom@okafor-studio.example',
+    company: null,
+    message: 'Freelance 3D artist here: would you ever subcontract model clean-up work?',
+    status: 'closed',
+    idempotencyKey: 'seed-lead-okafor-studio',
+    sourcePage: null,
+    service: null,
+    receivedDaysAgo: 70,
+    convertedTo: null,
   },
 ] as const

@@ -13,6 +13,7 @@ import {
   users,
 } from './schema/index.ts'
 import {
+  type DemoDeliverable,
   daysFrom,
   demoAutomations,
   demoCompany,
@@ -134,9 +135,29 @@ export async function seedApp(db: Database, options: SeedOptions): Promise<SeedR
       })
     }
 
+    // A converted lead points at its demo company by slug (seeded above, or by an earlier seed).
+    const clients = await tx
+      .select({ id: companies.id, slug: companies.slug })
+      .from(companies)
+      .where(
+        inArray(
+          companies.slug,
+          TENANTS.map((t) => t.company.slug),
+        ),
+      )
     await tx
       .insert(leads)
-      .values(demoLeads.map((l) => ({ ...l, source: 'contact_form' })))
+      .values(
+        demoLeads.map(({ receivedDaysAgo, convertedTo, ...lead }) => {
+          return {
+            ...lead,
+            source: 'contact_form',
+            createdAt: daysFrom(now, -receivedDaysAgo),
+            companyId: convertedTo ? (clients.find((c) => c.slug === convertedTo.slug)?.id ?? null) : null,
+            convertedAt: convertedTo ? daysFrom(now, -convertedTo.daysAgo) : null,
+          }
+        }),
+      )
       .onConflictDoNothing()
     return companyIds.length > 0 ? { seeded: true, companyIds } : skipped
   })
@@ -165,7 +186,7 @@ async function seedProjects(tx: Database, companyId: string, list: readonly Demo
         doneAt: m.done ? daysFrom(now, m.dueInDays - 1) : null,
       })),
     )
-    for (const d of p.deliverables) {
+    for (const d of p.deliverables as readonly DemoDeliverable[]) {
       const deliveredAt = daysFrom(now, -d.deliveredDaysAgo)
       const [deliverable] = await tx
         .insert(projectDeliverables)
@@ -184,6 +205,12 @@ async function seedProjects(tx: Database, companyId: string, list: readonly Demo
         bytes: bytes.byteLength,
         sha256: await sha256Hex(bytes),
         uploadedAt: deliveredAt,
+        ...(d.approvedAfterDays === undefined
+          ? {}
+          : {
+              reviewState: 'approved' as const,
+              reviewedAt: new Date(deliveredAt.getTime() + d.approvedAfterDays * 24 * HOUR),
+            }),
       })
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
-import { and, count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   auditLog,
@@ -67,9 +67,11 @@ describe('migrateApp', () => {
       'projects',
       'rate_limits',
       'recovery_codes',
+      'request_metrics',
       'sessions',
       'totp_factors',
       'users',
+      'web_vitals',
       'webauthn_challenges',
       'webhook_deliveries',
       'webhook_delivery_attempts',
@@ -101,7 +103,10 @@ describe('seedApp', () => {
     const [projectCount] = await client.db.select({ n: count() }).from(projects)
     expect(projectCount?.n).toBeGreaterThanOrEqual(2)
     const [leadCount] = await client.db.select({ n: count() }).from(leads)
-    expect(leadCount?.n).toBe(2)
+    expect(leadCount?.n).toBe(7)
+    // One lead became the Orbital Labs client, so the demo analytics show a conversion.
+    const converted = await client.db.select().from(leads).where(isNotNull(leads.convertedAt))
+    expect(converted).toMatchObject([{ email: 'lena@orbital-labs.example', companyId: company?.id }])
 
     const [clientUser] = await client.db
       .select()

@@ -81,6 +81,9 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['not found', 'client', at(() => '/dashboard/projects/00000000-0000-4000-8000-000000000000', 404)],
   ['overview, team view', 'admin', at(() => '/dashboard')],
   ['leads', 'admin', at(() => '/dashboard/leads')],
+  ['leads, searched', 'admin', at(() => '/dashboard/leads?q=lia')],
+  ['analytics', 'admin', at(() => '/dashboard/analytics')],
+  ['analytics, a year', 'admin', at(() => '/dashboard/analytics?weeks=52')],
   ['a lead', 'admin', at((s) => `/dashboard/leads/${s.leadId}`)],
   ['companies', 'admin', at(() => '/dashboard/companies')],
   ['a company', 'admin', at((s) => `/dashboard/companies/${s.companyId}`)],
@@ -124,6 +127,7 @@ const PAGES: [name: string, who: Who, open: Open][] = [
   ['invite someone', 'admin', at(() => '/dashboard/invitations/new')],
   ['a user with a second factor', 'admin', at((s) => `/dashboard/users/${s.staffId}`)],
   ['undelivered e-mail', 'admin', at(() => '/dashboard/outbox')],
+  ['operations', 'admin', at(() => '/dashboard/ops')],
   ['webhooks', 'admin', at(() => '/dashboard/webhooks')],
   ['new webhook endpoint', 'admin', at(() => '/dashboard/webhooks/new')],
   [

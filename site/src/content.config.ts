@@ -83,6 +83,8 @@ const siteSettings = defineCollection({
     footerText: z.string().nullish(),
     socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })).nullish(),
     contactEmail: z.string().nullish(),
+    // The optional field Core Web Vitals beacon (src/lib/vitals.ts); absent or off: no script.
+    fieldVitals: z.object({ enabled: z.boolean().nullish(), sampleRate: z.number().nullish() }).nullish(),
     seoDefaults: seo,
   }),
 })

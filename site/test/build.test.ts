@@ -433,6 +433,13 @@ describe('astro build against the fixture CMS', () => {
       /<input id="contact-website" name="website" type="text" tabindex="-1" autocomplete="off">/,
     )
     expect(html).not.toContain('idempotencyKey"')
+    // For the studio analytics: the page's own path, written at build time, and the published
+    // services (from the build's one read of the CMS) as an optional choice.
+    expect(html).toContain('<input type="hidden" name="sourcePage" value="/contact/">')
+    expect(html).toMatch(
+      /<select id="contact-service" name="service">\s*<option value="">Not sure yet<\/option>\s*<option value="websites">Websites with depth<\/option>\s*<option value="interactive-3d">Interactive 3D<\/option>\s*<\/select>/,
+    )
+    expect(html).not.toContain('secret-service')
   })
 
   it('copies the model files the pages use into models/, byte for byte, and the decoders into decoders/', async () => {

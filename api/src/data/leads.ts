@@ -1,6 +1,14 @@
-import { type Database, type LeadStatus, leadNotes, leadStatus, leads, users } from '@kairo/db'
-import { desc, eq, sql } from 'drizzle-orm'
-import { type AuditWriter, isUuid, type ListPage, outerColumn, pageNumber, toListPage } from './rows.ts'
+import { companies, type Database, type LeadStatus, leadNotes, leadStatus, leads, users } from '@kairo/db'
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
+import {
+  type AuditWriter,
+  containsText,
+  isUuid,
+  type ListPage,
+  outerColumn,
+  pageNumber,
+  toListPage,
+} from './rows.ts'
 import type { Scope } from './scope.ts'
 
 // Leads are the studio's own data (messages from the public contact form), not a client company's:
@@ -33,17 +41,41 @@ export interface LeadNoteView {
 export interface LeadDetail extends LeadSummary {
   message: string
   source: string
+  /** The site page whose form sent it and the service picked; null when unknown. */
+  sourcePage: string | null
+  service: string | null
+  /** The company it became (null until converted, or once that company is deleted). */
+  companyId: string | null
+  companyName: string | null
+  convertedAt: Date | null
   notes: LeadNoteView[]
+  /** Every company by name, for the conversion form's choice (empty once the lead is converted). */
+  companyChoices: Array<{ id: string; name: string }>
+}
+
+/** Which leads a list or export shows: one status, a search (`q`), or all. */
+export interface LeadFilter {
+  status?: LeadStatus
+  q?: string
+}
+
+/** The WHERE of a {@link LeadFilter}: the search looks in the name, e-mail, company and message. */
+export function leadWhere(filter: LeadFilter): SQL | undefined {
+  return and(
+    filter.status ? eq(leads.status, filter.status) : undefined,
+    filter.q ? containsText(filter.q, [leads.name, leads.email, leads.company, leads.message]) : undefined,
+  )
 }
 
 /**
- * Leads newest first, optionally of one status, one page at a time. One statement: the total comes
- * from `count(*) over ()`, computed before `limit`, so the page and its total cost one round trip.
+ * Leads newest first, optionally of one status and matching a search, one page at a time. One
+ * statement: the total comes from `count(*) over ()`, computed before `limit`, so the page and its
+ * total cost one round trip.
  */
 export async function listLeads(
   db: Database,
   scope: Scope,
-  options: { status?: LeadStatus; page?: number } = {},
+  options: LeadFilter & { page?: number } = {},
 ): Promise<ListPage<LeadSummary>> {
   const page = pageNumber(options.page)
   if (scope.kind !== 'all') return { items: [], page, pageSize: LEADS_PAGE_SIZE, total: 0 }
@@ -58,7 +90,7 @@ export async function listLeads(
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(leads)
-    .where(options.status ? eq(leads.status, options.status) : undefined)
+    .where(leadWhere(options))
     .orderBy(desc(leads.createdAt), desc(leads.id))
     .limit(LEADS_PAGE_SIZE)
     .offset((page - 1) * LEADS_PAGE_SIZE)
@@ -76,6 +108,13 @@ export async function getLead(db: Database, scope: Scope, id: string): Promise<L
       from ${leadNotes} n left join ${users} u on u.id = n.author_id
       where n.lead_id = ${outerColumn('leads', 'id')}
     ), '[]'::json)`
+  // The conversion form's choices ride on the same statement (no second round trip for the page);
+  // a converted lead has no form, so it reads none.
+  const companyChoices = sql<Array<{ id: string; name: string }>>`
+    case when ${outerColumn('leads', 'converted_at')} is null then coalesce((
+      select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name, c.id)
+      from ${companies} c
+    ), '[]'::json) else '[]'::json end`
   const [row] = await db
     .select({
       id: leads.id,
@@ -86,9 +125,16 @@ export async function getLead(db: Database, scope: Scope, id: string): Promise<L
       createdAt: leads.createdAt,
       message: leads.message,
       source: leads.source,
+      sourcePage: leads.sourcePage,
+      service: leads.service,
+      companyId: leads.companyId,
+      companyName: companies.name,
+      convertedAt: leads.convertedAt,
       notes,
+      companyChoices,
     })
     .from(leads)
+    .leftJoin(companies, eq(companies.id, leads.companyId))
     .where(eq(leads.id, id))
   if (!row) return null
   return {

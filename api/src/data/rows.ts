@@ -1,5 +1,5 @@
 import type { Database } from '@kairo/db'
-import { type SQL, sql } from 'drizzle-orm'
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
 import type { AuditEvent } from '../audit/record.ts'
 
 // Small shared pieces of the team's data modules (leads, companies, users, invitations).
@@ -50,4 +50,17 @@ export function toListPage<T extends { total: number }>(
  */
 export function outerColumn(table: string, column: string): SQL {
   return sql`${sql.identifier(table)}.${sql.identifier(column)}`
+}
+
+/**
+ * "Contains `text`", case-insensitively, in any of `columns`: `ilike` with the text's own `%`, `_`
+ * and `\` escaped (backslash is `like`'s default escape), so a search for `50%` finds "50%" and not
+ * "500". A null column (a lead without a company) simply does not match.
+ */
+export function containsText(text: string, columns: ReadonlyArray<AnyColumn | SQL>): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`
+  return sql`(${sql.join(
+    columns.map((column) => sql`${column} ilike ${pattern}`),
+    sql` or `,
+  )})`
 }

@@ -2,7 +2,15 @@ import { companies, type Database, sessions, type UserRole, userRole, users } fr
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { decodeFactors, factorsSubquery, type SecondFactorView } from '../auth/second-factor.ts'
 import { invalidateUserSessions } from '../auth/session.ts'
-import { type AuditWriter, isUuid, type ListPage, outerColumn, pageNumber, toListPage } from './rows.ts'
+import {
+  type AuditWriter,
+  containsText,
+  isUuid,
+  type ListPage,
+  outerColumn,
+  pageNumber,
+  toListPage,
+} from './rows.ts'
 import { inScope, type Scope } from './scope.ts'
 
 // Dashboard accounts: client users and studio staff. Anyone in scope may read them; only an admin
@@ -41,18 +49,26 @@ const viewColumns = {
   disabledAt: users.disabledAt,
 }
 
-/** Accounts, staff first (admin, team, then clients), by name; one statement per page. */
+/**
+ * Accounts, staff first (admin, team, then clients), by name, optionally those whose name or e-mail
+ * contains `q`; one statement per page.
+ */
 export async function listUsers(
   db: Database,
   scope: Scope,
-  options: { page?: number } = {},
+  options: { page?: number; q?: string } = {},
 ): Promise<ListPage<UserView>> {
   const page = pageNumber(options.page)
   const rows = await db
     .select({ ...viewColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(users)
     .leftJoin(companies, eq(companies.id, users.companyId))
-    .where(inScope(scope, users.companyId))
+    .where(
+      and(
+        inScope(scope, users.companyId),
+        options.q ? containsText(options.q, [users.name, users.email]) : undefined,
+      ),
+    )
     .orderBy(asc(users.role), asc(users.name), asc(users.id))
     .limit(USERS_PAGE_SIZE)
     .offset((page - 1) * USERS_PAGE_SIZE)

@@ -1,5 +1,5 @@
 import { createDb, type DbClient } from '@kairo/db'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env.ts'
 
 /**
@@ -25,6 +25,18 @@ export function database(): MiddlewareHandler<AppEnv> {
       if (client) c.executionCtx.waitUntil(client.close())
     }
   }
+}
+
+/**
+ * A client of its own for a response whose body reads the database after the handler returned (a
+ * streamed export): the request's client is closed by then. The caller closes it when the body ends.
+ */
+export function openStreamingDb(c: Context<AppEnv>): DbClient {
+  return createDb(c.env.HYPERDRIVE.connectionString, {
+    max: 1,
+    connectTimeout: 3,
+    onQuery: queryObserverOf(c.env),
+  })
 }
 
 /**

@@ -40,3 +40,16 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
 
 /** Empty form fields (`''`) mean "not given". */
 export const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
+
+/** The longest search (`?q=`) the lists take; a longer one is cut, not refused. */
+export const SEARCH_MAX_LENGTH = 200
+
+/**
+ * Normalises a list's `?q=`: trimmed and cut to {@link SEARCH_MAX_LENGTH}; blank (or not text) means
+ * no search. A search box is never "invalid": whatever was typed is searched for literally.
+ */
+export const searchText = (value: unknown) => {
+  if (typeof value !== 'string') return undefined
+  const text = value.trim().slice(0, SEARCH_MAX_LENGTH)
+  return text === '' ? undefined : text
+}

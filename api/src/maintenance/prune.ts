@@ -1,4 +1,4 @@
-import { createDb, type Database, outbox, rateLimits } from '@kairo/db'
+import { createDb, type Database, outbox, rateLimits, requestMetrics, webVitals } from '@kairo/db'
 import { lt } from 'drizzle-orm'
 import { pruneExpiredChallenges } from '../auth/passkeys.ts'
 import { pruneExpiredPendingSignIns } from '../auth/pending-sign-in.ts'
@@ -34,6 +34,23 @@ export async function pruneDeliveredOutbox(db: Database, now = Date.now()): Prom
   return deleted.length
 }
 
+/** How long the operations view's request figures and field vitals are kept (its longest window is 30 days). */
+export const OPS_METRICS_RETENTION_MS = 35 * 24 * 60 * 60 * 1000
+
+/** Deletes request figures and vitals rows older than 35 days; resolves to how many went. */
+export async function pruneOpsMetrics(db: Database, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - OPS_METRICS_RETENTION_MS)
+  const requests = await db
+    .delete(requestMetrics)
+    .where(lt(requestMetrics.minute, cutoff))
+    .returning({ minute: requestMetrics.minute })
+  const vitals = await db
+    .delete(webVitals)
+    .where(lt(webVitals.day, cutoff.toISOString().slice(0, 10)))
+    .returning({ day: webVitals.day })
+  return requests.length + vitals.length
+}
+
 /**
  * The Worker's cron job (wrangler.toml `[triggers]`): removes dead weight the request paths leave
  * behind. One client for the run, closed at the end, like a request's.
@@ -41,7 +58,7 @@ export async function pruneDeliveredOutbox(db: Database, now = Date.now()): Prom
 export async function runMaintenance(
   env: Bindings,
   now = Date.now(),
-): Promise<{ rateLimits: number; outbox: number; signInLeftovers: number }> {
+): Promise<{ rateLimits: number; outbox: number; signInLeftovers: number; opsMetrics: number }> {
   assertBindings(env)
   const client = createDb(env.HYPERDRIVE.connectionString, { max: 1, connectTimeout: 5 })
   try {
@@ -51,6 +68,7 @@ export async function runMaintenance(
     const signInLeftovers =
       (await pruneExpiredPendingSignIns(client.db, new Date(now))) +
       (await pruneExpiredChallenges(client.db, new Date(now)))
+    const opsMetrics = await pruneOpsMetrics(client.db, now)
     console.log(
       JSON.stringify({
         level: 'info',
@@ -58,9 +76,10 @@ export async function runMaintenance(
         rateLimitsPruned: pruned,
         outboxPruned,
         signInLeftoversPruned: signInLeftovers,
+        opsMetricsPruned: opsMetrics,
       }),
     )
-    return { rateLimits: pruned, outbox: outboxPruned, signInLeftovers }
+    return { rateLimits: pruned, outbox: outboxPruned, signInLeftovers, opsMetrics }
   } finally {
     await client.close()
   }

@@ -36,9 +36,9 @@ export const CONTACT_FORM_CSS = `
 .field{display:grid;gap:.35rem}
 .field label{font-weight:600}
 .field__hint{margin:0;color:var(--muted);font-size:.95rem}
-.field input,.field textarea{width:100%;padding:.7rem .85rem;color:var(--text);font:inherit;background:var(--bg-raised);border:1px solid var(--border);border-radius:10px}
+.field input,.field select,.field textarea{width:100%;padding:.7rem .85rem;color:var(--text);font:inherit;background:var(--bg-raised);border:1px solid var(--border);border-radius:10px}
 .field textarea{min-height:10rem;resize:vertical}
-.field input:focus-visible,.field textarea:focus-visible{border-color:var(--accent)}
+.field input:focus-visible,.field select:focus-visible,.field textarea:focus-visible{border-color:var(--accent)}
 .field [aria-invalid="true"]{border-color:var(--danger)}
 .field-error{margin:0;color:var(--danger);font-weight:600}
 .error-summary{max-width:40rem;margin-bottom:1.5rem;padding:1rem 1.25rem;border:2px solid var(--danger);border-radius:var(--radius);background:rgb(255 155 155/.08)}

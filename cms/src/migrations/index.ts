@@ -3,6 +3,7 @@ import * as migration_20261123_110339_content_model from './20261123_110339_cont
 import * as migration_20261123_141452_models from './20261123_141452_models.ts'
 import * as migration_20261202_054205_media_storage from './20261202_054205_media_storage.ts'
 import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_auth_rate_limits.ts'
+import * as migration_20261203_071000_field_vitals from './20261203_071000_field_vitals.ts'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_055154_auth_rate_limits.up,
     down: migration_20261202_055154_auth_rate_limits.down,
     name: '20261202_055154_auth_rate_limits',
+  },
+  {
+    up: migration_20261203_071000_field_vitals.up,
+    down: migration_20261203_071000_field_vitals.down,
+    name: '20261203_071000_field_vitals',
   },
 ]

@@ -77,6 +77,8 @@ export const deliverableVersions = app.table(
     uniqueIndex('deliverable_versions_deliverable_id_number_key').on(t.deliverableId, t.number),
     uniqueIndex('deliverable_versions_object_key_key').on(t.objectKey),
     index('deliverable_versions_uploaded_at_idx').on(t.uploadedAt.desc()),
+    // The analytics' turnaround reads approvals by the month they were given.
+    index('deliverable_versions_approved_at_idx').on(t.reviewedAt).where(sql`${t.reviewState} = 'approved'`),
     check('deliverable_versions_number_positive', sql`${t.number} >= 1`),
     check('deliverable_versions_bytes_non_negative', sql`${t.bytes} >= 0`),
     check('deliverable_versions_sha256_hex', sql`${t.sha256} is null or ${t.sha256} ~ '^[0-9a-f]{64}$'`),

@@ -36,8 +36,11 @@ const JSON_TYPE = /^application\/json\b/i
 const doctype = (page: unknown) => raw(`<!doctype html>${page}`)
 
 /** What the visitor typed, for re-rendering the form after a failure that was not theirs. */
-const valuesOf = (input: ContactInput): ContactValues =>
-  Object.fromEntries(CONTACT_FIELDS.map((field) => [field, input[field] ?? ''])) as ContactValues
+const valuesOf = (input: ContactInput): ContactValues => ({
+  ...(Object.fromEntries(CONTACT_FIELDS.map((field) => [field, input[field] ?? ''])) as ContactValues),
+  sourcePage: input.sourcePage,
+  service: input.service,
+})
 
 /** Reads the body as a plain object of the form's fields; `null` when it is not one. */
 async function readBody(c: Context<AppEnv>, json: boolean): Promise<Record<string, unknown> | null> {

@@ -1,5 +1,5 @@
 import { ErrorSummary } from '../../views/kit/error-summary.tsx'
-import { TextAreaField, TextField } from '../../views/kit/field.tsx'
+import { SelectField, TextAreaField, TextField } from '../../views/kit/field.tsx'
 import { SiteLayout } from '../../views/layout.tsx'
 import type { ContactField, ContactValues } from './schema.ts'
 
@@ -61,6 +61,12 @@ function Field({ spec, value, error }: { spec: FieldSpec; value: string; error?:
   )
 }
 
+/** "interactive-3d" → "Interactive 3d": the Worker has no CMS titles, only the slug that was sent. */
+function serviceLabel(slug: string): string {
+  const words = slug.replace(/-/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
 /**
  * The contact page re-rendered by the Worker when a no-JS submission is invalid: the visitor's input
  * kept (escaped by JSX), an error summary linking to each field, and per-field messages tied to
@@ -76,8 +82,23 @@ export function ContactPage({ values, errors, nonce }: ContactPageProps) {
         <ErrorSummary form="contact" errors={errors} order={FIELDS.map((f) => f.name)} />
         <form class="contact-form" method="post" action="/api/contact">
           {FIELDS.map((spec) => (
-            <Field spec={spec} value={values[spec.name]} error={errors[spec.name]} />
+            <>
+              {/* Before the message, as on the site. The Worker does not know the CMS's services, so
+                  the visitor's choice is kept as the one choice besides none. */}
+              {spec.name === 'message' && values.service && (
+                <SelectField
+                  form="contact"
+                  name="service"
+                  label="What is it about? (optional)"
+                  value={values.service}
+                  placeholder="Not sure yet"
+                  options={[{ value: values.service, label: serviceLabel(values.service) }]}
+                />
+              )}
+              <Field spec={spec} value={values[spec.name]} error={errors[spec.name]} />
+            </>
           ))}
+          {values.sourcePage && <input type="hidden" name="sourcePage" value={values.sourcePage} />}
           <div class="hp">
             <label for="contact-website">Leave this field empty</label>
             <input

@@ -26,9 +26,9 @@ export async function storeLead(
   return db.transaction(async (tx) => {
     const [lead] = await tx.execute<{ id: string; createdAt: string }>(sql`
       with lead as (
-        insert into ${leads} (name, email, company, message, idempotency_key, ip)
+        insert into ${leads} (name, email, company, message, idempotency_key, ip, source_page, service)
         values (${input.name}, ${input.email}, ${input.company ?? null}::text, ${input.message},
-          ${meta.idempotencyKey}, ${meta.ip})
+          ${meta.idempotencyKey}, ${meta.ip}, ${input.sourcePage ?? null}::text, ${input.service ?? null}::text)
         on conflict (idempotency_key) do nothing
         returning *
       ),

@@ -1,5 +1,6 @@
 import { FORM_BODY_MAX_BYTES, limitBody } from '../../middleware/body-limit/index.ts'
 import { requireUser } from '../../middleware/session/index.ts'
+import { analyticsApi } from './analytics.ts'
 import { v1Auth } from './auth.ts'
 import { automationEditsApi } from './automation-edits.ts'
 import { automationWebhooksApi } from './automation-webhooks.ts'
@@ -9,6 +10,7 @@ import { deliverablesApi } from './deliverables.ts'
 import { invitationsApi } from './invitations.ts'
 import { leadsApi } from './leads.ts'
 import { notificationsApi } from './notifications.ts'
+import { opsApi } from './ops.ts'
 import { outboxApi } from './outbox.ts'
 import { v1Profile } from './profile.ts'
 import { projectEditsApi } from './project-edits.ts'
@@ -56,11 +58,13 @@ v1.route('/', notificationsApi)
 v1.route('/', reviewsApi)
 // The studio team's areas (each checks the role itself: a client gets 404).
 v1.route('/', leadsApi)
+v1.route('/', analyticsApi)
 v1.route('/', companiesApi)
 v1.route('/', projectEditsApi)
 v1.route('/', usersApi)
 v1.route('/', invitationsApi)
 v1.route('/', outboxApi)
+v1.route('/', opsApi)
 v1.route('/', automationWebhooksApi)
 v1.route('/', webhookEndpointsApi)
 v1.route('/', automationEditsApi)

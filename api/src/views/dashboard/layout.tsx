@@ -14,11 +14,13 @@ export type DashboardSection =
   | 'notifications'
   | 'profile'
   | 'leads'
+  | 'analytics'
   | 'companies'
   | 'users'
   | 'invitations'
   | 'outbox'
   | 'webhooks'
+  | 'ops'
 
 interface NavLink {
   section: DashboardSection
@@ -36,15 +38,20 @@ const CLIENT_LINKS: readonly NavLink[] = [
 /** Shown to studio staff (team, admin) only; the routes refuse clients on their own. */
 const TEAM_LINKS: readonly NavLink[] = [
   { section: 'leads', href: '/dashboard/leads', label: 'Leads' },
+  { section: 'analytics', href: '/dashboard/analytics', label: 'Analytics' },
   { section: 'companies', href: '/dashboard/companies', label: 'Companies' },
   { section: 'users', href: '/dashboard/users', label: 'Users' },
   { section: 'invitations', href: '/dashboard/invitations', label: 'Invitations' },
 ]
 
-/** Shown to admins only: undelivered e-mail, outgoing webhooks (the routes answer 404 to anyone else). */
+/**
+ * Shown to admins only: undelivered e-mail, outgoing webhooks, operations (the routes answer 404 to
+ * anyone else).
+ */
 const ADMIN_LINKS: readonly NavLink[] = [
   { section: 'outbox', href: '/dashboard/outbox', label: 'E-mail' },
   { section: 'webhooks', href: '/dashboard/webhooks', label: 'Webhooks' },
+  { section: 'ops', href: '/dashboard/ops', label: 'Operations' },
 ]
 
 /** Props of {@link DashboardLayout}. */

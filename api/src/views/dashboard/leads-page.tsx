@@ -9,6 +9,7 @@ import { DataTable } from '../kit/data-table.tsx'
 import { DateTime } from '../kit/date-time.tsx'
 import { NoValue } from '../kit/no-value.tsx'
 import { Pager } from '../kit/pager.tsx'
+import { hrefWith, SearchForm } from '../kit/search-form.tsx'
 import { StatusFilter } from '../kit/status-filter.tsx'
 import type { Flash } from './flash.ts'
 import { DashboardLayout } from './layout.tsx'
@@ -28,33 +29,59 @@ export function LeadStatusBadge({ status }: { status: LeadStatus }) {
   return <Badge tone={TONES[status]} text={LEAD_STATUS_LABELS[status]} />
 }
 
-/** `/dashboard/leads`: newest first, a status filter that works as a plain GET form, and a pager. */
+/** What the list says when nothing matches its filter and search. */
+function emptyMessage(status: LeadStatus | undefined, q: string | undefined): string {
+  const which = status ? `${LEAD_STATUS_LABELS[status].toLowerCase()} leads` : 'leads'
+  if (q) return `No ${which} match “${q}”.`
+  return status ? `No ${which}.` : 'No leads yet.'
+}
+
+/**
+ * `/dashboard/leads`: newest first, a search and a status filter that work as plain GET forms (each
+ * keeping the other), a pager that keeps both, and the same selection as a CSV download.
+ */
 export function LeadsPage({
   c,
   list,
   status,
+  q,
   flash,
 }: {
   c: Context<AppEnv>
   list: ListPage<LeadSummary>
   status?: LeadStatus
+  q?: string
   flash?: Flash
 }) {
   return (
     <DashboardLayout c={c} title="Leads" active="leads" flash={flash}>
-      <StatusFilter area="leads" status={status} placeholder="All statuses" options={LEAD_STATUS_OPTIONS} />
+      <SearchForm
+        area="leads"
+        q={q}
+        label="Search leads"
+        hint="In names, e-mail addresses, companies and messages."
+        keep={{ status }}
+      />
+      <StatusFilter
+        area="leads"
+        status={status}
+        placeholder="All statuses"
+        options={LEAD_STATUS_OPTIONS}
+        keep={{ q }}
+      />
+      <p>
+        <a href={hrefWith('/dashboard/leads.csv', { status, q })} download>
+          Download these leads as CSV
+        </a>{' '}
+        <span class="muted">(every page of this list, for a spreadsheet)</span>
+      </p>
       <DataTable
         // Past the end of the list the pager says so; no empty message then.
-        empty={
-          list.total === null
-            ? undefined
-            : status
-              ? `No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads.`
-              : 'No leads yet.'
-        }
+        empty={list.total === null ? undefined : emptyMessage(status, q)}
         caption={
           <>
-            {status ? `${LEAD_STATUS_LABELS[status]} leads` : 'All leads'}, newest first
+            {status ? `${LEAD_STATUS_LABELS[status]} leads` : 'All leads'}
+            {q && ` matching “${q}”`}, newest first
             {list.total !== null && ` (${list.total})`}
           </>
         }
@@ -87,7 +114,7 @@ export function LeadsPage({
       <Pager
         label="Leads pages"
         path="/dashboard/leads"
-        query={{ status }}
+        query={{ status, q }}
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}

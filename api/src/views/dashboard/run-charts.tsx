@@ -1,8 +1,23 @@
-import type { Child } from 'hono/jsx'
 import type { RunDay, RunStats } from '../../data/run-stats.ts'
 import { DataTable } from '../kit/data-table.tsx'
 import { formatDateTime } from '../kit/date-time.tsx'
 import { NoValue } from '../kit/no-value.tsx'
+import {
+  CHART_COLOURS,
+  Chart,
+  formatPercent,
+  Key,
+  Axes as KitAxes,
+  labelledSlots,
+  linePath,
+  MedianPercentileKey,
+  niceCeiling,
+  plural,
+  SERIES_AREA,
+  slotWidth,
+  slotX,
+  valueY,
+} from '../kit/svg-chart.tsx'
 import { formatDuration } from './format.ts'
 
 // An automation's last 30 days as three server-drawn SVG charts (no script): runs per day by
@@ -10,27 +25,11 @@ import { formatDuration } from './format.ts'
 // is `role="img"`, named by its <title> and described by a <desc> that says its figures in words;
 // the totals are written out above them and every day's figures are in a table below, so nothing is
 // only in the picture. Outcomes differ by pattern as well as colour (failures hatched, running
-// dotted), and the two duration lines by dash and marker shape.
+// dotted), and the two duration lines by dash and marker shape. The frame, axes and legend are the
+// dashboard's chart kit (`../kit/svg-chart.tsx`).
 
-const WIDTH = 640
-const HEIGHT = 190
-const LEFT = 52
-const RIGHT = 12
-const TOP = 14
-const BOTTOM = 30
-const PLOT_W = WIDTH - LEFT - RIGHT
-const PLOT_H = HEIGHT - TOP - BOTTOM
-
-const COLOURS = {
-  success: '#7ee2a8',
-  failure: '#ff9b9b',
-  running: '#8fd3ff',
-  median: '#8fd3ff',
-  p95: '#ffe08a',
-  grid: '#27305a',
-  axis: '#aab3d9',
-  background: '#0f1530',
-}
+const AREA = SERIES_AREA
+const COLOURS = CHART_COLOURS
 
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`)
@@ -39,38 +38,17 @@ const shortDay = (day: string) => SHORT_DAY.format(dateOf(day))
 /** "4 Mar 2026" (in sentences and the table). */
 const longDay = (day: string) => formatDateTime(dateOf(day), true)
 
-/** A share as "92.7%" (whole numbers without decimals). */
-export function formatPercent(share: number): string {
-  const value = Math.round(share * 1000) / 10
-  return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`
-}
-
 /** Successes among finished runs; null when none finished. */
 export function successRate({ success, failure }: Pick<RunDay, 'success' | 'failure'>): number | null {
   return success + failure === 0 ? null : success / (success + failure)
 }
 
 const runsOf = (d: Pick<RunDay, 'success' | 'failure' | 'running'>) => d.success + d.failure + d.running
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-/** The smallest of 1, 2, 5 × 10ⁿ at or above `value` (the top of an axis). */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 1
-  const power = 10 ** Math.floor(Math.log10(value))
-  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power
-  return 10 * power
-}
+const xOf = (index: number, count: number) => slotX(AREA, index, count)
+const yOf = (value: number, top: number) => valueY(AREA, value, top)
 
-/** The axis's gridlines: 0, the middle (when it is whole, for counts) and the top. */
-function ticksOf(top: number, whole: boolean): number[] {
-  const middle = top / 2
-  return whole && !Number.isInteger(middle) ? [0, top] : [0, middle, top]
-}
-
-const xOf = (index: number, count: number) => LEFT + (PLOT_W / count) * (index + 0.5)
-const yOf = (value: number, top: number) => TOP + PLOT_H - (value / top) * PLOT_H
-
-/** Gridlines with their labels, and the days under the plot (the first, every 7th, the last). */
+/** The kit's axes, with the days under the plot (the first, every 7th, the last). */
 function Axes({
   days,
   top,
@@ -82,46 +60,11 @@ function Axes({
   whole: boolean
   label: (v: number) => string
 }) {
-  const marked = days.map((_, i) => i).filter((i) => i % 7 === 0 || i === days.length - 1)
-  // The last label would crowd the one before it when they are only a day or two apart.
-  const shown = marked.filter((i, n) => !(n === marked.length - 2 && (marked.at(-1) ?? i) - i < 4))
-  return (
-    <g font-size="11" fill={COLOURS.axis}>
-      {ticksOf(top, whole).map((tick) => (
-        <g>
-          <line x1={LEFT} x2={WIDTH - RIGHT} y1={yOf(tick, top)} y2={yOf(tick, top)} stroke={COLOURS.grid} />
-          <text x={LEFT - 6} y={yOf(tick, top) + 4} text-anchor="end">
-            {label(tick)}
-          </text>
-        </g>
-      ))}
-      {shown.map((i) => (
-        <text x={xOf(i, days.length)} y={HEIGHT - 10} text-anchor="middle">
-          {shortDay(days[i]?.day ?? '')}
-        </text>
-      ))}
-    </g>
-  )
-}
-
-/** The chart frame every chart shares: size, name and description, axes, and what it draws. */
-function Chart({ id, title, desc, children }: { id: string; title: string; desc: string; children: Child }) {
-  return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
-  )
+  const slots = labelledSlots(days.length, 7).map((index) => ({
+    index,
+    text: shortDay(days[index]?.day ?? ''),
+  }))
+  return <KitAxes top={top} whole={whole} label={label} slots={slots} count={days.length} />
 }
 
 /** Hatched (failure) and dotted (running) fills, shared by the bars and the legend's swatches. */
@@ -152,7 +95,7 @@ function RunsChart({ stats }: { stats: RunStats }) {
   const { days, totals } = stats
   const busiest = days.reduce((best, d) => (runsOf(d) > runsOf(best) ? d : best), days[0] as RunDay)
   const top = niceCeiling(runsOf(busiest))
-  const slot = PLOT_W / days.length
+  const slot = slotWidth(AREA, days.length)
   const barWidth = Math.max(4, Math.min(14, slot - 4))
   const total = runsOf(totals)
   const desc =
@@ -194,17 +137,6 @@ function RunsChart({ stats }: { stats: RunStats }) {
   )
 }
 
-/** Straight segments between neighbouring days that both have a value; a lone day is its marker. */
-function segments(values: Array<number | null>, top: number, count: number): string {
-  const parts: string[] = []
-  values.forEach((value, i) => {
-    const before = values[i - 1]
-    if (value === null || before === null || before === undefined) return
-    parts.push(`M${xOf(i - 1, count)} ${yOf(before, top)} L${xOf(i, count)} ${yOf(value, top)}`)
-  })
-  return parts.join(' ')
-}
-
 function RateChart({ stats }: { stats: RunStats }) {
   const { days, totals } = stats
   const rates = days.map(successRate)
@@ -222,10 +154,10 @@ function RateChart({ stats }: { stats: RunStats }) {
     <Chart id="rate-chart" title="Success rate per day over the last 30 days" desc={desc}>
       <Axes days={days} top={100} whole={false} label={(v) => `${v}%`} />
       <path
-        d={segments(
+        d={linePath(
+          AREA,
           rates.map((r) => (r === null ? null : r * 100)),
           100,
-          days.length,
         )}
         fill="none"
         stroke={COLOURS.running}
@@ -265,13 +197,13 @@ function DurationChart({ stats }: { stats: RunStats }) {
     >
       <Axes days={days} top={top} whole={false} label={(v) => (v === 0 ? '0' : formatDuration(v))} />
       <path
-        d={segments(p95, top, days.length)}
+        d={linePath(AREA, p95, top)}
         fill="none"
         stroke={COLOURS.p95}
         stroke-width="2"
         stroke-dasharray="6 4"
       />
-      <path d={segments(median, top, days.length)} fill="none" stroke={COLOURS.median} stroke-width="2" />
+      <path d={linePath(AREA, median, top)} fill="none" stroke={COLOURS.median} stroke-width="2" />
       {days.map((d, i) => {
         const x = xOf(i, days.length)
         if (d.medianMs === null || d.p95Ms === null) return null
@@ -284,18 +216,6 @@ function DurationChart({ stats }: { stats: RunStats }) {
         )
       })}
     </Chart>
-  )
-}
-
-/** A legend entry: a small picture of the mark (hidden from assistive technology) and its words. */
-function Key({ children, label }: { children: Child; label: string }) {
-  return (
-    <li>
-      <svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true" focusable="false">
-        {children}
-      </svg>
-      {label}
-    </li>
   )
 }
 
@@ -363,24 +283,7 @@ export function RunCharts({ stats }: { stats: RunStats }) {
         <div class="chart-figure">
           <h3 id="duration-chart-heading">Duration</h3>
           <DurationChart stats={stats} />
-          <ul class="chart-key">
-            <Key label="Median (solid line, circles)">
-              <line x1="0" y1="7" x2="22" y2="7" stroke={COLOURS.median} stroke-width="2" />
-              <circle cx="11" cy="7" r="3.5" fill={COLOURS.median} />
-            </Key>
-            <Key label="95th percentile (dashed line, squares)">
-              <line
-                x1="0"
-                y1="7"
-                x2="22"
-                y2="7"
-                stroke={COLOURS.p95}
-                stroke-width="2"
-                stroke-dasharray="6 4"
-              />
-              <rect x="7.5" y="3.5" width="7" height="7" fill={COLOURS.p95} />
-            </Key>
-          </ul>
+          <MedianPercentileKey percentile="95th" />
         </div>
       </div>
       <details class="chart-figures">

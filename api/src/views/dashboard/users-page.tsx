@@ -4,18 +4,24 @@ import type { UserView } from '../../data/users.ts'
 import type { AppEnv } from '../../env.ts'
 import { DataTable } from '../kit/data-table.tsx'
 import { Pager } from '../kit/pager.tsx'
+import { SearchForm } from '../kit/search-form.tsx'
 import type { Flash } from './flash.ts'
 import { DashboardLayout } from './layout.tsx'
 import { UserRow } from './user-row.tsx'
 
-/** `/dashboard/users`: staff first, then client users, with role, company and account state. */
+/**
+ * `/dashboard/users`: staff first, then client users, with role, company and account state; a GET
+ * search by name or e-mail that the pager keeps.
+ */
 export function UsersPage({
   c,
   list,
+  q,
   flash,
 }: {
   c: Context<AppEnv>
   list: ListPage<UserView>
+  q?: string
   flash?: Flash
 }) {
   const admin = c.var.auth?.user.role === 'admin'
@@ -27,9 +33,16 @@ export function UsersPage({
           : 'Only an admin can change roles or disable accounts.'}{' '}
         <a href="/dashboard/invitations/new">Invite someone</a>
       </p>
-      {/* No empty message: the reader's own account is always listed, so an empty page is past the end. */}
+      <SearchForm area="users" q={q} label="Search users" hint="In names and e-mail addresses." />
+      {/* Without a search the reader's own account is always listed, so an empty page is past the end. */}
       <DataTable
-        caption={<>Staff, then client users, by name{list.total !== null && ` (${list.total})`}</>}
+        empty={q && list.total !== null ? `No users match “${q}”.` : undefined}
+        caption={
+          <>
+            {q ? `Users matching “${q}”, staff first` : 'Staff, then client users'}, by name
+            {list.total !== null && ` (${list.total})`}
+          </>
+        }
         head={
           <>
             <th scope="col">Name</th>
@@ -50,7 +63,7 @@ export function UsersPage({
       <Pager
         label="Users pages"
         path="/dashboard/users"
-        query={{}}
+        query={{ q }}
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}

@@ -9,12 +9,15 @@ export function StatusFilter({
   status,
   placeholder,
   options,
+  keep = {},
 }: {
   /** The list's path segment under `/dashboard/` (`leads`), which also names the form. */
   area: string
   status?: string
   placeholder: string
   options: ReadonlyArray<{ value: string; label: string }>
+  /** The list's other filters (a search), kept as hidden fields; empty values are left out. */
+  keep?: Record<string, string | undefined>
 }) {
   return (
     <form class="actions dash-section" method="get" action={`/dashboard/${area}`}>
@@ -26,6 +29,9 @@ export function StatusFilter({
         placeholder={placeholder}
         options={options}
       />
+      {Object.entries(keep).map(([name, value]) =>
+        value ? <input type="hidden" name={name} value={value} /> : null,
+      )}
       <button class="button button--quiet" type="submit">
         Filter
       </button>

@@ -61,6 +61,35 @@ export const SiteSettings: GlobalConfig = {
     },
     { name: 'contactEmail', type: 'email', required: true },
     {
+      // The site's optional field Core Web Vitals beacon (site/README.md "Field Core Web Vitals"). Off
+      // by default: pages then carry no script at all. The studio's operations view shows the p75s.
+      name: 'fieldVitals',
+      label: 'Field Core Web Vitals',
+      type: 'group',
+      admin: {
+        description:
+          'Measure how fast real visitors see and use each page type (LCP, INP, CLS). A small inline script (under 1.5 KB) reports the figures of a sample of page views, with no cookie and nothing personal. Takes effect on the next site build.',
+      },
+      fields: [
+        { name: 'enabled', label: 'Measure field Core Web Vitals', type: 'checkbox', defaultValue: false },
+        {
+          name: 'sampleRate',
+          label: 'Sample rate (% of page views)',
+          type: 'number',
+          defaultValue: 10,
+          min: 1,
+          max: 100,
+          admin: { step: 1, condition: (_, siblingData) => Boolean(siblingData?.enabled) },
+          validate: (value: unknown) =>
+            value === null ||
+            value === undefined ||
+            (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100)
+              ? true
+              : 'Give a whole percentage from 1 to 100.',
+        },
+      ],
+    },
+    {
       name: 'seoDefaults',
       label: 'SEO defaults',
       type: 'group',

@@ -49,8 +49,9 @@ function answer(
 export const userPages = createRouter()
   .get('/dashboard/users', staffPage, async (c) => {
     const query = parseWith(userListQuery, c.req.query())
-    const list = await listUsers(c.var.db().db, scopeFor(c), query.ok ? query.data : {})
-    return c.html(<UsersPage c={c} list={list} flash={takeFlash(c)} />)
+    const options = query.ok ? query.data : {}
+    const list = await listUsers(c.var.db().db, scopeFor(c), options)
+    return c.html(<UsersPage c={c} list={list} q={options.q} flash={takeFlash(c)} />)
   })
   .get('/dashboard/users/:id', staffPage, (c) => renderUser(c, c.req.param('id')))
   .post('/dashboard/users/:id/role', sameOrigin(), adminPage, staffWriteLimit, async (c) => {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { UserRole } from '@kairo/db'
 import { USER_ROLES } from '../../../data/users.ts'
-import { blankToUndefined } from '../../../lib/form.ts'
+import { blankToUndefined, SEARCH_MAX_LENGTH, searchText } from '../../../lib/form.ts'
 
 // The users' inputs, shared by the pages' forms and `/api/v1/users`.
 
@@ -11,7 +11,16 @@ const role = z.enum(USER_ROLES as [UserRole, ...UserRole[]], {
   error: 'Choose a role: admin, team or client',
 })
 
+/** `?q=&page=`: a search in names and e-mails (blank means none) and the page. */
 export const userListQuery = z.object({
+  q: z.preprocess(
+    searchText,
+    z
+      .string()
+      .max(SEARCH_MAX_LENGTH)
+      .optional()
+      .openapi({ description: 'Name or e-mail contains (any case)' }),
+  ),
   page: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'Give a page number' }).int().min(1).optional(),
