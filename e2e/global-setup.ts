@@ -19,6 +19,7 @@ import {
   startSitePreview,
   startWorker,
   testSystem,
+  waitForPortsFree,
 } from '@kairo/tools'
 import postgres from 'postgres'
 import { DEMO_TEAM_TOTP_SECRET, giveTotp } from './second-factor.ts'
@@ -31,6 +32,12 @@ import { requiredEnv, testUrls } from './system.ts'
  * teardown that stops them.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // The test system's ports are fixed: a second run on the machine (another clone's `./kairo test`)
+  // waits for the first to end instead of failing half-started on an address in use.
+  await waitForPortsFree(testSystem.ports, {
+    timeoutMs: 30 * 60_000,
+    onWait: (taken) => console.log(`another end-to-end run holds ${taken}; waiting for it (up to 30 min)`),
+  })
   // The run's own S3 server, emptied first: the run's database is new, so its objects must be too.
   await rm(testSystem.s3.dataDir, { recursive: true, force: true })
   const storage = await startObjectStorage({

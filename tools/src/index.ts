@@ -25,6 +25,7 @@ export {
 } from './object-storage.ts'
 export { dataDir, packageDir, repoRoot } from './paths.ts'
 export { type PgPooler, type PgPoolerOptions, startPgPooler } from './pg-pooler/index.ts'
+export { waitForPortsFree } from './ports.ts'
 export { type Service, startService } from './processes.ts'
 export { startScheduledTicker } from './scheduled-ticker.ts'
 export { seedDeliverableFiles } from './seed-files.ts'

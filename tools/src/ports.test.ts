@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UserFacingError } from './log.ts'
-import { assertPortsFree, isPortTaken } from './ports.ts'
+import { assertPortsFree, isPortTaken, waitForPortsFree } from './ports.ts'
 
 describe('ports', () => {
   let server: Server | undefined
@@ -28,5 +28,26 @@ describe('ports', () => {
     await new Promise<void>((resolve) => server?.close(() => resolve()))
     server = undefined
     await expect(assertPortsFree({ site: port })).resolves.toBeUndefined()
+  })
+
+  it('waits for a taken port to be freed, saying once what it waits for', async () => {
+    const port = await listen()
+    const waits: string[] = []
+    setTimeout(() => {
+      server?.close()
+      server = undefined
+    }, 500)
+    await waitForPortsFree({ api: port }, { timeoutMs: 10_000, pollMs: 100, onWait: (t) => waits.push(t) })
+    expect(waits).toEqual([`${port} (api)`])
+    expect(await isPortTaken(port)).toBe(false)
+  })
+
+  it('gives up after its time with the one-line message', async () => {
+    const port = await listen()
+    const error = await waitForPortsFree({ inbox: port }, { timeoutMs: 300, pollMs: 100 }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(UserFacingError)
+    expect((error as Error).message).toContain(`port ${port} (inbox) already in use`)
   })
 })

@@ -32,6 +32,33 @@ export async function assertPortsFree(wanted: Record<string, number>): Promise<v
   }
 }
 
+/**
+ * Waits while any of the ports is taken (another run of the same system, say a second `./kairo test`
+ * on the machine), telling `onWait` once which; past `timeoutMs` fails as {@link assertPortsFree} does.
+ */
+export async function waitForPortsFree(
+  wanted: Record<string, number>,
+  {
+    timeoutMs,
+    onWait,
+    pollMs = 5_000,
+  }: { timeoutMs: number; onWait?: (taken: string) => void; pollMs?: number },
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let told = false
+  for (;;) {
+    const taken: string[] = []
+    for (const [service, port] of Object.entries(wanted)) {
+      if (await isPortTaken(port)) taken.push(`${port} (${service})`)
+    }
+    if (taken.length === 0) return
+    if (Date.now() >= deadline) await assertPortsFree(wanted)
+    if (!told) onWait?.(taken.join(', '))
+    told = true
+    await new Promise((r) => setTimeout(r, pollMs))
+  }
+}
+
 /** Resolves once something accepts TCP connections on 127.0.0.1:port. */
 export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs

@@ -140,7 +140,7 @@ function printWelcome(elapsed: string, embedded: boolean): void {
     `  Dashboard  http://localhost:${ports.site}/login  (also on the Worker's port)`,
     `             client@orbital-labs.example / kairo-client-demo (client of Orbital Labs)`,
     `             client@nadir-robotics.example / kairo-nadir-demo (client of Nadir Robotics)`,
-    `             team@kairo.studio / kairo-team-demo (studio admin)`,
+    `             team@kairo.studio / kairo-team-demo (studio admin; its first sign-in sets up an authenticator app)`,
     `  Storage    http://127.0.0.1:${ports.s3}          (S3: buckets ${Object.values(objectStorage.buckets).join(', ')}; data in .data/s3)`,
     `  3D jobs    the deliverable worker (log prefix "models") builds uploaded .glb/.gltf deliverables' LODs and posters`,
     `  Mail inbox http://localhost:${ports.inbox}          (every e-mail sent: resets, invitations, leads, CMS; SMTP on 127.0.0.1:${ports.smtp})`,
