@@ -90,6 +90,11 @@ export interface AppEnv {
     secureHeadersNonce?: string
     /** The signed-in user and session, or null (set by `middleware/session`'s `loadSession`). */
     auth: ValidatedSession | null
+    /**
+     * Set by a route that answers a database failure itself instead of throwing (`/api/health`'s
+     * 503), so the request metrics count it as one (`ops/record.ts`).
+     */
+    databaseFailed?: boolean
   }
 }
 

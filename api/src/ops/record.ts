@@ -246,7 +246,8 @@ export function recordRequests(): MiddlewareHandler<AppEnv> {
           method: c.req.method,
           statusClass: Math.floor(c.res.status / 100),
           durationMs: now - started,
-          dbFailure: c.error !== undefined && isTransientDatabaseError(c.error),
+          dbFailure:
+            c.get('databaseFailed') === true || (c.error !== undefined && isTransientDatabaseError(c.error)),
         })
         if (sink === localMetrics && localMetrics.due(now)) {
           const flush = localMetrics.flush(c.env.HYPERDRIVE.connectionString)

@@ -14,9 +14,11 @@
 // - CLS: layout shifts without recent input, in session windows (shifts under 1 s apart, a window at
 //   most 5 s long), the largest window's sum.
 // It reports once, when the page is hidden or left, with `fetch(…, { keepalive: true, credentials:
-// 'omit' })` to `/api/vitals`: `{ pageType, lcp, inp, cls }` as text/plain JSON. No cookie goes with it
-// (`sendBeacon` cannot leave out the cookies of a signed-in visitor) and no URL, identifier or
-// timestamp: a sampled page view (default 10 %) is counted for its page type, nothing else.
+// 'omit', referrerPolicy: 'no-referrer' })` to `/api/vitals`: `{ pageType, lcp, inp, cls }` as
+// text/plain JSON. No cookie goes with it (`sendBeacon` cannot leave out the cookies of a signed-in
+// visitor), no Referer (it would name the page's URL) and no identifier or timestamp: a sampled page
+// view (default 10 %) is counted for its page type, nothing else. (The Worker's same-origin check then
+// rests on `Sec-Fetch-Site`, as the `Origin` of a no-referrer POST is `null`.)
 
 /** The page types the Worker accepts (api/src/ops/vitals.ts `VITAL_PAGE_TYPES`). */
 export const PAGE_TYPES = [
@@ -61,7 +63,7 @@ export const VITALS_SCRIPT =
   "o('layout-shift',e=>{if(e.hadRecentInput)return;var t=e.startTime;w&&t-l<1e3&&t-f<5e3?w+=e.value:(w=e.value,f=t);l=t;" +
   'v.cls=Math.max(v.cls,Math.round(w*1e4)/1e4)});' +
   "var q=h=>{if(s||!h&&document.visibilityState!='hidden'||v.lcp==null&&v.inp==null&&v.cls==null)return;s=1;" +
-  "fetch('/api/vitals',{method:'POST',body:JSON.stringify(v),keepalive:!0,credentials:'omit'}).catch(()=>{})};" +
+  "fetch('/api/vitals',{method:'POST',body:JSON.stringify(v),keepalive:!0,credentials:'omit',referrerPolicy:'no-referrer'}).catch(()=>{})};" +
   "addEventListener('visibilitychange',()=>q());addEventListener('pagehide',()=>q(1))})()"
 
 /** The site settings' option, as the content store holds it. */

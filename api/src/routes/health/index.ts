@@ -19,6 +19,7 @@ export const health = createRouter().get('/api/health', async (c) => {
     // Only the error's code or class name: driver messages can echo the host or user.
     const { code, name } = error as { code?: unknown; name?: unknown }
     log(c, 'warn', 'database unreachable', { cause: typeof code === 'string' ? code : String(name) })
+    c.set('databaseFailed', true)
     c.header('Retry-After', String(RETRY_AFTER_SECONDS))
     return c.json(
       {
