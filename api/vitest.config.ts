@@ -37,12 +37,14 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // A local stand-in for Resend's HTTP API (the mail transport's tests), and the receivers of the
-    // outgoing webhooks' tests (real HTTP servers the Worker fetches); see the files.
+    // outgoing webhooks' tests (real HTTP servers the Worker fetches), and a Postgres pooler for the
+    // burst tests (Hyperdrive's stand-in); see the files.
     // The stand-in for Analytics Engine's SQL API (the operations view's production reader).
     globalSetup: [
       'test/support/mail-api-server.ts',
       'test/support/webhook-receiver.ts',
       'test/support/analytics-api-server.ts',
+      'test/support/pg-pooler-setup.ts',
     ],
     testTimeout: 20_000,
     // One workerd for all the files of a worker instead of one per file: measured alone on the 2-core

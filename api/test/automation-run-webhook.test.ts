@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorBody } from '../src/lib/errors.ts'
 import { newWebhookKeyId } from '../src/webhooks/keys.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../src/webhooks/signature.ts'
+import { pooled } from './support/pooled-database.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 import {
   failureEmails,
@@ -12,6 +13,7 @@ import {
   removeEmails,
   report,
   reportedRuns,
+  withWebhooks,
 } from './support/webhooks.ts'
 
 // `POST /api/hooks/automation-runs/<keyId>` in workerd against Postgres: signed reports store one run
@@ -293,7 +295,9 @@ describe('a burst of twin reports', () => {
         reports[i] as (typeof reports)[number],
       ]
     }
-    const answers = await Promise.all(reports.map((body) => report(key, body)))
+    // Through a pooler, as Hyperdrive reaches Postgres in production (test/support/pooled-database.ts).
+    const bindings = pooled(withWebhooks)
+    const answers = await Promise.all(reports.map((body) => report(key, body, { bindings })))
     const statuses = answers.map((answer) => answer.response.status)
     expect(statuses.filter((status) => status !== 202)).toEqual([])
     const accepted = await Promise.all(answers.map((answer) => answer.response.json() as Promise<Accepted>))

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { app } from '../src/app.ts'
 import { createApp } from '../src/lib/create-app.ts'
 import { createContactRoutes } from '../src/routes/contact/index.tsx'
+import { pooled } from './support/pooled-database.ts'
 
 // Every lead this file creates has an e-mail under this run's domain, and every request a unique
 // IP, so tests neither see other runs' rows nor trip the per-IP limit by accident.
@@ -40,14 +41,15 @@ function valid(local: string, extra: Record<string, string> = {}) {
   }
 }
 
-async function send(init: RequestInit & { ip?: string }, target = app) {
+async function send(init: RequestInit & { ip?: string; bindings?: typeof env }, target = app) {
   const ctx = createExecutionContext()
   const headers = new Headers(init.headers)
   headers.set('cf-connecting-ip', init.ip ?? nextIp())
+  const { bindings = env, ...request } = init
   const response = await target.request(
     `${ORIGIN}/api/contact`,
-    { method: 'POST', ...init, headers },
-    env,
+    { method: 'POST', ...request, headers },
+    bindings,
     ctx,
   )
   await waitOnExecutionContext(ctx)
@@ -56,20 +58,22 @@ async function send(init: RequestInit & { ip?: string }, target = app) {
 
 const postForm = (
   fields: Record<string, string>,
-  extra: { ip?: string; headers?: Record<string, string> } = {},
+  extra: { ip?: string; headers?: Record<string, string>; bindings?: typeof env } = {},
 ) =>
   send({
     ip: extra.ip,
     headers: { origin: ORIGIN, accept: 'text/html', ...extra.headers },
     body: new URLSearchParams(fields),
+    bindings: extra.bindings,
   })
 
-const postJson = (body: unknown, extra: { ip?: string } = {}, target = app) =>
+const postJson = (body: unknown, extra: { ip?: string; bindings?: typeof env } = {}, target = app) =>
   send(
     {
       ip: extra.ip,
       headers: { origin: ORIGIN, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
+      bindings: extra.bindings,
     },
     target,
   )
@@ -281,9 +285,10 @@ describe('POST /api/contact with JSON', () => {
 
   it('stores exactly 10 leads for 50 concurrent submissions with 10 distinct keys', async () => {
     const keys = Array.from({ length: 10 }, () => crypto.randomUUID())
+    const bindings = pooled(env)
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        postJson({ ...valid(`burst-${i % 10}`), idempotencyKey: keys[i % 10] }),
+        postJson({ ...valid(`burst-${i % 10}`), idempotencyKey: keys[i % 10] }, { bindings }),
       ),
     )
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201))
@@ -303,12 +308,14 @@ describe('POST /api/contact with JSON', () => {
       key: crypto.randomUUID(),
       withScript: i % 2 === 0,
     }))
+    // Through a pooler, as Hyperdrive reaches Postgres in production (test/support/pooled-database.ts).
+    const bindings = pooled(env)
     const responses = await Promise.all(
       visitors.flatMap((visitor) =>
         [1, 2].map(() =>
           visitor.withScript
-            ? postJson({ ...visitor.fields, idempotencyKey: visitor.key }, { ip: visitor.ip })
-            : postForm(visitor.fields, { ip: visitor.ip }),
+            ? postJson({ ...visitor.fields, idempotencyKey: visitor.key }, { ip: visitor.ip, bindings })
+            : postForm(visitor.fields, { ip: visitor.ip, bindings }),
         ),
       ),
     )
