@@ -32,8 +32,9 @@ export interface DbClient {
  *
  * postgres.js clients must not be shared across Workers requests (sockets are bound to the request
  * that opened them), so create one per request and close it once the response is sent
- * (`ctx.waitUntil(close())`). `prepare: false` suits Hyperdrive's pooling; `fetch_types: false`
- * saves a round trip per connection (the schema uses no custom array types).
+ * (`ctx.waitUntil(close())`). `prepare: false` suits Hyperdrive's pooling, and with the patched
+ * postgres.js (patches/README.md) sends each statement in one flight; `fetch_types: false` saves a
+ * round trip per connection (the schema uses no custom array types).
  */
 export function createDb(connectionString: string, options: CreateDbOptions = {}): DbClient {
   const sql = postgres(connectionString, {

@@ -186,12 +186,25 @@ async function writeRows(connectionString: string, rows: BufferedRow[]): Promise
 /** This isolate's buffer (the local sink). */
 export const localMetrics = new PostgresMetricsBuffer()
 
+/**
+ * The sink chosen for each bindings object. Workers hands every request of an isolate the same `env`,
+ * so the settings are read once per isolate rather than on every request; a test's own bindings
+ * object gets its own entry.
+ */
+const sinks = new WeakMap<Bindings, MetricsSink | null>()
+
 /** The sink the settings choose, or null when recording is off. */
 export function metricsSinkFor(env: Bindings): MetricsSink | null {
+  const known = sinks.get(env)
+  if (known !== undefined) return known
   const config = readOpsConfig(env)
-  if (!config.recording) return null
-  if (config.analyticsEngine && env.OPS_METRICS) return new AnalyticsEngineSink(env.OPS_METRICS)
-  return localMetrics
+  const sink = !config.recording
+    ? null
+    : config.analyticsEngine && env.OPS_METRICS
+      ? new AnalyticsEngineSink(env.OPS_METRICS)
+      : localMetrics
+  sinks.set(env, sink)
+  return sink
 }
 
 /** Writes the local buffer now (the every-minute cron, and tests). */

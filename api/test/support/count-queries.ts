@@ -5,9 +5,10 @@ import { QUERY_OBSERVER_BINDING } from '../../src/lib/db.ts'
 
 // Counts the database round trips of one request: the app's per-request client reports each
 // statement it sends to an observer passed as a test-only binding (see `src/lib/db.ts`). With
-// `prepare: false` every statement is one round trip (parse, bind and execute go in one flight), so
-// the count is the number of times the request waited on Postgres. Concurrent requests never mix:
-// each request gets its own observer.
+// `prepare: false` and the patched postgres.js (patches/README.md) every statement is one round trip
+// (parse, bind and execute go in one flight; drizzle/test/one-flight.test.ts proves it), so the count
+// is the number of times the request waited on Postgres. Concurrent requests never mix: each request
+// gets its own observer.
 
 /** One request's answer and the statements it sent to Postgres, in order. */
 export interface CountedResponse {
