@@ -162,6 +162,8 @@ describe('each event queues one delivery per subscribed, active endpoint', () =>
       email,
       company: 'Analytical Engines',
       message: 'We would like a site for our orbital mapping product.',
+      sourcePage: '/services/3d/',
+      service: '3d',
       idempotencyKey: crypto.randomUUID(),
     }
     const post = () =>
@@ -195,6 +197,8 @@ describe('each event queues one delivery per subscribed, active endpoint', () =>
         company: 'Analytical Engines',
         message: 'We would like a site for our orbital mapping product.',
         source: 'contact_form',
+        sourcePage: '/services/3d/',
+        service: '3d',
         status: 'new',
         createdAt: lead?.createdAt.toISOString(),
         url: `${ORIGIN}/dashboard/leads/${lead?.id}`,

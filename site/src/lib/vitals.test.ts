@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { pageTypeOf, VITALS_SCRIPT, vitalsBeacon } from './vitals.ts'
+import { PAGE_TYPES, pageTypeOf, VITALS_SCRIPT, vitalsBeacon } from './vitals.ts'
 
 // The field Core Web Vitals beacon: no script unless the studio turns it on, at most 1.5 KB when it
 // is, and, run against a stand-in for the browser's APIs, one report per page view with the page
@@ -72,6 +73,17 @@ describe('the field Core Web Vitals beacon', () => {
   it('is at most 1.5 KB', () => {
     const bytes = new TextEncoder().encode(VITALS_SCRIPT).length
     expect(bytes).toBeLessThanOrEqual(1536)
+  })
+
+  it('sends only page types the Worker accepts, and every one it accepts', () => {
+    // The Worker's list (api/src/ops/vitals.ts) is read as text: importing it would bring the API's
+    // database and validation modules into the site's tests. A type added on one side only would
+    // have its reports refused (400) or its row never filled.
+    const worker = readFileSync(new URL('../../../api/src/ops/vitals.ts', import.meta.url), 'utf8')
+    const list = /export const VITAL_PAGE_TYPES = \[([^\]]*)\]/.exec(worker)?.[1] ?? ''
+    const accepted = [...list.matchAll(/'([a-z-]+)'/g)].map((match) => match[1])
+    expect(accepted.length).toBeGreaterThan(0)
+    expect([...PAGE_TYPES].sort()).toEqual(accepted.sort())
   })
 
   it('names pages by type, never by their URL', () => {

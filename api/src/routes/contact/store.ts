@@ -39,7 +39,8 @@ export async function storeLead(
         // What the team sees of a lead (not the sender's IP address).
         data: sql`jsonb_build_object('lead', jsonb_build_object(
           'id', l.id, 'name', l.name, 'email', l.email, 'company', l.company, 'message', l.message,
-          'source', l.source, 'status', l.status, 'createdAt', ${isoTime(sql`l.created_at`)},
+          'source', l.source, 'sourcePage', l.source_page, 'service', l.service, 'status', l.status,
+          'createdAt', ${isoTime(sql`l.created_at`)},
           'url', ${`${meta.origin}/dashboard/leads/`}::text || l.id::text))`,
       })})
       select id, ${isoTime(sql`created_at`)} as "createdAt" from lead`)
