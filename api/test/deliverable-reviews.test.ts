@@ -10,6 +10,8 @@ import {
 } from '@kairo/db'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getOverview } from '../src/data/overview.ts'
+import { getProject } from '../src/data/projects.ts'
 import type { ErrorBody } from '../src/lib/errors.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 import { countedPage, domainOf, FOREIGN, send } from './team-support.ts'
@@ -457,6 +459,24 @@ describe('what waits for whom', () => {
     expect(html).toContain(
       'Cleo Client (client) requested changes to version 2 of “Poster set”: “The logo is too small on the A2 poster. Please try 20% larger.”',
     )
+  })
+
+  it("the overview's feed entries are the project page's, for the client and for the studio", async () => {
+    // The overview reads the feed in its database function, the project page in a Drizzle
+    // statement (src/data/activity.ts): both must give an entry the same fields and visibility.
+    for (const scope of [{ kind: 'company' as const, companyId }, { kind: 'all' as const }]) {
+      const overview = await getOverview(db, scope)
+      const project = await getProject(db, scope, projectId)
+      const shown = overview.activity.flatMap((item) => (item.kind === 'event' ? [item.event] : []))
+      const byId = new Map(project?.activity.map((entry) => [entry.id, entry]))
+      const onThisProject = shown.filter((entry) => byId.has(entry.id))
+      for (const entry of onThisProject) expect(entry).toEqual(byId.get(entry.id))
+      if (scope.kind === 'company') {
+        // The client's own overview: only this company's work, so its latest entries are these.
+        expect(onThisProject.length).toBeGreaterThan(0)
+        expect(shown.every((entry) => entry.clientVisible)).toBe(true)
+      }
+    }
   })
 })
 

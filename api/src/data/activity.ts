@@ -56,7 +56,11 @@ function visibleTo(scope: Scope): SQL {
   return scope.kind === 'all' ? sql`true` : sql`e.company_id = ${scope.companyId} and e.client_visible`
 }
 
-/** One event of alias `e` (with `p`, `c`, `actor` joined as in {@link eventsFrom}) as json. */
+/**
+ * One event of alias `e` (with `p`, `c`, `actor` joined as in {@link eventsFrom}) as json. The
+ * overview's database function writes the same object (drizzle/migrations/0012_dashboard_overview.sql;
+ * `test/overview.test.ts` compares the two).
+ */
 const eventJson = sql`json_build_object('id', e.id, 'at', e.at, 'kind', e.kind,
   'projectId', e.project_id, 'projectName', p.name, 'companyName', c.name,
   'actorName', actor.name,
@@ -80,20 +84,6 @@ export function projectActivityJson(scope: Scope, projectId: SQL): SQL<ActivityE
       order by e.at desc limit ${PROJECT_ACTIVITY_LIMIT}
     ) x
   ), '[]'::json)`
-}
-
-/**
- * The overview's part of the feed: rows `(at, item)` of the events `scope` may read, newest first,
- * at most `limit`, each item `{ kind: 'event', at, companyName, event }`. Uploads are left out: the overview
- * already lists every delivered version from the versions table (which also holds the files from
- * before the feed existed), so they would show twice.
- */
-export function overviewActivityRows(scope: Scope, limit: number): SQL {
-  return sql`(select e.at, json_build_object('kind', 'event', 'at', e.at, 'companyName', c.name,
-      'event', ${eventJson}) as item
-    from ${eventsFrom}
-    where e.kind <> 'version.uploaded' and ${visibleTo(scope)}
-    order by e.at desc limit ${limit})`
 }
 
 /** An entry read from json, with its date. */

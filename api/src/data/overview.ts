@@ -1,31 +1,17 @@
-import {
-  type AutomationRunOutcome,
-  auditLog,
-  automationRuns,
-  automations,
-  companies,
-  type Database,
-  deliverableVersions,
-  projectDeliverables,
-  projectMilestones,
-  projects,
-  users,
-} from '@kairo/db'
-import { type SQL, sql } from 'drizzle-orm'
-import {
-  type ActivityEntry,
-  type ActivityEntryJson,
-  overviewActivityRows,
-  toActivityEntry,
-} from './activity.ts'
+import type { AutomationRunOutcome, Database } from '@kairo/db'
+import { sql } from 'drizzle-orm'
+import { type ActivityEntry, type ActivityEntryJson, toActivityEntry } from './activity.ts'
 import type { AutomationSummary } from './automations.ts'
 import { jsonDate } from './dates.ts'
 import type { ProjectSummary } from './projects.ts'
 import type { Scope } from './scope.ts'
 
-// The dashboard's overview in ONE statement: the projects, the automations and the recent activity
-// are three json subqueries of a single SELECT, so the page costs one database round trip (plus the
-// session's). Every subquery carries the scope's condition on the owning company's id. Recent
+// The dashboard's overview in ONE statement: the projects, the automations and the recent activity,
+// as one json value, so the page costs one database round trip (plus the session's). The statement
+// is the database function `app.dashboard_overview` (drizzle/migrations/0012_dashboard_overview.sql):
+// as a PL/pgSQL function its plan is kept by the backend across requests, where an inline statement
+// of the Worker (a new client per request, unnamed statements) was planned anew every time, which
+// cost twice its run. The function applies the scope once, as the set of companies in scope. Recent
 // activity merges automation runs (each automation's latest, and every failure: an hourly job would
 // otherwise bury everything else), pauses and resumes (from the audit log), completed milestones and
 // delivered files, and the company's activity feed (reviews, comments: `data/activity.ts`, the
@@ -89,11 +75,6 @@ export interface Overview {
   activity: ActivityItem[]
 }
 
-/** The scope's condition on a company id column of the raw statement below (`true` for all). */
-function scoped(scope: Scope, companyId: SQL): SQL {
-  return scope.kind === 'all' ? sql`true` : sql`${companyId} = ${scope.companyId}`
-}
-
 type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K]
 }
@@ -107,7 +88,7 @@ type ActivityJson =
   | (Omit<Exclude<ActivityItem, { kind: 'event' }>, 'at'> & { at: string })
   | { kind: 'event'; at: string; event: ActivityEntryJson; companyName: string }
 
-interface OverviewRow extends Record<string, unknown> {
+interface OverviewRow {
   projects: ProjectJson[]
   automations: AutomationJson[]
   activity: ActivityJson[]
@@ -115,76 +96,10 @@ interface OverviewRow extends Record<string, unknown> {
 
 /** The overview of everything in `scope`, in one round trip. */
 export async function getOverview(db: Database, scope: Scope): Promise<Overview> {
-  const rows = await db.execute<OverviewRow>(sql`
-    select
-      coalesce((select json_agg(x) from (
-        select p.id, p.name, p.status, p.due_at as "dueAt", c.name as "companyName",
-          (select count(*) from ${projectMilestones} m where m.project_id = p.id)::int as "milestonesTotal",
-          (select count(*) from ${projectMilestones} m
-             where m.project_id = p.id and m.done_at is not null)::int as "milestonesDone",
-          (select json_build_object('title', m.title, 'dueAt', m.due_at) from ${projectMilestones} m
-             where m.project_id = p.id and m.done_at is null
-             order by m.position, m.due_at nulls last, m.id limit 1) as "nextMilestone"
-        from ${projects} p join ${companies} c on c.id = p.company_id
-        where ${scoped(scope, sql`p.company_id`)}
-        order by p.status = 'done', p.due_at asc nulls last, p.name
-        limit ${OVERVIEW_LIMIT}
-      ) x), '[]'::json) as projects,
-
-      coalesce((select json_agg(x) from (
-        select a.id, a.title, a.status, c.name as "companyName",
-          (select json_build_object('startedAt', r.started_at, 'outcome', r.outcome, 'durationMs', r.duration_ms)
-             from ${automationRuns} r where r.automation_id = a.id
-             order by r.started_at desc limit 1) as "lastRun"
-        from ${automations} a join ${companies} c on c.id = a.company_id
-        where ${scoped(scope, sql`a.company_id`)}
-        order by array_position(array['active', 'paused', 'draft']::text[], a.status::text), a.title
-        limit ${OVERVIEW_LIMIT}
-      ) x), '[]'::json) as automations,
-
-      coalesce((select json_agg(u.item order by u.at desc) from (
-        select * from (
-          (select r.started_at as at, json_build_object('kind', 'run', 'at', r.started_at,
-             'automationId', a.id, 'automationTitle', a.title, 'outcome', r.outcome,
-             'durationMs', r.duration_ms, 'companyName', c.name) as item
-           from ${automationRuns} r join ${automations} a on a.id = r.automation_id
-             join ${companies} c on c.id = a.company_id
-           where ${scoped(scope, sql`a.company_id`)}
-             and (r.outcome = 'failure' or r.started_at = (
-               select max(latest.started_at) from ${automationRuns} latest where latest.automation_id = a.id))
-           order by r.started_at desc limit ${ACTIVITY_LIMIT})
-          union all
-          (select l.at, json_build_object('kind', 'state', 'at', l.at, 'automationId', a.id,
-             'automationTitle', a.title, 'action', l.action, 'actorName', actor.name, 'companyName', c.name)
-           from ${auditLog} l join ${automations} a on a.id::text = l.target_id
-             join ${companies} c on c.id = a.company_id
-             left join ${users} actor on actor.id = l.actor_id
-           where l.target_type = 'automation' and l.action in ('automation.paused', 'automation.resumed')
-             and ${scoped(scope, sql`l.company_id`)} and ${scoped(scope, sql`a.company_id`)}
-           order by l.at desc limit ${ACTIVITY_LIMIT})
-          union all
-          (select m.done_at, json_build_object('kind', 'milestone', 'at', m.done_at, 'projectId', p.id,
-             'projectName', p.name, 'title', m.title, 'companyName', c.name)
-           from ${projectMilestones} m join ${projects} p on p.id = m.project_id
-             join ${companies} c on c.id = p.company_id
-           where m.done_at <= now() and ${scoped(scope, sql`p.company_id`)}
-           order by m.done_at desc limit ${ACTIVITY_LIMIT})
-          union all
-          (select v.uploaded_at, json_build_object('kind', 'deliverable', 'at', v.uploaded_at,
-             'projectId', p.id, 'projectName', p.name, 'title', d.title, 'version', v.number,
-             'companyName', c.name)
-           from ${deliverableVersions} v join ${projectDeliverables} d on d.id = v.deliverable_id
-             join ${projects} p on p.id = d.project_id
-             join ${companies} c on c.id = p.company_id
-           where v.uploaded_at <= now() and ${scoped(scope, sql`p.company_id`)}
-           order by v.uploaded_at desc limit ${ACTIVITY_LIMIT})
-          union all
-          ${overviewActivityRows(scope, ACTIVITY_LIMIT)}
-        ) items
-        order by at desc limit ${ACTIVITY_LIMIT}
-      ) u), '[]'::json) as activity
-  `)
-  const row = rows[0]
+  const scopeCompany = scope.kind === 'all' ? null : scope.companyId
+  const rows = await db.execute<{ overview: OverviewRow }>(sql`
+    select app.dashboard_overview(${scopeCompany}::uuid, ${OVERVIEW_LIMIT}::int, ${ACTIVITY_LIMIT}::int) as overview`)
+  const row = rows[0]?.overview
   if (!row) throw new Error('overview: the statement returned no row')
   return {
     projects: row.projects.map((p) => ({
