@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { runBuild } from './commands/build.ts'
 import { runDeliverableWorker } from './commands/deliverable-worker.ts'
 import { runInspect } from './commands/inspect.ts'
+import { cliOptions as options, UsageError } from './commands/options.ts'
 
 const NAME = 'kairo-assets'
 const USAGE = `Usage:
@@ -28,26 +29,6 @@ Folders are searched recursively for .glb and .gltf files. Exit code: 0 when eve
 
 deliverable-worker: processes the dashboard's 3D deliverables, one at a time, claimed from the API
 Worker at PIPELINE_API_URL with the bearer token PIPELINE_TOKEN, until SIGTERM or Ctrl-C.`
-
-const options = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-  out: { type: 'string' },
-  cache: { type: 'string' },
-  upload: { type: 'boolean' },
-  'base-url': { type: 'string' },
-  'lod-ratios': { type: 'string' },
-  'texture-sizes': { type: 'string' },
-  'no-poster': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const
-
-export type CliValues = ReturnType<
-  typeof parseArgs<{ options: typeof options; allowPositionals: true }>
->['values']
-
-/** A usage error: printed with the usage text, exit code 2. */
-export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>

@@ -2,11 +2,12 @@ import type { ModelStats } from './inspect.ts'
 
 const number = new Intl.NumberFormat('en-US')
 
-/** Formats a byte count for people: `935 B`, `12.4 KiB`, `3.60 MiB`. */
+/** Formats a byte count for people: `935 B`, `12.4 KiB`, `3.60 MiB`, `4.00 GiB`. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`
 }
 
 function table(rows: string[][], indent = '  '): string[] {

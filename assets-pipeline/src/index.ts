@@ -7,6 +7,12 @@ export { DEMO_MODEL_NAMES, DEMO_PLANETS, demoModelGlb, writeDemoModels } from '.
 export { formatBytes, formatStats } from './format.ts'
 export { inspectDocument, type ModelStats, type TextureStats } from './inspect.ts'
 export {
+  buildModelInChild,
+  type ChildBuildOptions,
+  DEFAULT_PROCESS_LIMITS,
+  type ProcessLimits,
+} from './isolated/build-in-child.ts'
+export {
   isModelManifest,
   MANIFEST_VERSION,
   type ManifestLod,

@@ -116,6 +116,52 @@ export async function writeHostileModels(dir: string): Promise<{ file: string; r
     reason: /texture 0.* is 60000×60000 px, over the limit/,
   })
 
+  // The same bomb as KTX2 (a real 4×4 file whose header then claims 60000×60000 pixels): the
+  // pixel limit holds for every format, not only the ones the pipeline re-encodes from.
+  const ktx2 = await tinyKtx2()
+  new DataView(ktx2.buffer, ktx2.byteOffset).setUint32(20, 60_000, true)
+  new DataView(ktx2.buffer, ktx2.byteOffset).setUint32(24, 60_000, true)
+  await writeFile(
+    join(dir, 'huge-ktx2.gltf'),
+    JSON.stringify(withImage(structuredClone(json), bin, ktx2, 'image/ktx2')),
+  )
+  models.push({ file: join(dir, 'huge-ktx2.gltf'), reason: /texture 0.* is 60000×60000 px, over the limit/ })
+
+  // Geometry bombs: a few kilobytes that declare gigabytes once decoded. As a Draco primitive's
+  // accessors do, these have no buffer view, only a count (150 million vertices each); and a
+  // meshopt-compressed buffer view declares a billion 16-byte elements.
+  const draco = structuredClone(json) as Json & { accessors: Record<string, unknown>[] }
+  for (const accessor of draco.accessors) {
+    accessor.count = 150_000_000
+    delete accessor.bufferView
+    delete accessor.min
+    delete accessor.max
+  }
+  await writeFile(join(dir, 'geometry-bomb.glb'), packGlb(draco, bin))
+  models.push({
+    file: join(dir, 'geometry-bomb.glb'),
+    reason: /would take [\d.]+ GiB of geometry once decoded, over the 512\.00 MiB limit/,
+  })
+  const meshopt = structuredClone(json) as Json & { bufferViews: Record<string, unknown>[] }
+  const [firstView] = meshopt.bufferViews
+  if (firstView) {
+    firstView.extensions = {
+      EXT_meshopt_compression: {
+        buffer: 0,
+        byteLength: 16,
+        byteStride: 16,
+        count: 1_000_000_000,
+        mode: 'ATTRIBUTES',
+      },
+    }
+  }
+  meshopt.extensionsUsed = ['EXT_meshopt_compression']
+  await writeFile(join(dir, 'meshopt-bomb.glb'), packGlb(meshopt, bin))
+  models.push({
+    file: join(dir, 'meshopt-bomb.glb'),
+    reason: /would take 14\.\d\d GiB of geometry once decoded/,
+  })
+
   const whole = packGlb(json, bin)
   await writeFile(join(dir, 'truncated.glb'), whole.subarray(0, Math.floor(whole.byteLength / 2)))
   models.push({ file: join(dir, 'truncated.glb'), reason: /is truncated/ })
@@ -131,11 +177,26 @@ export async function writeHostileModels(dir: string): Promise<{ file: string; r
   return models
 }
 
-/** Replaces the cube's image with `png`, embedded as a data URI; the binary buffer becomes a data URI too. */
-function withImage(json: Json, bin: Uint8Array, png: Uint8Array): Json {
+/** A real 4×4 KTX2 (ETC1S), from the encoder the pipeline uses. */
+async function tinyKtx2(): Promise<Uint8Array> {
+  const { encodeToKTX2 } = await import('ktx2-encoder')
+  const rgba = new Uint8Array(4 * 4 * 4).fill(200)
+  const image = { data: rgba, width: 4, height: 4 }
+  // The encoder reports progress on console.log.
+  const log = console.log
+  console.log = () => {}
+  try {
+    return await encodeToKTX2(rgba, { imageDecoder: async () => image, isUASTC: false })
+  } finally {
+    console.log = log
+  }
+}
+
+/** Replaces the cube's image with `image`, embedded as a data URI; the binary buffer becomes a data URI too. */
+function withImage(json: Json, bin: Uint8Array, image: Uint8Array, mimeType = 'image/png'): Json {
   const out = structuredClone(json)
   if (out.buffers?.[0])
     out.buffers[0].uri = `data:application/octet-stream;base64,${Buffer.from(bin).toString('base64')}`
-  out.images = [{ uri: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }]
+  out.images = [{ uri: `data:${mimeType};base64,${Buffer.from(image).toString('base64')}` }]
   return out
 }

@@ -87,7 +87,31 @@ describe('readEnv: 3D models', () => {
       cacheDir: null,
       r2PublicUrl: null,
       processingLeaseMs: 15 * 60_000,
+      processLimits: { memoryMb: 3072, timeoutMs: 450_000 },
     })
+  })
+
+  it('reads the processing limits, and keeps the time limit under the lease', () => {
+    const limits = (env: Record<string, string>) => readEnv({ ...base, ...env }).models.processLimits
+    expect(limits({ MODEL_MEMORY_LIMIT_MB: '1024', MODEL_TIME_LIMIT_SECONDS: '120' })).toEqual({
+      memoryMb: 1024,
+      timeoutMs: 120_000,
+    })
+    // Unset, the time limit is half a short lease.
+    expect(limits({ MODEL_PROCESSING_LEASE_MINUTES: '4' }).timeoutMs).toBe(120_000)
+    expect(() =>
+      readEnv({ ...base, MODEL_PROCESSING_LEASE_MINUTES: '5', MODEL_TIME_LIMIT_SECONDS: '300' }),
+    ).toThrow(
+      /MODEL_TIME_LIMIT_SECONDS \(300\) must be shorter than MODEL_PROCESSING_LEASE_MINUTES \(5 min\)/,
+    )
+    for (const bad of ['0', '12', '1.5', 'lots']) {
+      expect(() => readEnv({ ...base, MODEL_MEMORY_LIMIT_MB: bad }), bad).toThrow(
+        /MODEL_MEMORY_LIMIT_MB must be/,
+      )
+    }
+    expect(() => readEnv({ ...base, MODEL_TIME_LIMIT_SECONDS: 'soon' })).toThrow(
+      /MODEL_TIME_LIMIT_SECONDS must be/,
+    )
   })
 
   it('reads the processing lease in whole minutes', () => {

@@ -46,6 +46,13 @@ export interface ModelsEnv {
    * timestamp has not moved for this long is taken as abandoned (its server died) and queued again.
    */
   processingLeaseMs: number
+  /**
+   * `MODEL_MEMORY_LIMIT_MB` (default 3072) and `MODEL_TIME_LIMIT_SECONDS` (default half the lease, at
+   * most 600: 450 with the default lease): what one
+   * model's processing may take, in its own child process, before it is stopped and the model ends
+   * `failed` with the limit it crossed. The time limit must stay under the processing lease.
+   */
+  processLimits: { memoryMb: number; timeoutMs: number }
 }
 
 /** `PREVIEW_SECRET` signs preview links to the site's preview server at `SITE_PREVIEW_URL`. */
@@ -172,9 +179,12 @@ function readPreview(env: NodeJS.ProcessEnv, problems: string[]): PreviewEnv {
 }
 
 export const DEFAULT_MODEL_PROCESSING_LEASE_MINUTES = 15
+export const DEFAULT_MODEL_MEMORY_LIMIT_MB = 3072
+export const DEFAULT_MODEL_TIME_LIMIT_SECONDS = 600
 
 /**
- * Reads `MODEL_POSTERS`, `MODEL_CACHE_DIR`, `MODEL_PROCESSING_LEASE_MINUTES` and, when `R2_ENDPOINT`
+ * Reads `MODEL_POSTERS`, `MODEL_CACHE_DIR`, `MODEL_PROCESSING_LEASE_MINUTES`, the processing limits
+ * (`MODEL_MEMORY_LIMIT_MB`, `MODEL_TIME_LIMIT_SECONDS`) and, when `R2_ENDPOINT`
  * is set, `R2_PUBLIC_URL`, adding to `problems`. The other R2 variables are checked by the pipeline's `uploadConfigFromEnv` when a model
  * is processed; its message names them, never their values.
  */
@@ -192,10 +202,27 @@ function readModels(env: NodeJS.ProcessEnv, problems: string[]): ModelsEnv {
   // Whole minutes: the pipeline writes its progress far more often than once a minute.
   if (!/^[1-9][0-9]{0,3}$/.test(lease))
     problems.push(`MODEL_PROCESSING_LEASE_MINUTES must be a whole number of minutes (1-9999), got "${lease}"`)
+  const memory = env.MODEL_MEMORY_LIMIT_MB?.trim() || String(DEFAULT_MODEL_MEMORY_LIMIT_MB)
+  if (!/^[1-9][0-9]{2,5}$/.test(memory))
+    problems.push(`MODEL_MEMORY_LIMIT_MB must be a whole number of MiB (100-999999), got "${memory}"`)
+  const time = env.MODEL_TIME_LIMIT_SECONDS?.trim() || ''
+  if (time && !/^[1-9][0-9]{0,5}$/.test(time))
+    problems.push(`MODEL_TIME_LIMIT_SECONDS must be a whole number of seconds (1-999999), got "${time}"`)
+  const processingLeaseMs = (Number.parseInt(lease, 10) || DEFAULT_MODEL_PROCESSING_LEASE_MINUTES) * 60_000
+  // A build still running when the lease ends would be queued a second time beside itself: unset,
+  // the limit is 10 minutes or half the lease, whichever is shorter; set, it must be shorter.
+  const timeoutMs = time
+    ? (Number.parseInt(time, 10) || DEFAULT_MODEL_TIME_LIMIT_SECONDS) * 1000
+    : Math.min(DEFAULT_MODEL_TIME_LIMIT_SECONDS * 1000, processingLeaseMs / 2)
+  if (timeoutMs >= processingLeaseMs)
+    problems.push(
+      `MODEL_TIME_LIMIT_SECONDS (${time}) must be shorter than MODEL_PROCESSING_LEASE_MINUTES (${lease} min)`,
+    )
   return {
     posters: posters !== 'off',
     cacheDir,
     r2PublicUrl: r2 && publicUrl ? publicUrl.replace(/\/+$/, '') : null,
-    processingLeaseMs: (Number.parseInt(lease, 10) || DEFAULT_MODEL_PROCESSING_LEASE_MINUTES) * 60_000,
+    processingLeaseMs,
+    processLimits: { memoryMb: Number.parseInt(memory, 10) || DEFAULT_MODEL_MEMORY_LIMIT_MB, timeoutMs },
   }
 }

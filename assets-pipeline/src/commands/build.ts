@@ -1,12 +1,11 @@
 import { resolve } from 'node:path'
 import { buildModels } from '../build.ts'
-import type { CliValues } from '../cli.ts'
-import { UsageError } from '../cli.ts'
 import { formatBytes } from '../format.ts'
 import { expandInputs } from '../inputs.ts'
 import { type BuildOptions, defaultOptions } from '../options.ts'
 import { createProgress } from '../progress.ts'
 import { type UploadConfig, UploadConfigError, uploadConfigFromEnv } from '../upload/env.ts'
+import { type CliValues, UsageError } from './options.ts'
 
 const NAME = 'kairo-assets'
 

@@ -1,4 +1,6 @@
 import { ImageUtils } from '@gltf-transform/core'
+import { KHRTextureBasisu } from '@gltf-transform/extensions'
+import { formatBytes } from '../format.ts'
 import type { InputLimits } from './limits.ts'
 import { ModelError } from './model-error.ts'
 import type { SourceFiles } from './source.ts'
@@ -64,6 +66,11 @@ function sniffMime(bytes: Uint8Array): string | null {
   return null
 }
 
+// KTX2's size reader (ktx-parse reads the container's header and level index, decoding nothing) is
+// registered by the extension that owns the format; register it here too, so the check never depends
+// on whether an IO with that extension was made first.
+KHRTextureBasisu.register()
+
 /** Every texture image within the byte and pixel limits, its size read from its header only. */
 function checkImages(source: SourceFiles, buffers: (Uint8Array | null)[], limits: InputLimits): void {
   for (const [index, image] of (source.json.images ?? []).entries()) {
@@ -82,10 +89,7 @@ function checkImages(source: SourceFiles, buffers: (Uint8Array | null)[], limits
     } catch {
       size = null
     }
-    if (!size) {
-      if (mime === 'image/ktx2') continue // checked by the validator; the pipeline re-encodes nothing it cannot read
-      throw new ModelError(`${label} is not a readable PNG, JPEG or WebP image`)
-    }
+    if (!size) throw new ModelError(`${label} is not a readable PNG, JPEG, WebP or KTX2 image`)
     const [width, height] = size
     if (
       width > limits.maxTextureSide ||
@@ -99,11 +103,67 @@ function checkImages(source: SourceFiles, buffers: (Uint8Array | null)[], limits
   }
 }
 
+const COMPONENTS: Record<string, number> = {
+  SCALAR: 1,
+  VEC2: 2,
+  VEC3: 3,
+  VEC4: 4,
+  MAT2: 4,
+  MAT3: 9,
+  MAT4: 16,
+}
+const COMPONENT_BYTES: Record<number, number> = { 5120: 1, 5121: 1, 5122: 2, 5123: 2, 5125: 4, 5126: 4 }
+const MESHOPT = ['EXT_meshopt_compression', 'KHR_meshopt_compression']
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+
 /**
- * The pipeline's own checks on an untrusted model, beyond the Khronos validator's: buffers no
- * larger than the data supplied (or the files), texture images within the byte and pixel limits.
+ * What the model's geometry takes once decoded, from its JSON alone: every accessor's
+ * `count × components × component size` (Draco-compressed accessors declare their decoded count
+ * too), plus every meshopt-compressed buffer view's `count × byteStride`. Throws on a count or type
+ * that cannot be sized. Nothing is decoded.
+ */
+export function decodedGeometryBytes(json: SourceFiles['json']): number {
+  let total = 0
+  for (const [index, accessor] of (json.accessors ?? []).entries()) {
+    const components = COMPONENTS[String(accessor?.type)]
+    const bytes = COMPONENT_BYTES[Number(accessor?.componentType)]
+    if (!isCount(accessor?.count) || !components || !bytes) {
+      throw new ModelError(`accessor ${index} has an invalid count, type or component type`)
+    }
+    total += accessor.count * components * bytes
+  }
+  for (const [index, view] of (json.bufferViews ?? []).entries()) {
+    for (const name of MESHOPT) {
+      const meshopt = view?.extensions?.[name] as { count?: unknown; byteStride?: unknown } | undefined
+      if (!meshopt) continue
+      if (!isCount(meshopt.count) || !isCount(meshopt.byteStride)) {
+        throw new ModelError(`buffer view ${index} has an invalid ${name} count or byteStride`)
+      }
+      total += meshopt.count * meshopt.byteStride
+    }
+  }
+  return total
+}
+
+/** The decoded geometry within the limit, before a decoder allocates any of it. */
+function checkGeometry(source: SourceFiles, limits: InputLimits): void {
+  const bytes = decodedGeometryBytes(source.json)
+  if (bytes > limits.maxGeometryBytes) {
+    throw new ModelError(
+      `would take ${formatBytes(bytes)} of geometry once decoded, over the ${formatBytes(limits.maxGeometryBytes)} limit`,
+    )
+  }
+}
+
+/**
+ * The pipeline's own checks on an untrusted model, beyond the Khronos validator's: the decoded
+ * geometry within its limit, buffers no larger than the data supplied (or the files), texture images
+ * (KTX2 ones too) within the byte and pixel limits.
  */
 export function checkSource(source: SourceFiles, limits: InputLimits): void {
+  checkGeometry(source, limits)
   const buffers = (source.json.buffers ?? []).map((_, index) => bufferData(source, index))
   checkBuffers(source, buffers)
   checkImages(source, buffers, limits)

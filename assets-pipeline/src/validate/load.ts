@@ -15,13 +15,12 @@ export async function validateAndParse(
   limits: InputLimits,
   io?: NodeIO,
 ): Promise<{ doc: Document; validatorWarnings: number }> {
-  // Our checks run on the raw JSON first only to give the clearer reason when both would fail; the
-  // validator still sees the model before glTF-Transform parses anything.
-  const validation = runKhronosValidator(source)
-  const ours = (async () => checkSource(source, limits))()
-  const [validated, checked] = await Promise.allSettled([validation, ours])
-  if (checked.status === 'rejected') throw checked.reason
-  if (validated.status === 'rejected') throw validated.reason
+  // Our checks first, on the raw JSON and headers only: they size what decoding would allocate
+  // (geometry, texture pixels) and refuse it before the validator or a decoder reads any data, and
+  // they give the clearer reason when both would fail. The validator still sees the model before
+  // glTF-Transform parses anything.
+  checkSource(source, limits)
+  const validated = await runKhronosValidator(source)
   const resources = Object.fromEntries(source.resources) as Record<string, Uint8Array<ArrayBuffer>>
   if (source.bin) resources[GLB_BUFFER] = source.bin as Uint8Array<ArrayBuffer>
   try {
@@ -29,7 +28,7 @@ export async function validateAndParse(
       json: structuredClone(source.json) as never,
       resources,
     })
-    return { doc, validatorWarnings: validated.value.warnings }
+    return { doc, validatorWarnings: validated.warnings }
   } catch (error) {
     throw new ModelError(`could not be read (${reasonOf(error)})`)
   }

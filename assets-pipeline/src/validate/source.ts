@@ -10,7 +10,13 @@ import { createConfinedResolver, uriRefusal } from './resolver.ts'
 export interface GltfJson {
   asset?: { version?: string }
   buffers?: { uri?: string; byteLength?: number }[]
-  bufferViews?: { buffer?: number; byteOffset?: number; byteLength?: number }[]
+  bufferViews?: {
+    buffer?: number
+    byteOffset?: number
+    byteLength?: number
+    extensions?: Record<string, unknown>
+  }[]
+  accessors?: { count?: unknown; type?: unknown; componentType?: unknown }[]
   images?: { uri?: string; mimeType?: string; bufferView?: number; name?: string }[]
   [key: string]: unknown
 }

@@ -2,10 +2,13 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NodeIO } from '@gltf-transform/core'
+import { KHRDracoMeshCompression } from '@gltf-transform/extensions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCube } from '../../test/make-cube.ts'
 import { writeCubeGltf, writeHostileModels } from '../../test/make-hostile.ts'
 import { makeAnimatedCube, makeMorphCube } from '../../test/make-models.ts'
+import { codecIO } from '../compress/codecs.ts'
+import { decodedGeometryBytes } from './checks.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { validateAndParse } from './load.ts'
 import { ModelError } from './model-error.ts'
@@ -40,7 +43,7 @@ describe('untrusted models', () => {
 
   it('rejects each hostile or broken model with its reason, and reads nothing outside its folder', async () => {
     const hostile = await writeHostileModels(join(dir, 'hostile'))
-    expect(hostile.length).toBeGreaterThanOrEqual(12)
+    expect(hostile.length).toBeGreaterThanOrEqual(15)
     for (const { file, reason } of hostile) {
       const error = await load(file).then(
         () => null,
@@ -62,6 +65,26 @@ describe('untrusted models', () => {
     const { size } = await stat(gltf)
     const limits = { ...DEFAULT_LIMITS, maxModelBytes: size + 100 } // the .gltf fits, its .bin does not
     await expect(readSource(gltf, limits)).rejects.toThrow(/over the size limit/)
+  })
+
+  it('sizes the decoded geometry from the JSON as decoding then allocates it, Draco-compressed too', async () => {
+    const io = await codecIO()
+    // Morph targets add accessors of their own; Draco compresses only plain geometry.
+    const plain = makeMorphCube()
+    const compressed = makeCube()
+    compressed.createExtension(KHRDracoMeshCompression).setRequired(true)
+    for (const [name, doc] of [
+      ['plain', plain],
+      ['draco', compressed],
+    ] as const) {
+      const file = join(dir, `${name}-geometry.glb`)
+      await writeFile(file, await io.writeBinary(doc))
+      const source = await readSource(file, DEFAULT_LIMITS)
+      const decoded = (await io.readBinary(source.bytes)).getRoot().listAccessors()
+      const allocated = decoded.reduce((sum, accessor) => sum + (accessor.getArray()?.byteLength ?? 0), 0)
+      expect(allocated, name).toBeGreaterThan(0)
+      expect(decodedGeometryBytes(source.json), name).toBe(allocated)
+    }
   })
 
   it('screens URIs without touching the file system', () => {

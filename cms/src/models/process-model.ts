@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ModelManifest } from '@kairo/assets-pipeline'
+import type { ModelManifest, ProcessLimits } from '@kairo/assets-pipeline'
 import type { Payload } from 'payload'
 
 import { readEnv } from '../env.ts'
@@ -9,32 +9,25 @@ import { STORAGE_PREFIXES } from '../storage/keys.ts'
 import { readStoredFile } from '../storage/read-file.ts'
 import { MODEL_SYSTEM_WRITE } from './context.ts'
 import { progressHeartbeat } from './heartbeat.ts'
-import { type Pipeline, pipeline } from './pipeline.ts'
+import { pipeline } from './pipeline.ts'
 import { MODEL_SOURCES_DIR, type ModelStorage, modelStorage } from './storage.ts'
 
 export type ProcessOutcome = 'ready' | 'failed' | 'missing' | 'superseded'
 
-/** A started poster renderer (headless Chromium), shared by callers that process several models. */
-export type PosterRenderer = Awaited<ReturnType<Pipeline['startPosterRenderer']>>
-
 export interface ProcessOptions {
   /** Overrides the environment's storage (tests: posters on or off, another folder). */
   storage?: Partial<ModelStorage>
-  /** Renders posters with this renderer (left open) instead of starting Chromium for this model. */
-  posterRenderer?: PosterRenderer
-}
-
-/** The shared renderer behind a `close` that leaves it open (buildModels closes what it is given), or a new one. */
-async function sharedOr(shared: PosterRenderer | undefined): Promise<PosterRenderer> {
-  if (!shared) return (await pipeline()).startPosterRenderer()
-  return { render: (glb, request) => shared.render(glb, request), close: async () => {} }
+  /** Overrides the environment's processing limits (tests: a time limit that a build cannot meet). */
+  limits?: Partial<ProcessLimits>
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
- * Builds one `models` document's source file with the asset pipeline and records the outcome on the
- * document: `processing` while it runs (its `updatedAt` moving with the build's progress, see
+ * Builds one `models` document's source file with the asset pipeline, in a child process with a
+ * memory and a time limit (`MODEL_MEMORY_LIMIT_MB`, `MODEL_TIME_LIMIT_SECONDS`: an editor's file is
+ * untrusted, and whatever it makes the pipeline allocate or loop on stays out of the CMS's own
+ * process), and records the outcome on the document: `processing` while it runs (its `updatedAt` moving with the build's progress, see
  * heartbeat.ts), then `ready` with the pipeline's manifest, or `failed` with the pipeline's reason
  * (shown to the editor; the last processed version's manifest stays, for its files' sake). Uploads
  * to R2 first when it is configured, so a `ready` manifest never names a file readers cannot fetch.
@@ -65,7 +58,7 @@ export async function processModel(
       context: { [MODEL_SYSTEM_WRITE]: true },
     })
 
-  const { buildModels, defaultOptions, uploadBuild, uploadConfigFromEnv } = await pipeline()
+  const { buildModelInChild, defaultOptions, uploadBuild, uploadConfigFromEnv } = await pipeline()
   const doc = await read()
   if (!doc?.filename) return 'missing'
   const filename = doc.filename
@@ -87,16 +80,16 @@ export async function processModel(
     const build = defaultOptions()
     build.baseUrl = storage.baseUrl
     build.poster.enabled = storage.posters
-    const { results } = await buildModels([file], {
+    const result = await buildModelInChild(file, {
       outDir: storage.outDir,
       cacheDir: storage.cacheDir,
       options: build,
-      posterRenderer: storage.posters ? () => sharedOr(options.posterRenderer) : null,
+      posters: storage.posters,
+      limits: { ...env.models.processLimits, ...options.limits },
       onStep: () => void progress(),
     })
-    const result = results[0]
-    if (!result || result.status === 'failed' || !result.manifest) {
-      outcome = { status: 'failed', error: `${filename} ${result?.error ?? 'was not built'}` }
+    if (result.status === 'failed' || !result.manifest) {
+      outcome = { status: 'failed', error: `${filename} ${result.error ?? 'was not built'}` }
     } else if (storage.upload) {
       void progress()
       const summary = await uploadBuild([result], storage.outDir, uploadConfigFromEnv(process.env))

@@ -30,7 +30,13 @@ describe('isModelAssetKey', () => {
 describe('modelStorage', () => {
   it('stores local URLs root-relative, and R2 URLs on the public base URL', () => {
     expect(
-      modelStorage({ posters: true, cacheDir: null, r2PublicUrl: null, processingLeaseMs: 60_000 }),
+      modelStorage({
+        posters: true,
+        cacheDir: null,
+        r2PublicUrl: null,
+        processingLeaseMs: 60_000,
+        processLimits: { memoryMb: 3072, timeoutMs: 30_000 },
+      }),
     ).toMatchObject({
       baseUrl: '/api/model-assets/',
       upload: false,
@@ -41,6 +47,7 @@ describe('modelStorage', () => {
         cacheDir: '/c',
         r2PublicUrl: 'https://m.example',
         processingLeaseMs: 60_000,
+        processLimits: { memoryMb: 3072, timeoutMs: 30_000 },
       }),
     ).toMatchObject({
       baseUrl: 'https://m.example/',

@@ -1,18 +1,17 @@
-import { demoModelGlb, startPosterRenderer } from '@kairo/assets-pipeline'
+import { demoModelGlb } from '@kairo/assets-pipeline'
 import type { Payload } from 'payload'
 
-import { readEnv } from '../env.ts'
 import { MODEL_PROCESS_INLINE } from '../models/context.ts'
-import { type PosterRenderer, processModel } from '../models/process-model.ts'
+import { processModel } from '../models/process-model.ts'
 import { seedModels } from './models.ts'
 
-/** Models processed at once: two keep both cores busy while one renders its poster. */
+/** Models processed at once (each in a child process): two keep both cores busy while one renders its poster. */
 const CONCURRENCY = 2
 
 /**
  * Creates the demo models that are missing (GLBs generated in code) and processes every demo model
- * that is not `ready` yet, inline, with the same function the background job runs; posters share one
- * headless Chromium. The pipeline's cache (`.data/model-cache`) makes a re-seed nearly free.
+ * that is not `ready` yet, inline, with the same function the background job runs (a child process
+ * per model, each starting headless Chromium only if a poster is not cached). The pipeline's cache (`.data/model-cache`) makes a re-seed nearly free.
  * Returns the id of each demo model by slug and how many it created.
  */
 export async function seedDemoModels(
@@ -43,24 +42,17 @@ export async function seedDemoModels(
     if (doc.status !== 'ready') pending.push(doc.id)
   }
   if (pending.length > 0) {
-    const renderer: PosterRenderer | undefined = readEnv().models.posters
-      ? await startPosterRenderer()
-      : undefined
     const failures: string[] = []
-    try {
-      const queue = [...pending]
-      const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const outcome = await processModel(payload, id, { posterRenderer: renderer })
-          if (outcome === 'ready') continue
-          const doc = await payload.findByID({ collection: 'models', id, depth: 0, disableErrors: true })
-          failures.push(`${doc?.slug ?? id}: ${doc?.error ?? outcome}`)
-        }
+    const queue = [...pending]
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const outcome = await processModel(payload, id)
+        if (outcome === 'ready') continue
+        const doc = await payload.findByID({ collection: 'models', id, depth: 0, disableErrors: true })
+        failures.push(`${doc?.slug ?? id}: ${doc?.error ?? outcome}`)
       }
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-    } finally {
-      await renderer?.close()
     }
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     if (failures.length > 0) throw new Error(`seed: demo models did not process (${failures.join('; ')})`)
   }
   return { ids, created, processed: pending.length }
