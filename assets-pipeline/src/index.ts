@@ -24,6 +24,7 @@ export {
 export { type BuildOptions, DEFAULT_LODS, defaultOptions, type LodLevel } from './options.ts'
 export { startPosterRenderer } from './poster/render.ts'
 export { createIO, type LoadedModel, ModelError, readModel } from './read-model.ts'
+export { type DeleteSummary, deleteObjects } from './upload/delete.ts'
 export { type UploadConfig, UploadConfigError, uploadConfigFromEnv } from './upload/env.ts'
 export { contentTypeOf, uploadBuild } from './upload/upload.ts'
 export { DEFAULT_LIMITS, type InputLimits } from './validate/limits.ts'

@@ -31,12 +31,14 @@ export async function startS3(
 }
 
 /**
- * A loopback proxy in front of the S3 server that answers 503 to the requests `fail` picks (by
- * their running number and method): an outage or a flaky network, on demand.
+ * A loopback proxy in front of the S3 server that answers `status` (503 unless told: an outage, a
+ * flaky network; 403: a bucket that refuses) to the requests `fail` picks, by their running number
+ * and method, on demand.
  */
 export async function startFaultyProxy(
   target: string,
   fail: (n: number, request: IncomingMessage) => boolean,
+  status = 503,
 ): Promise<{ endpoint: string; requests: () => number; close: () => Promise<void> }> {
   const upstream = new URL(target)
   let count = 0
@@ -44,10 +46,9 @@ export async function startFaultyProxy(
     count++
     if (fail(count, req)) {
       req.resume()
-      res.writeHead(503, { 'content-type': 'application/xml' })
-      res.end(
-        '<?xml version="1.0"?><Error><Code>ServiceUnavailable</Code><Message>injected</Message></Error>',
-      )
+      const code = status === 503 ? 'ServiceUnavailable' : 'AccessDenied'
+      res.writeHead(status, { 'content-type': 'application/xml' })
+      res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>injected</Message></Error>`)
       return
     }
     const forward = httpRequest(

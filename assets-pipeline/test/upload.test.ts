@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BuildRun, buildModels } from '../src/build.ts'
 import { parseManifest } from '../src/manifest.ts'
 import { defaultOptions } from '../src/options.ts'
+import { deleteObjects } from '../src/upload/delete.ts'
 import { type UploadConfig, UploadConfigError, uploadConfigFromEnv } from '../src/upload/env.ts'
 import { createS3Client } from '../src/upload/s3.ts'
 import { IMMUTABLE, MANIFEST_CACHE, uploadBuild } from '../src/upload/upload.ts'
@@ -130,6 +131,47 @@ describe('upload to S3 / R2', () => {
     expect(summary.uploaded).toBe(3) // the three manifests
     expect(summary.skipped).toBe(run.results.flatMap((r) => r.keys).length - 3)
     expect(failedOnce.size).toBe(3)
+  })
+})
+
+describe('deleting from S3 / R2', () => {
+  it('removes the keys it is given, retrying transient failures, and names what it could not remove', async () => {
+    const spin = run.results.find((r) => r.name === 'spin')
+    if (!spin) throw new Error('spin was not built')
+    // Every DELETE fails once with 503 before it goes through.
+    const failedOnce = new Set<string>()
+    const proxy = await startFaultyProxy(s3.config.endpoint, (_, request) => {
+      if (request.method !== 'DELETE' || failedOnce.has(request.url ?? '')) return false
+      failedOnce.add(request.url ?? '')
+      return true
+    })
+    const gone = 'models/spin/never-there.glb'
+    const summary = await deleteObjects(
+      [...spin.keys, gone],
+      { ...s3.config, endpoint: proxy.endpoint },
+      fast,
+    )
+    await proxy.close()
+    expect(summary).toEqual({ removed: spin.keys.length + 1, failures: [] })
+    expect(failedOnce.size).toBe(spin.keys.length + 1)
+    const left = await bucketKeys(s3.config)
+    expect(left.filter((key) => key.startsWith('models/spin/'))).toEqual([])
+    expect(left.some((key) => key.startsWith('models/sphere/'))).toBe(true)
+
+    // A bucket that refuses (403, not worth another try) leaves the objects, each named with why.
+    const refusing = await startFaultyProxy(
+      s3.config.endpoint,
+      (_, request) => request.method === 'DELETE',
+      403,
+    )
+    const sphere = left.filter((key) => key.startsWith('models/sphere/'))
+    const refused = await deleteObjects(sphere, { ...s3.config, endpoint: refusing.endpoint }, fast)
+    await refusing.close()
+    expect(refused.removed).toBe(0)
+    expect(refused.failures).toHaveLength(sphere.length)
+    expect(refused.failures[0]).toMatch(new RegExp(`^${sphere[0]}: `))
+    expect(refused.failures.join('\n')).not.toContain(s3.config.secretAccessKey)
+    expect(await bucketKeys(s3.config)).toEqual(left)
   })
 })
 

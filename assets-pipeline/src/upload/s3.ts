@@ -1,4 +1,10 @@
-import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
+import {
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3'
 import type { UploadConfig } from './env.ts'
 
 /**
@@ -97,4 +103,14 @@ export function putObject(
       ),
     policy,
   )
+}
+
+/** Deletes an object; S3 answers 204 for a key that is not there, so a second removal is harmless. */
+export function deleteObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  policy?: RetryPolicy,
+): Promise<unknown> {
+  return withRetries(() => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })), policy)
 }

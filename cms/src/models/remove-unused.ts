@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { readEnv } from '../env.ts'
 import { currentReferences, unreferenced } from './file-references.ts'
 import { pipeline } from './pipeline.ts'
-import { type RemovalReport, removeBucketObjects, removeLocalFiles } from './remove-files.ts'
+import { type RemovalReport, removeLocalFiles } from './remove-files.ts'
 
 /** What one clean-up removed, kept and could not remove. */
 export interface CleanupOutcome {
@@ -21,9 +21,10 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 async function removeFromBucket(keys: string[]): Promise<RemovalReport | null> {
   if (!readEnv().models.r2PublicUrl) return null
   try {
-    const { uploadConfigFromEnv } = await pipeline()
-    // Its errors name the R2_* variables at fault, never their values.
-    return await removeBucketObjects(keys, uploadConfigFromEnv(process.env))
+    const { deleteObjects, uploadConfigFromEnv } = await pipeline()
+    // Its errors name the R2_* variables at fault, never their values. The pipeline owns the
+    // bucket's client settings and retry policy, for its uploads and these deletes alike.
+    return await deleteObjects(keys, uploadConfigFromEnv(process.env))
   } catch (error) {
     return { removed: 0, failures: keys.map((key) => `${key}: ${reasonOf(error)}`) }
   }

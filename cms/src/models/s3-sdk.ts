@@ -11,7 +11,7 @@ export interface S3ClientLike {
   destroy(): void
 }
 
-/** The part of `@aws-sdk/client-s3` the CMS uses (deletes, model sources' reads; the tests also list and head). */
+/** The part of `@aws-sdk/client-s3` the CMS uses (model sources' reads; the tests also list and head). */
 export interface S3Sdk {
   S3Client: new (config: {
     endpoint: string
@@ -22,7 +22,6 @@ export interface S3Sdk {
     responseChecksumValidation: 'WHEN_REQUIRED'
     maxAttempts: number
   }) => S3ClientLike
-  DeleteObjectCommand: new (input: { Bucket: string; Key: string }) => S3Command
   GetObjectCommand: new (input: { Bucket: string; Key: string }) => S3Command
 }
 
