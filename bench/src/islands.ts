@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { findChromium } from '@kairo/assets-pipeline/browser'
+import { buildIslandsFixtureSite, type StaticServer, serveStatic } from '@kairo/site/island-fixtures'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 import { formatTable } from './lib/table.ts'
 
 /**
  * `pnpm bench:islands`: the 3D islands' cost. Builds the site against the site's fixture CMS with two
- * models made by the pipeline (site/test/islands-site.ts; no CMS or database needed), serves it with
+ * models made by the pipeline (`@kairo/site/island-fixtures`; no CMS or database needed), serves it with
  * its `_headers`, and prints:
  * - the island's JavaScript (gzip) from the build: what every island loads, what loads on demand
  *   (the KTX2/Draco loaders) and the decoders;
@@ -18,15 +19,6 @@ import { formatTable } from './lib/table.ts'
  *   script was fetched during the run.
  * Exits 1 when a page misses performance ≥ 0.95, TBT ≤ 200 ms, CLS 0 or has a canvas as its LCP.
  */
-
-// Loaded at run time: the builder pulls in the pipeline, whose type declarations this package's
-// type check cannot see.
-const SITE_HELPERS = {
-  build: new URL('../../site/test/islands-site.ts', import.meta.url).href,
-  serve: new URL('../../site/test/static-server.ts', import.meta.url).href,
-}
-type Build = (outDir: string, workDir: string) => Promise<void>
-type Serve = (root: string) => Promise<{ url: string; close(): Promise<void> }>
 
 const PAGES = ['/', '/work/orbital-labs/']
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--no-first-run']
@@ -120,12 +112,8 @@ function pageFigures(lhr: Result) {
 async function main(): Promise<boolean> {
   const work = await mkdtemp(join(tmpdir(), 'kairo-bench-islands-'))
   let chrome: chromeLauncher.LaunchedChrome | undefined
-  let site: Awaited<ReturnType<Serve>> | undefined
+  let site: StaticServer | undefined
   try {
-    const { buildIslandsFixtureSite } = (await import(SITE_HELPERS.build)) as {
-      buildIslandsFixtureSite: Build
-    }
-    const { serveStatic } = (await import(SITE_HELPERS.serve)) as { serveStatic: Serve }
     const dist = join(work, 'dist')
     process.stderr.write('building the fixture site with test models\n')
     await buildIslandsFixtureSite(dist, work)

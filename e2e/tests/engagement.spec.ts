@@ -1,5 +1,5 @@
+import { makeSphereGlb } from '@kairo/site/island-fixtures'
 import { expect, type FileChooser, type Locator, type Page, test } from '@playwright/test'
-import { makeSphereGlb } from '../../site/test/models-fixture.ts'
 import {
   activate,
   chooseOption,

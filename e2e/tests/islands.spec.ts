@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildIslandsFixtureSite, type StaticServer, serveStatic } from '@kairo/site/island-fixtures'
 import { type BrowserContext, expect, type Page, type TestInfo, test } from '@playwright/test'
-import { type StaticServer, serveStatic } from '../../site/test/static-server.ts'
 import { chromiumLaunchOptions } from '../browser.ts'
 import { expectToMatchReference } from '../reference-image.ts'
 
@@ -21,19 +21,11 @@ test.describe.configure({ mode: 'serial' })
 let work: string
 let site: StaticServer
 
-// Loaded at run time (not followed by this package's type check, which cannot see the pipeline's
-// own type declarations the builder pulls in).
-const ISLANDS_SITE = new URL('../../site/test/islands-site.ts', import.meta.url).href
-type BuildIslandsFixtureSite = (outDir: string, workDir: string) => Promise<void>
-
 test.beforeAll(async () => {
   test.setTimeout(240_000)
   // Inside the site, so Astro stages this build's prerendered chunks in its own output folder rather
   // than in the site's `.astro/`, which the site's build test may be using at the same time.
   work = await mkdtemp(fileURLToPath(new URL('../../site/node_modules/.kairo-islands-', import.meta.url)))
-  const { buildIslandsFixtureSite } = (await import(ISLANDS_SITE)) as {
-    buildIslandsFixtureSite: BuildIslandsFixtureSite
-  }
   await buildIslandsFixtureSite(join(work, 'dist'), work)
   site = await serveStatic(join(work, 'dist'))
 })
