@@ -26,7 +26,8 @@ export {
  *
  * 1. `readSource`: the model's files, confined to its folder, under `limits.maxModelBytes`;
  * 2. `restoreFromCache`: an unchanged source with unchanged settings is restored, and done;
- * 3. `validateAndParse`: the pipeline's limits (`limits`), then the Khronos validator, then parsed;
+ * 3. `validateAndParse`: safe structural repairs (said in the result), the pipeline's limits
+ *    (`limits`), then the Khronos validator, then parsed;
  * 4. `cleanDocument`: dedup, instancing, flatten, join, weld, resample, prune;
  * 5. `sceneBounds`: the box and sphere the poster and the LOD distances use;
  * 6. `buildLods`: each level of `lods` simplified, its textures encoded (`ktx2`), its geometry
@@ -59,10 +60,15 @@ export async function buildModel(file: string, ctx: BuildContext): Promise<Model
       claim()
       step('cache')
       step('done', 'unchanged')
-      return result({ status: 'cached', manifest: cached.manifest, keys: cached.keys })
+      return result({
+        status: 'cached',
+        manifest: cached.manifest,
+        keys: cached.keys,
+        repairs: cached.repairs ?? [],
+      })
     }
     step('validate')
-    const { doc } = await validateAndParse(source, ctx.options.limits, await codecIO())
+    const { doc, repairs } = await validateAndParse(source, ctx.options.limits, await codecIO())
     claim()
     const sourceStats = inspectDocument(doc)
     step('clean')
@@ -82,9 +88,9 @@ export async function buildModel(file: string, ctx: BuildContext): Promise<Model
     )
     step('write')
     const keys = [...built.keys, await writeManifest(name, manifest, ctx)]
-    await storeInCache(cacheKey, { manifest, keys }, ctx)
+    await storeInCache(cacheKey, { manifest, keys, repairs }, ctx)
     step('done')
-    return result({ status: 'built', manifest, keys })
+    return result({ status: 'built', manifest, keys, repairs })
   } catch (error) {
     const message = error instanceof ModelError ? error.message : `failed unexpectedly (${reasonOf(error)})`
     step('failed', message)

@@ -42,12 +42,15 @@ export interface ModelResult {
   /** Keys of every file written for the model, the manifest last. */
   keys: string[]
   ms: number
+  /** Structural faults repaired before validation (src/validate/repair.ts), one line each. */
+  repairs?: string[]
 }
 
 /** What the cache keeps of a built model: enough to restore its files and manifest. */
 export interface CachedModel {
   manifest: ModelManifest
   keys: string[]
+  repairs?: string[]
 }
 
 export function manifestKey(name: string): string {

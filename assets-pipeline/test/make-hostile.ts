@@ -1,6 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Format, NodeIO } from '@gltf-transform/core'
+import { writeGlb } from '../src/validate/glb.ts'
 import { makeCube, makePng } from './make-cube.ts'
 
 type Json = Record<string, unknown> & {
@@ -10,29 +11,7 @@ type Json = Record<string, unknown> & {
 
 /** Packs glTF JSON and a binary chunk into a GLB, so tests can tamper with the JSON first. */
 export function packGlb(json: object, bin: Uint8Array | null): Uint8Array {
-  const pad = (data: Uint8Array, fill: number) => {
-    const padded = new Uint8Array(Math.ceil(data.byteLength / 4) * 4).fill(fill)
-    padded.set(data)
-    return padded
-  }
-  const jsonChunk = pad(new TextEncoder().encode(JSON.stringify(json)), 0x20)
-  const binChunk = bin ? pad(bin, 0) : null
-  const length = 12 + 8 + jsonChunk.byteLength + (binChunk ? 8 + binChunk.byteLength : 0)
-  const out = new Uint8Array(length)
-  const view = new DataView(out.buffer)
-  view.setUint32(0, 0x46546c67, true)
-  view.setUint32(4, 2, true)
-  view.setUint32(8, length, true)
-  view.setUint32(12, jsonChunk.byteLength, true)
-  view.setUint32(16, 0x4e4f534a, true)
-  out.set(jsonChunk, 20)
-  if (binChunk) {
-    const at = 20 + jsonChunk.byteLength
-    view.setUint32(at, binChunk.byteLength, true)
-    view.setUint32(at + 4, 0x004e4942, true)
-    out.set(binChunk, at + 8)
-  }
-  return out
+  return writeGlb(json, bin)
 }
 
 /** The cube as GLB-ready JSON plus its binary chunk (textures in buffer views). */

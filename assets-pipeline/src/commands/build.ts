@@ -71,6 +71,7 @@ export async function runBuild(paths: string[], values: CliValues, baseDir: stri
   let failed = run.failed
   for (const result of run.results) {
     if (result.status === 'failed') console.error(`${NAME}: ${result.file}: ${result.error}`)
+    for (const repair of result.repairs ?? []) console.error(`${NAME}: ${result.name}: repaired: ${repair}`)
     for (const warning of result.manifest?.warnings ?? [])
       console.error(`${NAME}: ${result.name}: budget: ${warning}`)
   }

@@ -28,11 +28,13 @@ function modelSection(result: ModelResult): string {
     })
     .join('')
   const warnings = m.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')
+  const repairs = (result.repairs ?? []).map((r) => `<li>${escapeHtml(r)}</li>`).join('')
   return `<section>${title}
 <p>${result.status === 'cached' ? 'Unchanged (from cache)' : 'Built'} in ${(result.ms / 1000).toFixed(2)} s. Geometry: ${m.compression.geometry} (${escapeHtml(m.compression.reason)}).</p>
 <div class="row">${img}
 <table><thead><tr><th></th><th>triangles</th><th>textures</th><th>bytes</th><th>of source</th><th>geometry</th><th>decoders</th><th>from distance</th></tr></thead>
 <tbody><tr><td>source</td><td>${number(m.source.triangles)}</td><td>${formatBytes(m.source.textureBytes)} of images</td><td>${formatBytes(m.source.bytes)}</td><td>100%</td><td colspan="3"></td></tr>${rows}</tbody></table></div>
+${repairs ? `<h3>Repaired before validation</h3><ul>${repairs}</ul>` : ''}
 ${warnings ? `<h3>Budget warnings</h3><ul class="warn">${warnings}</ul>` : '<p class="ok">Within budgets.</p>'}
 </section>`
 }

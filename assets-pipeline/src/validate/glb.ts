@@ -47,3 +47,30 @@ export function parseGlb(bytes: Uint8Array): GlbParts {
 export function isGlb(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC
 }
+
+/** Packs glTF JSON and an optional binary chunk into a GLB (each chunk padded to 4 bytes, as the format asks). */
+export function writeGlb(json: unknown, bin: Uint8Array | null): Uint8Array {
+  const pad = (data: Uint8Array, fill: number) => {
+    const padded = new Uint8Array(Math.ceil(data.byteLength / 4) * 4).fill(fill)
+    padded.set(data)
+    return padded
+  }
+  const jsonChunk = pad(new TextEncoder().encode(JSON.stringify(json)), 0x20)
+  const binChunk = bin ? pad(bin, 0) : null
+  const length = 12 + 8 + jsonChunk.byteLength + (binChunk ? 8 + binChunk.byteLength : 0)
+  const out = new Uint8Array(length)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, 2, true)
+  view.setUint32(8, length, true)
+  view.setUint32(12, jsonChunk.byteLength, true)
+  view.setUint32(16, JSON_CHUNK, true)
+  out.set(jsonChunk, 20)
+  if (binChunk) {
+    const at = 20 + jsonChunk.byteLength
+    view.setUint32(at, binChunk.byteLength, true)
+    view.setUint32(at + 4, BIN_CHUNK, true)
+    out.set(binChunk, at + 8)
+  }
+  return out
+}

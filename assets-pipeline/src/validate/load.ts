@@ -4,6 +4,7 @@ import { checkSource } from './checks.ts'
 import { runKhronosValidator } from './khronos.ts'
 import type { InputLimits } from './limits.ts'
 import { ModelError, reasonOf } from './model-error.ts'
+import { repairStructure } from './repair.ts'
 import type { SourceFiles } from './source.ts'
 
 /**
@@ -11,10 +12,12 @@ import type { SourceFiles } from './source.ts'
  * then parses them into a glTF-Transform Document, from the bytes already read: nothing is fetched.
  */
 export async function validateAndParse(
-  source: SourceFiles,
+  untouched: SourceFiles,
   limits: InputLimits,
   io?: NodeIO,
-): Promise<{ doc: Document; validatorWarnings: number }> {
+): Promise<{ doc: Document; validatorWarnings: number; repairs: string[] }> {
+  // Structural faults with a safe repair are repaired first (repair.ts), and said so.
+  const { source, repairs } = repairStructure(untouched)
   // Our checks first, on the raw JSON and headers only: they size what decoding would allocate
   // (geometry, texture pixels) and refuse it before the validator or a decoder reads any data, and
   // they give the clearer reason when both would fail. The validator still sees the model before
@@ -28,7 +31,7 @@ export async function validateAndParse(
       json: structuredClone(source.json) as never,
       resources,
     })
-    return { doc, validatorWarnings: validated.warnings }
+    return { doc, validatorWarnings: validated.warnings, repairs }
   } catch (error) {
     throw new ModelError(`could not be read (${reasonOf(error)})`)
   }

@@ -17,6 +17,8 @@ export interface GltfJson {
     extensions?: Record<string, unknown>
   }[]
   accessors?: { count?: unknown; type?: unknown; componentType?: unknown }[]
+  nodes?: unknown
+  scenes?: unknown
   images?: { uri?: string; mimeType?: string; bufferView?: number; name?: string }[]
   [key: string]: unknown
 }

@@ -5,10 +5,11 @@ import { NodeIO } from '@gltf-transform/core'
 import { KHRDracoMeshCompression } from '@gltf-transform/extensions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCube } from '../../test/make-cube.ts'
-import { writeCubeGltf, writeHostileModels } from '../../test/make-hostile.ts'
+import { cubeParts, packGlb, writeCubeGltf, writeHostileModels } from '../../test/make-hostile.ts'
 import { makeAnimatedCube, makeMorphCube } from '../../test/make-models.ts'
 import { codecIO } from '../compress/codecs.ts'
 import { decodedGeometryBytes } from './checks.ts'
+import { runKhronosValidator } from './khronos.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { validateAndParse } from './load.ts'
 import { ModelError } from './model-error.ts'
@@ -85,6 +86,37 @@ describe('untrusted models', () => {
       expect(allocated, name).toBeGreaterThan(0)
       expect(decodedGeometryBytes(source.json), name).toBe(allocated)
     }
+  })
+
+  it('re-roots a scene that lists a child node as a root, says so, and still refuses a node loop', async () => {
+    const { json, bin } = await cubeParts()
+    // The cube's mesh node (0) becomes the child of a new group node (1), yet stays the scene's root.
+    const misrooted = structuredClone(json) as typeof json & {
+      nodes: Record<string, unknown>[]
+      scenes: { nodes: number[] }[]
+    }
+    misrooted.nodes.push({ name: 'group', translation: [0, 2, 0], children: [0] })
+    const file = join(dir, 'misrooted.glb')
+    await writeFile(file, packGlb(misrooted, bin))
+    const source = await readSource(file, DEFAULT_LIMITS)
+    // As it is, the Khronos validator refuses it.
+    await expect(runKhronosValidator(source)).rejects.toThrow(/SCENE_NON_ROOT_NODE/)
+    const { doc, repairs } = await validateAndParse(source, DEFAULT_LIMITS)
+    expect(repairs).toEqual([
+      'scene 0 listed node 0 as a root, though it is a child of node 1; its root node 1 is listed instead',
+    ])
+    const [root] = doc.getRoot().listScenes()[0]?.listChildren() ?? []
+    expect(root?.getName()).toBe('group')
+    expect(root?.getTranslation()).toEqual([0, 2, 0])
+    expect(root?.listChildren()[0]?.getMesh()).not.toBeNull()
+
+    // A loop has no root to list: left as it is, and refused.
+    const looped = structuredClone(misrooted)
+    looped.nodes[0] = { ...looped.nodes[0], children: [1] }
+    await writeFile(join(dir, 'looped.glb'), packGlb(looped, bin))
+    await expect(load(join(dir, 'looped.glb'))).rejects.toThrow(/fails the Khronos glTF validator/)
+    // A well-formed model needs no repair.
+    expect((await load(await writeCubeGltf(join(dir, 'plain')))).repairs).toEqual([])
   })
 
   it('screens URIs without touching the file system', () => {
