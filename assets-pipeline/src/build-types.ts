@@ -8,7 +8,7 @@ import type { Ktx2Encoder } from './textures/ktx2.ts'
 // from build-model.ts so that the steps need not import the file that runs them.
 
 /** Bumped when the pipeline's output changes for the same input and settings. */
-export const PIPELINE_VERSION = 'kairo-assets/4'
+export const PIPELINE_VERSION = 'kairo-assets/5'
 
 export type Step =
   | 'read'

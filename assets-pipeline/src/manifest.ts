@@ -26,6 +26,11 @@ export interface ManifestLod {
   vertices: number
   /** Share of the cleaned model's triangles asked of the simplifier (lower than configured when the budget forced it). */
   ratio: number
+  /**
+   * The simplifier's error bound the level was built with (looser than configured when the budget
+   * forced it; absent in manifests written before it was recorded).
+   */
+  error?: number
   textures: ManifestTexture[]
   /** Show this level from this camera distance on (world units; level 0 from 0). */
   switchDistance: number
@@ -117,6 +122,10 @@ const nullable =
   (check: Check): Check =>
   (v, p) =>
     v === null ? null : check(v, p)
+const optional =
+  (check: Check): Check =>
+  (v, p) =>
+    v === undefined ? null : check(v, p)
 const anyRecord: Check = (v, p) => (isRecord(v) ? null : `${p} is not an object`)
 
 const textureCheck = shape({
@@ -149,6 +158,7 @@ const manifestCheck = shape({
       triangles: count,
       vertices: count,
       ratio: num,
+      error: optional(num),
       textures: arrayOf(textureCheck),
       switchDistance: num,
       geometry: oneOf('draco', 'meshopt', 'none'),

@@ -201,6 +201,9 @@ describe('buildModels', () => {
     const manifest = run.results[0]?.manifest
     const smallest = manifest?.lods[2]
     expect(smallest?.ratio).toBeLessThan(0.2)
+    // The bound it was built with is recorded: looser than the level's configured 0.05.
+    expect(smallest?.error).toBeGreaterThan(0.05)
+    expect(manifest?.lods[0]?.error).toBe(0.001)
     expect(smallest?.triangles).toBeLessThan(manifestOf(first, 'sphere').lods[2]?.triangles ?? 0)
     if ((smallest?.bytes ?? 0) > 4_000)
       expect(manifest?.warnings[0]).toMatch(/^smallest LOD is \d+ KB, over the 4 KB budget/)

@@ -21,9 +21,14 @@ export interface BuiltLods {
 }
 
 /** Rounds of the first-frame level's budget search (each halves the textures or the triangles). */
-const BUDGET_ROUNDS = 5
+const BUDGET_ROUNDS = 8
 /** The smallest texture side the budget search goes down to. */
 const MIN_TEXTURE_SIZE = 32
+/**
+ * The loosest error bound the budget search may give the simplifier (meshoptimizer's, relative to
+ * the mesh's extent: at 1 it may drop any feature to reach the asked triangle count).
+ */
+const MAX_ERROR = 1
 
 function decodersFor(codec: GeometryCodec, formats: string[]): Decoder[] {
   const decoders: Decoder[] = codec === 'none' ? [] : [codec]
@@ -43,13 +48,16 @@ async function encodeLevel(
   const stats = inspectDocument(lodDoc)
   const textures = await encodeLodTextures(lodDoc, level, ctx.ktx2)
   const geometry = await encodeGeometry(lodDoc, io, decoderCost)
-  return { glb: geometry.glb, stats, textures, geometry, ratio: level.ratio }
+  return { glb: geometry.glb, stats, textures, geometry, ratio: level.ratio, error: level.error }
 }
 
 /**
  * The first-frame level within its byte budget (`budgets.smallestLod`): while it is over, halve
- * whichever takes more of the file, the textures (down to 32 px) or the triangles, and stop when that
- * no longer shrinks it. The manifest's warnings say what is left when neither can go further.
+ * whichever takes more of the file, the textures (down to 32 px) or the triangles (with the error
+ * bound doubled). When halving the triangles no longer shrinks the file, the simplifier's error bound
+ * is what holds it, so that bound alone is relaxed, step by step, up to {@link MAX_ERROR}; the level
+ * records the bound it was built with. The search stops when nothing shrinks the file; the
+ * manifest's warnings say what is left over.
  */
 async function encodeWithinBudget(
   clean: Document,
@@ -65,12 +73,24 @@ async function encodeWithinBudget(
     const textureBytes = attempt.textures.reduce((sum, t) => sum + t.bytes, 0)
     const texturesFirst =
       textureBytes > attempt.glb.byteLength - textureBytes && tried.textureSize > MIN_TEXTURE_SIZE
-    tried = texturesFirst
-      ? { ...tried, textureSize: tried.textureSize / 2 }
-      : { ...tried, ratio: tried.ratio / 2, error: Math.min(0.5, tried.error * 2) }
-    const next = await encodeLevel(clean, tried, ctx, io, decoderCost)
-    if (next.glb.byteLength >= attempt.glb.byteLength) break
-    attempt = next
+    const steps: LodLevel[] = texturesFirst
+      ? [{ ...tried, textureSize: tried.textureSize / 2 }]
+      : [
+          { ...tried, ratio: tried.ratio / 2, error: Math.min(MAX_ERROR, tried.error * 2) },
+          { ...tried, error: Math.min(MAX_ERROR, tried.error * 4) },
+        ]
+    let shrunk = false
+    for (const next of steps) {
+      if (next.error === tried.error && next.ratio === tried.ratio && next.textureSize === tried.textureSize)
+        continue
+      const encoded = await encodeLevel(clean, next, ctx, io, decoderCost)
+      if (encoded.glb.byteLength >= attempt.glb.byteLength) continue
+      attempt = encoded
+      tried = next
+      shrunk = true
+      break
+    }
+    if (!shrunk) break
   }
   return attempt
 }
@@ -95,7 +115,7 @@ export async function buildLods(
     const firstFrame = index === levels.length - 1 && levels.length > 1
     const decoderBytes = decoderTransferBytes()
     const decoderCost = firstFrame ? { draco: decoderBytes.draco, meshopt: decoderBytes.meshopt } : {}
-    const { glb, stats, textures, geometry, ratio } = firstFrame
+    const { glb, stats, textures, geometry, ratio, error } = firstFrame
       ? await encodeWithinBudget(clean, level, ctx, io, decoderCost)
       : await encodeLevel(clean, level, ctx, io, decoderCost)
     const key = `models/${name}/${name}.lod${index}.${shortHash(glb)}.glb`
@@ -110,6 +130,7 @@ export async function buildLods(
       triangles: stats.triangles,
       vertices: stats.vertices,
       ratio,
+      error,
       textures,
       switchDistance: Number((level.switchDistance * bounds.radius).toFixed(4)),
       geometry: geometry.codec,
