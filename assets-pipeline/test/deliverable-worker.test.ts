@@ -225,17 +225,41 @@ describe('the deliverable worker', () => {
   it('reports a fault on its own side for a retry, and the job is claimed again', async () => {
     const glb = await new NodeIO().writeBinary(makeSphere(12, 6))
     const job = api.add('sphere.glb', glb)
-    const { all, lines } = await runUntil(2, {
-      posterRenderer: () => Promise.reject(new Error('Chromium would not start')),
-    })
-    // The build itself throws when its poster renderer cannot start: the loop reports it for a retry.
-    expect(all).toEqual(['error', 'error'])
-    expect(lines).toContain(`job ${job.job.id}: Chromium would not start`)
+    // The build's child process inherits a browser setting that names no browser: its poster cannot
+    // be rendered, which is this side's fault, not the model's.
+    const configured = process.env.CHROMIUM_PATH
+    process.env.CHROMIUM_PATH = join(workTemp, 'no-such-chromium')
+    try {
+      const { all, lines } = await runUntil(2)
+      expect(all).toEqual(['retry', 'retry'])
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^job ${job.job.id}: failed unexpectedly \\(CHROMIUM_PATH is .*no-such-chromium, which is not an executable file`,
+          ),
+        ),
+      )
+    } finally {
+      if (configured === undefined) delete process.env.CHROMIUM_PATH
+      else process.env.CHROMIUM_PATH = configured
+    }
     expect(job.job.attempts).toBe(2)
     expect(job.failures.map((f) => f.retry)).toEqual([true, true])
     expect(job.failures[0]?.reason).toBe('sphere.glb could not be processed because of an error on our side')
     expect(await readdir(workTemp)).toEqual([])
     job.state = 'failed'
+  }, 120_000)
+
+  it('fails a model over the time limit for good, saying so', async () => {
+    const glb = await new NodeIO().writeBinary(makeSphere(24, 12))
+    const job = api.add('slow sphere.glb', glb)
+    const { all } = await runUntil(1, { limits: { memoryMb: 3072, timeoutMs: 300 } })
+    expect(all).toEqual(['failed'])
+    expect(job.failures).toEqual([
+      { reason: 'slow sphere.glb took longer than 0.3 s (the time limit) and was stopped', retry: false },
+    ])
+    expect(job.outputs.size).toBe(0)
+    expect(await readdir(workTemp)).toEqual([])
   }, 120_000)
 
   it('waits with backoff while idle and stops at once when told to', async () => {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { PosterRenderer } from '../poster/types.ts'
+import type { ProcessLimits } from '../isolated/build-in-child.ts'
 import { type PipelineApi, PipelineApiError } from './api-client.ts'
 import { type JobOutcome, processJob } from './process-job.ts'
 
@@ -10,7 +10,8 @@ export interface WorkerLoopOptions {
   /** First wait after finding nothing to do, doubled while idle up to `maxIdleMs` (default 1 s → 30 s). */
   minIdleMs?: number
   maxIdleMs?: number
-  posterRenderer?: () => Promise<PosterRenderer>
+  /** What one build may take (processJob's `limits`). */
+  limits?: ProcessLimits
   tempDir?: string
   log?: (message: string) => void
   /** Called after each job (tests, progress). */
@@ -53,7 +54,7 @@ export async function runWorkerLoop(options: WorkerLoopOptions): Promise<void> {
     try {
       const outcome = await processJob(job, {
         api,
-        posterRenderer: options.posterRenderer,
+        limits: options.limits,
         tempDir: options.tempDir,
         log,
       })

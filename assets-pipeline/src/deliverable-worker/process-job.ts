@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
-import { buildModels } from '../build.ts'
+import {
+  buildModelInChild,
+  DEFAULT_PROCESS_LIMITS,
+  isProcessingFault,
+  type ProcessLimits,
+} from '../isolated/build-in-child.ts'
 import { defaultOptions } from '../options.ts'
-import { startPosterRenderer } from '../poster/render.ts'
-import type { PosterRenderer } from '../poster/types.ts'
 import type { ClaimedJob, PipelineApi } from './api-client.ts'
 import { viewerOutputs } from './outputs.ts'
 
@@ -17,23 +20,23 @@ export type JobOutcome = 'ready' | 'failed' | 'retry' | 'lost'
 
 export interface ProcessJobOptions {
   api: PipelineApi
-  /** Starts headless Chromium for the poster (default: the pipeline's own renderer). */
-  posterRenderer?: () => Promise<PosterRenderer>
+  /**
+   * What one build may take in its child process (default {@link DEFAULT_PROCESS_LIMITS}: 3072 MiB,
+   * 10 minutes, inside the Worker's 15-minute job lease). A model over either fails for good.
+   */
+  limits?: ProcessLimits
   /** Where the per-job temp folder goes (default: the OS temp folder). */
   tempDir?: string
   /** A line for the operator; never given the token. */
   log?: (message: string) => void
 }
 
-// buildModel reports a thrown error that is not the model's fault with this prefix (build-model.ts).
-const UNEXPECTED = 'failed unexpectedly'
-
 /**
- * Runs one claimed job: downloads the source into a temp folder, builds it (validated as untrusted
- * input, LODs, poster, manifest), uploads each output under its fixed name, then completes the job,
+ * Runs one claimed job: downloads the source into a temp folder, builds it in a child process with a
+ * memory and a time limit (validated as untrusted input, LODs, poster, manifest), uploads each output under its fixed name, then completes the job,
  * which writes the manifest and marks the version ready. A model the pipeline rejects is failed with
- * the pipeline's reason in the client's words (`<file name> <why>`); a fault on this side (Chromium,
- * the disk) is failed with `retry`, so the Worker queues it again while attempts remain. The temp
+ * the pipeline's reason in the client's words (`<file name> <why>`), as is one over a limit; a fault
+ * on this side (Chromium, the disk, a crashed child) is failed with `retry`, so the Worker queues it again while attempts remain. The temp
  * folder is removed whatever happens. Errors talking to the API are thrown: the lease then runs out
  * and the job is claimed again.
  */
@@ -53,16 +56,16 @@ export async function processJob(job: ClaimedJob, options: ProcessJobOptions): P
     const build = defaultOptions()
     build.poster.enabled = true
     const outDir = join(work, 'out')
-    const { results } = await buildModels([source], {
+    const result = await buildModelInChild(source, {
       outDir,
       cacheDir: join(work, 'cache'),
       options: build,
-      posterRenderer: options.posterRenderer ?? startPosterRenderer,
+      posters: true,
+      limits: options.limits ?? DEFAULT_PROCESS_LIMITS,
     })
-    const result = results[0]
-    if (!result?.manifest || result.status === 'failed') {
-      const why = (result?.error ?? 'was not built').replaceAll(work, '.')
-      if (why.startsWith(UNEXPECTED)) {
+    if (!result.manifest || result.status === 'failed') {
+      const why = (result.error ?? 'was not built').replaceAll(work, '.')
+      if (isProcessingFault(why)) {
         log(`job ${job.id}: ${why}`)
         return report(
           api,

@@ -30,6 +30,21 @@ export interface ChildBuildOptions extends Omit<ChildRequest, 'file'> {
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url))
 
+/** How a result's error begins when the fault is on the processing side, not in the model. */
+const OWN_FAULTS = [
+  'failed unexpectedly',
+  'processing stopped unexpectedly',
+  'could not start its processing',
+]
+
+/**
+ * Whether a failed result's error is a fault on the processing side (a crash, a browser that would
+ * not start): worth another try, unlike a model the pipeline refused or one over a limit.
+ */
+export function isProcessingFault(error: string): boolean {
+  return OWN_FAULTS.some((start) => error.startsWith(start))
+}
+
 /** The resident memory of a process in MiB, from Linux's /proc; null where there is none. */
 async function residentMb(pid: number): Promise<number | null> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null)

@@ -23,11 +23,12 @@ process.once('message', async (request: ChildRequest) => {
     const [result] = results
     if (result) await send({ type: 'done', result })
   } catch (error) {
-    // The pipeline reports a model's own faults as a failed result; this is anything else.
+    // The pipeline reports a model's own faults as a failed result; this is anything else (worded as
+    // buildModel words it, so `isProcessingFault` knows it for a fault on this side).
     const result = { file: request.file, name: modelName(request.file), keys: [], ms: Date.now() - started }
     await send({
       type: 'done',
-      result: { ...result, status: 'failed', error: `processing failed: ${reasonOf(error)}` },
+      result: { ...result, status: 'failed', error: `failed unexpectedly (${reasonOf(error)})` },
     })
   }
   process.disconnect()
