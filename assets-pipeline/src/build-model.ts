@@ -1,4 +1,4 @@
-import type { BuildContext, ModelResult, Step } from './build-types.ts'
+import { type BuildContext, type ModelResult, type Step, unexpectedFailure } from './build-types.ts'
 import { cleanDocument } from './clean.ts'
 import { codecIO } from './compress/codecs.ts'
 import { inspectDocument } from './inspect.ts'
@@ -92,7 +92,7 @@ export async function buildModel(file: string, ctx: BuildContext): Promise<Model
     step('done')
     return result({ status: 'built', manifest, keys, repairs })
   } catch (error) {
-    const message = error instanceof ModelError ? error.message : `failed unexpectedly (${reasonOf(error)})`
+    const message = error instanceof ModelError ? error.message : unexpectedFailure(reasonOf(error))
     step('failed', message)
     return result({ status: 'failed', error: message, keys: [] })
   }

@@ -7,6 +7,15 @@ import type { Ktx2Encoder } from './textures/ktx2.ts'
 // What one model's build shares between its steps (src/steps/) and its caller (build.ts), apart
 // from build-model.ts so that the steps need not import the file that runs them.
 
+/**
+ * How a build's error begins when the fault is not the model's (a crash, a browser that would not
+ * start): `failed unexpectedly (<reason>)`. `isProcessingFault` (isolated/) tells them apart by it.
+ */
+export const UNEXPECTED_FAILURE = 'failed unexpectedly'
+
+/** The error of a build that failed for a reason that is not the model's. */
+export const unexpectedFailure = (reason: string) => `${UNEXPECTED_FAILURE} (${reason})`
+
 /** Bumped when the pipeline's output changes for the same input and settings. */
 export const PIPELINE_VERSION = 'kairo-assets/5'
 

@@ -10,9 +10,7 @@ type Json = Record<string, unknown> & {
 }
 
 /** Packs glTF JSON and a binary chunk into a GLB, so tests can tamper with the JSON first. */
-export function packGlb(json: object, bin: Uint8Array | null): Uint8Array {
-  return writeGlb(json, bin)
-}
+export const packGlb = writeGlb
 
 /** The cube as GLB-ready JSON plus its binary chunk (textures in buffer views). */
 export async function cubeParts(): Promise<{ json: Json; bin: Uint8Array }> {

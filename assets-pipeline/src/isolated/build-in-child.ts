@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { ModelResult } from '../build-model.ts'
+import { type ModelResult, UNEXPECTED_FAILURE } from '../build-types.ts'
 import { modelName } from '../validate/source.ts'
 import type { ChildMessage, ChildRequest } from './messages.ts'
 
@@ -31,11 +31,7 @@ export interface ChildBuildOptions extends Omit<ChildRequest, 'file'> {
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url))
 
 /** How a result's error begins when the fault is on the processing side, not in the model. */
-const OWN_FAULTS = [
-  'failed unexpectedly',
-  'processing stopped unexpectedly',
-  'could not start its processing',
-]
+const OWN_FAULTS = [UNEXPECTED_FAILURE, 'processing stopped unexpectedly', 'could not start its processing']
 
 /**
  * Whether a failed result's error is a fault on the processing side (a crash, a browser that would
@@ -70,7 +66,7 @@ export function buildModelInChild(file: string, options: ChildBuildOptions): Pro
     keys: [],
     ms: Date.now() - started,
   })
-  return new Promise((resolve) => {
+  return new Promise((settle) => {
     // Its own flags only (not a host's, such as Next's), its output to the caller's stderr.
     const child = fork(CHILD, [], {
       execArgv: [`--max-old-space-size=${limits.memoryMb}`],
@@ -79,6 +75,14 @@ export function buildModelInChild(file: string, options: ChildBuildOptions): Pro
     })
     let result: ModelResult | undefined
     let stopped: string | undefined
+    let settled = false
+    const resolve = (value: ModelResult) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      clearInterval(poll)
+      settle(value)
+    }
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk)
@@ -105,10 +109,12 @@ export function buildModelInChild(file: string, options: ChildBuildOptions): Pro
       if (message.type === 'step') onStep?.()
       else result = message.result
     })
-    child.on('error', (error) => stop(`could not start its processing (${error.message})`))
+    child.on('error', (error) => {
+      // A child that never started emits no 'exit': answer now.
+      if (child.pid === undefined) resolve(failed(`could not start its processing (${error.message})`))
+      else stop(`could not start its processing (${error.message})`)
+    })
     child.on('exit', (code, signal) => {
-      clearTimeout(timer)
-      clearInterval(poll)
       if (stopped) return resolve(failed(stopped))
       if (result) return resolve(result)
       // V8 prints "JavaScript heap out of memory" and aborts when the heap limit is reached.

@@ -2,6 +2,7 @@
 // exits. Whatever the model makes the pipeline do (allocate, loop, crash a decoder), it does so in
 // this process, which the parent can stop, and never in the server that spawned it.
 import { buildModels } from '../build.ts'
+import { unexpectedFailure } from '../build-types.ts'
 import { startPosterRenderer } from '../poster/render.ts'
 import { reasonOf } from '../validate/model-error.ts'
 import { modelName } from '../validate/source.ts'
@@ -28,7 +29,7 @@ process.once('message', async (request: ChildRequest) => {
     const result = { file: request.file, name: modelName(request.file), keys: [], ms: Date.now() - started }
     await send({
       type: 'done',
-      result: { ...result, status: 'failed', error: `failed unexpectedly (${reasonOf(error)})` },
+      result: { ...result, status: 'failed', error: unexpectedFailure(reasonOf(error)) },
     })
   }
   process.disconnect()

@@ -62,7 +62,7 @@ export function repairStructure(source: SourceFiles): { source: SourceFiles; rep
     const listed: number[] = []
     const seen = new Set<number>()
     for (const index of indexes(scene.nodes)) {
-      const root = (parent.has(index) ? rootOf(index) : index) ?? index
+      const root = rootOf(index) ?? index
       if (root !== index) {
         repairs.push(
           `scene ${sceneIndex} listed node ${index} as a root, though it is a child of node ${parent.get(index)}; its root node ${root} is listed instead`,

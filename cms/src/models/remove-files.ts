@@ -1,15 +1,13 @@
 import { rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
+import type { DeleteSummary } from '@kairo/assets-pipeline'
 import { isModelAssetKey, MODEL_ASSETS_DIR } from './storage.ts'
 
 /**
  * What one removal did: how many keys are gone, and why the others are not (never a secret). The
- * bucket's removals are the pipeline's `deleteObjects`, which reports the same shape.
+ * same report as the pipeline's `deleteObjects`, which removes them from the bucket.
  */
-export interface RemovalReport {
-  removed: number
-  failures: string[]
-}
+export type RemovalReport = DeleteSummary
 
 const reasonOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error)
