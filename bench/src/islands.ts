@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -12,28 +12,38 @@ import { formatTable } from './lib/table.ts'
  * `pnpm bench:islands`: the 3D islands' cost. Builds the site against the site's fixture CMS with two
  * models made by the pipeline (`@kairo/site/island-fixtures`; no CMS or database needed), serves it with
  * its `_headers`, and prints:
- * - the island's JavaScript (gzip) from the build: what every island loads, what loads on demand
- *   (the KTX2/Draco loaders) and the decoders;
- * - Lighthouse mobile (default simulated throttling) on the home page (HeroOrbit) and a case study
- *   (CaseStudyRoom): performance, TBT, CLS, LCP and its element, and whether (and when) any island
- *   script was fetched during the run.
- * Exits 1 when a page misses performance ≥ 0.95, TBT ≤ 200 ms, CLS 0 or has a canvas as its LCP.
+ * - the island's JavaScript (gzip) from the build: on the main thread (the boot script), in the
+ *   scene's worker (three.js, R3F, the scene; the KTX2/Draco loaders on demand), the main-thread
+ *   fallback for browsers without WebGL in workers, and the decoders;
+ * - Lighthouse mobile (default simulated throttling) on the home page (HeroOrbit), a service
+ *   (ServicePlanet) and a case study (CaseStudyRoom), BENCH_RUNS runs each (default 3): the median
+ *   performance, TBT and LCP, the worst CLS, the LCP elements, and in how many runs the model loaded
+ *   (the island starts by itself in a worker, so it starts while Lighthouse watches).
+ * Exits 1 when the island's JavaScript misses 30 KB on the main thread or 250 KB in all, or a page's
+ * median misses performance ≥ 0.95, TBT ≤ 200 ms, CLS 0, or an LCP that is not a canvas.
  */
 
-const PAGES = ['/', '/work/orbital-labs/']
+const PAGES = ['/', '/services/websites/', '/work/orbital-labs/']
+/** Lighthouse runs per page (BENCH_RUNS): one run proves little on a shared machine; the median is reported. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--no-first-run']
 
 const gzip = async (file: string) => gzipSync(await readFile(file), { level: 9 }).byteLength
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
 
-/** The chunks a module loads with it (static imports, recursively) and those it may load later (dynamic). */
-async function chunkClosure(dist: string, entry: string) {
+/** The chunks a module in `dir` loads with it (static imports, recursively) and those it may load later (dynamic). */
+async function chunkClosure(dir: string, entry: string) {
   const eager = new Set<string>()
   const lazy = new Set<string>()
   const visit = async (file: string) => {
     if (eager.has(file)) return
     eager.add(file)
-    const code = await readFile(join(dist, '_astro', file), 'utf8')
+    const code = await readFile(join(dir, file), 'utf8')
     for (const [, name] of code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g))
       if (name) await visit(name)
     for (const [, name] of code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g))
@@ -44,24 +54,48 @@ async function chunkClosure(dist: string, entry: string) {
   return { eager: [...eager], lazy: [...lazy] }
 }
 
+/** Island JavaScript goals (gzip): on the main thread, and in all wherever it runs (issue 14). */
+const MAIN_THREAD_GOAL = 30_000
+const TOTAL_GOAL = 250_000
+
 async function islandJs(dist: string) {
   const html = await readFile(join(dist, 'work', 'orbital-labs', 'index.html'), 'utf8')
-  const component = /component-url="\/_astro\/([^"]+)"/.exec(html)?.[1]
-  const renderer = /renderer-url="\/_astro\/([^"]+)"/.exec(html)?.[1]
-  if (!component || !renderer) throw new Error('the case study has no island')
-  const scene = await chunkClosure(dist, component)
-  const runtime = await chunkClosure(dist, renderer)
-  const eager = [...new Set([...scene.eager, ...runtime.eager])]
-  const sum = async (files: string[]) =>
-    (await Promise.all(files.map((f) => gzip(join(dist, '_astro', f))))).reduce((a, b) => a + b, 0)
+  const boot = /<script type="module" src="\/_astro\/([^"]+)"/.exec(html)?.[1]
+  const astro = join(dist, '_astro')
+  const workerEntry = (await readdir(join(astro, 'scene'))).find((f) => /^scene-worker\.[\w-]+\.js$/.test(f))
+  if (!boot || !workerEntry) throw new Error('the case study has no island')
+  const page = await chunkClosure(astro, boot)
+  const worker = await chunkClosure(join(astro, 'scene'), workerEntry)
+  const fallback = { eager: new Set<string>(), lazy: new Set<string>() }
+  for (const chunk of page.lazy) {
+    const closure = await chunkClosure(astro, chunk)
+    for (const f of closure.eager) if (!page.eager.includes(f)) fallback.eager.add(f)
+    for (const f of closure.lazy) fallback.lazy.add(f)
+  }
+  const sum = async (dir: string, files: Iterable<string>) =>
+    (await Promise.all([...files].map((f) => gzip(join(dir, f))))).reduce((a, b) => a + b, 0)
+  const mainThread = await sum(astro, page.eager)
+  const inWorker = await sum(join(astro, 'scene'), worker.eager)
+  const loaders = await sum(join(astro, 'scene'), worker.lazy)
+  const total = mainThread + inWorker + loaders
   const decoders = join(dist, 'decoders', 'r187')
-  return [
-    ['island JS, loaded when it starts', eager.join(' '), kb(await sum(eager))],
-    ['loaders, on demand', scene.lazy.join(' '), kb(await sum(scene.lazy))],
+  const rows = [
+    ['main thread: boot script', page.eager.join(' '), kb(mainThread), `≤ ${kb(MAIN_THREAD_GOAL)}`],
+    ['worker: scene, three.js, R3F', worker.eager.join(' '), kb(inWorker), ''],
+    ['worker: loaders, on demand', worker.lazy.join(' '), kb(loaders), ''],
+    ['worker path in all', 'boot + worker + loaders', kb(total), `≤ ${kb(TOTAL_GOAL)}`],
+    [
+      'fallback: main thread without WebGL in workers',
+      [...fallback.eager].join(' '),
+      kb(await sum(astro, fallback.eager)),
+      '(after an interaction)',
+    ],
+    ['fallback: loaders, on demand', [...fallback.lazy].join(' '), kb(await sum(astro, fallback.lazy)), ''],
     [
       'meshopt decoder',
       'decoders/…/meshopt_decoder.module.js',
       kb(await gzip(join(decoders, 'meshopt_decoder.module.js'))),
+      '',
     ],
     [
       'Draco decoder',
@@ -70,6 +104,7 @@ async function islandJs(dist: string) {
         (await gzip(join(decoders, 'draco/gltf/draco_worker.js'))) +
           (await gzip(join(decoders, 'draco/gltf/draco_decoder.wasm'))),
       ),
+      '',
     ],
     [
       'Basis transcoder',
@@ -78,8 +113,10 @@ async function islandJs(dist: string) {
         (await gzip(join(decoders, 'basis/basis_worker.js'))) +
           (await gzip(join(decoders, 'basis/basis_transcoder.wasm'))),
       ),
+      '',
     ],
   ]
+  return { rows, ok: mainThread <= MAIN_THREAD_GOAL && total <= TOTAL_GOAL }
 }
 
 function pageFigures(lhr: Result) {
@@ -106,6 +143,8 @@ function pageFigures(lhr: Result) {
     lcpElement: node?.snippet ?? node?.nodeLabel ?? '?',
     islandRequests: island.length,
     islandStart: first,
+    /** The model's files fetched during the run: the island started while Lighthouse watched. */
+    modelRequests: requests.filter((item) => /\.glb$/.test(String(item.url ?? ''))).length,
   }
 }
 
@@ -118,32 +157,46 @@ async function main(): Promise<boolean> {
     process.stderr.write('building the fixture site with test models\n')
     await buildIslandsFixtureSite(dist, work)
     site = await serveStatic(dist)
-    console.log(formatTable([['island JavaScript (gzip)', 'files', 'bytes'], ...(await islandJs(dist))]))
+    const js = await islandJs(dist)
+    console.log(formatTable([['island JavaScript (gzip)', 'files', 'bytes', 'goal'], ...js.rows]))
     chrome = await chromeLauncher.launch({
       chromePath: await findChromium(),
       chromeFlags: CHROME_FLAGS,
     })
-    const rows = [['page', 'perf', 'TBT', 'CLS', 'LCP', 'LCP element', 'island requests during the run']]
-    let ok = true
+    const rows = [['page', 'runs', 'perf', 'TBT', 'CLS', 'LCP', 'LCP element', 'runs where the model loaded']]
+    let ok = js.ok
     for (const path of PAGES) {
-      process.stderr.write(`lighthouse ${path}\n`)
-      const result = await lighthouse(`${site.url}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-      })
-      if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}`)
-      const f = pageFigures(result.lhr)
-      ok &&= f.performance >= 0.95 && f.tbt <= 200 && f.cls === 0 && !/<canvas/i.test(f.lcpElement)
+      const runs = []
+      for (let run = 1; run <= RUNS; run++) {
+        process.stderr.write(`lighthouse ${path} (run ${run} of ${RUNS})\n`)
+        const result = await lighthouse(`${site.url}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+        })
+        if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}`)
+        runs.push(pageFigures(result.lhr))
+      }
+      const f = {
+        performance: median(runs.map((r) => r.performance)),
+        tbt: median(runs.map((r) => r.tbt)),
+        lcp: median(runs.map((r) => r.lcp)),
+        cls: Math.max(...runs.map((r) => r.cls)),
+        lcpElements: [...new Set(runs.map((r) => r.lcpElement))],
+        started: runs.filter((r) => r.modelRequests > 0).length,
+      }
+      ok &&=
+        f.performance >= 0.95 && f.tbt <= 200 && f.cls === 0 && !f.lcpElements.some((e) => /<canvas/i.test(e))
       rows.push([
         path,
-        f.performance.toFixed(2),
-        `${Math.round(f.tbt)} ms`,
+        String(RUNS),
+        `${f.performance.toFixed(2)} (${runs.map((r) => r.performance.toFixed(2)).join(' ')})`,
+        `${Math.round(f.tbt)} ms (${runs.map((r) => Math.round(r.tbt)).join(' ')})`,
         f.cls.toFixed(3),
         `${Math.round(f.lcp)} ms`,
-        f.lcpElement.slice(0, 90),
-        f.islandRequests === 0 ? 'none' : `${f.islandRequests}, from ${Math.round(f.islandStart ?? 0)} ms`,
+        f.lcpElements.map((e) => e.slice(0, 60)).join(' | '),
+        `${f.started} of ${RUNS}`,
       ])
     }
     console.log(`\n${formatTable(rows)}`)

@@ -194,7 +194,7 @@ async function audit(url: string, path: string, port: number): Promise<PageRun> 
       misses.push(`${category} · ${audit.line}${byDesign ? ' (by design)' : ''}`)
     }
   }
-  const hasIsland = html.includes('<astro-island')
+  const hasIsland = html.includes('data-island-props=')
   const externalJsBytes = scriptTransferBytes(lhr)
   if (!hasIsland && externalJsBytes > 0) {
     goalsMet = false

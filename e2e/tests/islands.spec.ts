@@ -9,6 +9,8 @@ import { expectToMatchReference } from '../reference-image.ts'
 // The 3D islands in Chromium with WebGL (SwiftShader). The site is built here against the fixture CMS
 // with two models made by the real pipeline (site/test/islands-site.ts), so these tests do not depend
 // on what the seeded CMS holds, and served as the static host would (with its `_headers`: the CSP).
+// Chromium draws WebGL from workers, so the scenes run in their worker (site/src/islands/worker/);
+// the main-thread path is tested by taking that ability away (mainThreadOnly).
 test.use({
   launchOptions: {
     ...chromiumLaunchOptions,
@@ -69,16 +71,42 @@ async function expectStageToMatchReference(page: Page, testInfo: TestInfo) {
 
 const STAGE = '[data-island] .model__stage'
 
-/** Opens a page as a visitor would: it loads, the stage comes into view, the pointer moves (not over it). */
+/** Opens a page as a visitor would: it loads and the stage comes into view (with no pointer over it). */
 async function open(page: Page, path: string) {
   await page.goto(`${site.url}${path}`)
   await page.waitForLoadState('load')
   await page.locator('[data-island]').first().scrollIntoViewIfNeeded()
-  // The islands wait for a first interaction with the page (src/islands/gate.ts).
-  await page.mouse.move(2, 2)
 }
 
-test('a case study renders its model over the poster, smallest level first, and recovers a lost context', async ({
+/** The island code a page fetched: the boot script, the scene's worker, the main-thread renderer. */
+const islandScripts = (paths: string[]) => ({
+  worker: paths.filter((path) => /\/_astro\/scene\/scene-worker\.[\w-]+\.js$/.test(path)),
+  mainThread: paths.filter((path) => /\/_astro\/main-thread\.[\w-]+\.js$/.test(path)),
+})
+
+/** A browser without WebGL in workers: canvases cannot hand their drawing over. */
+async function mainThreadOnly(context: BrowserContext) {
+  await context.addInitScript(() => {
+    // @ts-expect-error: removing the feature is the point
+    delete HTMLCanvasElement.prototype.transferControlToOffscreen
+  })
+}
+
+/** Loses the WebGL context of the stage's canvas, wherever it draws, and restores it 1.5 s later. */
+async function loseContext(page: Page) {
+  const lose = (canvas: HTMLCanvasElement | OffscreenCanvas | null | undefined) => {
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as WebGL2RenderingContext | null
+    const extension = gl?.getExtension('WEBGL_lose_context')
+    extension?.loseContext()
+    setTimeout(() => extension?.restoreContext(), 1500)
+  }
+  const worker = page.workers().find((w) => w.url().includes('/_astro/scene/'))
+  // The worker keeps its canvas at `self.islandCanvas` (worker/scene-worker.tsx).
+  if (worker) await worker.evaluate(`(${lose})(self.islandCanvas)`)
+  else await page.evaluate(`(${lose})(document.querySelector('[data-island] canvas'))`)
+}
+
+test('a case study draws its model in a worker over the poster, smallest level first, and recovers a lost context', async ({
   page,
 }, testInfo) => {
   const seen = watch(page)
@@ -104,14 +132,11 @@ test('a case study renders its model over the poster, smallest level first, and 
   )
   expect(seen.csp).toEqual([])
 
+  // All of it in the worker: the page never loaded the main-thread renderer.
+  expect(islandScripts(seen.paths)).toEqual({ worker: [expect.any(String)], mainThread: [] })
+
   // WebGL context loss: the stage hides the dead canvas (the poster shows), then draws the same again.
-  await page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-island] canvas')
-    const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')
-    const lose = gl?.getExtension('WEBGL_lose_context')
-    lose?.loseContext()
-    setTimeout(() => lose?.restoreContext(), 1500)
-  })
+  await loseContext(page)
   await expect(island).toHaveAttribute('data-island-state', 'lost')
   await expect(island).toHaveAttribute('data-island-state', 'ready', { timeout: 30_000 })
   await page.locator(STAGE).hover({ position: { x: 10, y: 10 } })
@@ -125,8 +150,8 @@ test('Draco and KTX2 decode in the site’s own worker scripts, under their own 
   // Without the smallest level (meshopt only), the first thing drawn is the middle one: Draco geometry
   // and a KTX2 (Basis) texture. Its frame matches the same reference only if both decoded.
   await page.route(/capsule\.lod2\./, (route) => route.abort())
-  const workers = ['draco/gltf/draco_worker.js', 'basis/basis_worker.js'].map((file) =>
-    page.waitForResponse((response) => response.url().endsWith(`/decoders/r187/${file}`)),
+  const sceneWorker = page.waitForResponse((response) =>
+    /\/_astro\/scene\/scene-worker\./.test(response.url()),
   )
   const response = await page.goto(`${site.url}/work/orbital-labs/`)
   const pagePolicy = response?.headers()['content-security-policy'] ?? ''
@@ -134,23 +159,96 @@ test('Draco and KTX2 decode in the site’s own worker scripts, under their own 
   expect(pagePolicy).not.toMatch(/'unsafe-eval'|worker-src[^;]*blob:/)
   await page.waitForLoadState('load')
   await page.locator('[data-island]').scrollIntoViewIfNeeded()
-  await page.mouse.move(2, 2)
+  // The scene's worker runs under its own policy: the loaders' needs, and never eval.
+  const workerPolicy = (await sceneWorker).headers()['content-security-policy'] ?? ''
+  expect(workerPolicy).toContain("script-src 'self' 'wasm-unsafe-eval';")
+  expect(workerPolicy).not.toContain("'unsafe-eval'")
   await expect(page.locator('[data-island]')).toHaveAttribute('data-island-state', 'ready', {
     timeout: 60_000,
   })
-  for (const worker of await Promise.all(workers))
+  // The decoders' workers start from the scene's worker; the browser reports their scripts' requests
+  // to nobody here, so their policy is read as the static host serves it.
+  for (const file of ['draco/gltf/draco_worker.js', 'basis/basis_worker.js']) {
+    const worker = await page.request.get(`${site.url}/decoders/r187/${file}`)
     expect(worker.headers()['content-security-policy']).toBe(
       "default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'",
     )
+  }
+  expect(seen.paths).toContain('/decoders/r187/draco/gltf/draco_decoder.wasm')
+  expect(seen.paths).toContain('/decoders/r187/basis/basis_transcoder.wasm')
+  expect(seen.models().filter((path) => /capsule\.lod2\./.test(path))).toHaveLength(1)
   await expectStageToMatchReference(page, testInfo)
   expect(seen.csp).toEqual([])
 })
 
-test('an island in view waits for the visitor: nothing of three.js is fetched until a first interaction', async ({
+test('an island in view starts by itself once the page has loaded, with three.js only in its worker', async ({
   browser,
 }) => {
-  // A viewport tall enough to show the model without scrolling.
+  // A viewport tall enough to show the model without scrolling; no input at all from the visitor.
   const context = await browser.newContext({ viewport: { width: 1100, height: 3000 } })
+  const page = await context.newPage()
+  const seen = watch(page)
+  await page.goto(`${site.url}/work/orbital-labs/`)
+  const island = page.locator('[data-island]')
+  await expect(island).toHaveAttribute('data-island-state', 'ready', { timeout: 60_000 })
+  const scripts = islandScripts(seen.paths)
+  expect(scripts.worker).toHaveLength(1)
+  expect(scripts.mainThread).toEqual([])
+  // The page's own JavaScript: the boot script (and the component's import of it), nothing else.
+  const pageScripts = seen.paths.filter(
+    (path) => path.endsWith('.js') && !path.includes('/scene/') && !path.includes('/decoders/'),
+  )
+  expect(
+    pageScripts.every((path) => /\/_astro\/(boot|ModelFigure[^/]*)\.[\w-]+\.js$/.test(path)),
+    pageScripts.join(),
+  ).toBe(true)
+  await context.close()
+})
+
+test('in the worker, the pointer and the keyboard turn the model and the wheel zooms it', async ({
+  page,
+}) => {
+  await open(page, '/work/orbital-labs/')
+  await expect(page.locator('[data-island]')).toHaveAttribute('data-island-state', 'ready', {
+    timeout: 60_000,
+  })
+  const stage = page.locator(STAGE)
+  const frame = () => stage.screenshot({ animations: 'disabled' })
+  // A drag turns it (OrbitControls in the worker, fed by the page's forwarded pointer events).
+  const before = await frame()
+  const box = await stage.boundingBox()
+  if (!box) throw new Error('no stage')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 8 })
+  await page.mouse.up()
+  await expect.poll(async () => (await frame()).equals(before)).toBe(false)
+  // The running scene takes keyboard focus; an arrow key turns the model and does not scroll the page.
+  await expect(stage).toHaveAttribute('tabindex', '0')
+  await expect(stage).toHaveAttribute('aria-label', /arrow keys turn the model/)
+  await stage.focus()
+  const scrolled = await page.evaluate(() => scrollY)
+  const turned = await frame()
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await frame()).equals(turned)).toBe(false)
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled)
+  // + zooms in: the model grows.
+  const zoomed = await frame()
+  await page.keyboard.press('+')
+  await expect.poll(async () => (await frame()).equals(zoomed)).toBe(false)
+  // The wheel over the stage zooms the model, not the page.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  const wheeled = await frame()
+  await page.mouse.wheel(0, 300)
+  await expect.poll(async () => (await frame()).equals(wheeled)).toBe(false)
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled)
+})
+
+test('without WebGL in workers, the island waits for the visitor, then draws on the main thread and recovers a lost context', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 3000 } })
+  await mainThreadOnly(context)
   const page = await context.newPage()
   const seen = watch(page)
   await page.goto(`${site.url}/work/orbital-labs/`)
@@ -158,10 +256,21 @@ test('an island in view waits for the visitor: nothing of three.js is fetched un
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })))
   await page.waitForTimeout(1000)
   const island = page.locator('[data-island]')
+  // Parsing three.js would hold the page's only thread: nothing of it before a first interaction.
   await expect(island).toHaveAttribute('data-island-state', 'waiting')
-  expect(seen.paths.filter((path) => /\.js$|\.glb$/.test(path))).toEqual([])
+  expect(
+    seen.paths.filter(
+      (path) => /\.glb$/.test(path) || (/\.js$/.test(path) && !/\/(boot|ModelFigure[^/]*)\./.test(path)),
+    ),
+  ).toEqual([])
   await page.mouse.move(2, 2)
   await expect(island).toHaveAttribute('data-island-state', 'ready', { timeout: 60_000 })
+  expect(islandScripts(seen.paths)).toEqual({ worker: [], mainThread: [expect.any(String)] })
+  await expectStageToMatchReference(page, testInfo)
+  await loseContext(page)
+  await expect(island).toHaveAttribute('data-island-state', 'lost')
+  await expect(island).toHaveAttribute('data-island-state', 'ready', { timeout: 30_000 })
+  expect(seen.csp).toEqual([])
   await context.close()
 })
 
@@ -211,7 +320,7 @@ async function expectPosterOnly(page: Page, seen: ReturnType<typeof watch>, reas
     await page.waitForTimeout(1000)
   }
   expect(seen.models()).toEqual([])
-  expect(seen.paths.filter((path) => /CaseStudyRoom|LodModel|decoders\//.test(path))).toEqual([])
+  expect(seen.paths.filter((path) => /scene-worker|main-thread|decoders\//.test(path))).toEqual([])
 }
 
 test('with reduced motion the poster stays and no model is downloaded', async ({ browser }) => {
@@ -233,6 +342,13 @@ test('without WebGL, or with Save-Data, the poster stays and no model is downloa
           // @ts-expect-error: narrowing the overloads is beside the point of this stub
           HTMLCanvasElement.prototype.getContext = function (type: string, ...rest: unknown[]) {
             return /webgl/.test(type) ? null : getContext.call(this, type, ...(rest as []))
+          }
+          const offscreenContext = OffscreenCanvas.prototype.getContext
+          // @ts-expect-error: as above
+          OffscreenCanvas.prototype.getContext = function (type: string, ...rest: unknown[]) {
+            return /webgl/.test(type)
+              ? null
+              : offscreenContext.call(this, type as OffscreenRenderingContextId, ...(rest as []))
           }
         })
       },

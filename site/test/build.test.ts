@@ -331,7 +331,7 @@ describe('astro build against the fixture CMS', () => {
     expect(inline).toContain(`'sha256-${hash}'`)
     expect(scriptSrc(strict)).toEqual(["'self'", ...inline].sort())
     const pageRules = rules.filter(
-      (r) => r.includes('! Content-Security-Policy') && !r.startsWith('/decoders/'),
+      (r) => r.includes('! Content-Security-Policy') && !/^\/(decoders|_astro)\//.test(r),
     )
     expect(pageRules.map((rule) => rule.split('\n')[0])).toEqual([
       '/',
@@ -344,6 +344,10 @@ describe('astro build against the fixture CMS', () => {
       expect(scriptSrc(rule)).toEqual(["'self'", "'wasm-unsafe-eval'", ...inline].sort())
       expect(rule).toContain("worker-src 'self';")
     }
+    // The scenes' worker runs under its own response's policy: what the loaders need, no eval.
+    expect(headers).toContain(
+      "/_astro/scene/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob:; object-src 'none'\n",
+    )
     for (const worker of ['draco/gltf/draco_worker.js', 'basis/basis_worker.js'])
       expect(headers).toContain(
         `/decoders/r187/${worker}\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'\n`,
@@ -388,13 +392,14 @@ describe('astro build against the fixture CMS', () => {
       // JSON-LD is data, not script: browsers do not run it.
       let html = (await htmlOf(file)).replace(LD_JSON, '')
       if (withIsland.includes(file)) {
-        // One island, hydrated by the site's own directive; its runtime is inline, its code loaded later.
-        expect(html.match(/<astro-island /g), file).toHaveLength(1)
-        expect(html, file).toMatch(/<astro-island [^>]*client="idle3d"/)
-        expect(html, file).not.toMatch(/<script[^>]*\ssrc=|rel="modulepreload"/)
-        html = html
-          .replace(/<script>[\s\S]*?<\/script>/g, '')
-          .replace(/<astro-island [^>]*>/g, '<astro-island>')
+        // One island: its stage with the scene's props, and one module script, the boot script
+        // (src/islands/page/boot.ts), which loads the scene later, in a worker where it can.
+        expect(html.match(/ data-island-props="/g), file).toHaveLength(1)
+        const scripts = html.match(/<script[^>]*>/g) ?? []
+        expect(scripts, file).toHaveLength(1)
+        expect(scripts[0], file).toMatch(/^<script type="module" src="\/_astro\/[\w.-]+\.js">$/)
+        expect(html, file).not.toMatch(/rel="modulepreload"/)
+        html = html.replace(/<script type="module" src="\/_astro\/[\w.-]+\.js"><\/script>/, '')
       }
       if (file === 'contact/index.html') {
         // The form works without it; the script only submits in place. No external script file.
@@ -411,11 +416,10 @@ describe('astro build against the fixture CMS', () => {
   it('builds the dashboard 3D viewer as a frame only this origin may embed, out of the sitemap and search', async () => {
     const html = await htmlOf(VIEWER)
     expect(html).toContain('<meta name="robots" content="noindex">')
-    expect(html.match(/<astro-island /g)).toHaveLength(1)
-    expect(html).toMatch(
-      /<astro-island [^>]*component-url="\/_astro\/DeliverableViewer\.[^"]+\.js"[^>]*client="idle3d"/,
-    )
-    expect(html).not.toMatch(/<script[^>]*\ssrc=/)
+    expect(html).toMatch(/<main class="viewer" data-island data-scene="deliverable" data-island-props="\{\}"/)
+    expect(html.match(/<script[^>]*>/g)).toEqual([
+      expect.stringMatching(/^<script type="module" src="\/_astro\//),
+    ])
     expect(await readFile(join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/viewer/')
     const headers = await readFile(join(outDir, '_headers'), 'utf8')
     const rule = headers.split(/\n(?=\/)/).find((r) => r.startsWith('/viewer/\n')) ?? ''
@@ -486,7 +490,7 @@ describe('astro build against the fixture CMS', () => {
     const figure =
       /<figure class="model" data-island data-scene="room">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? ''
     expect(figure).toMatch(
-      /<div class="model__stage" style="aspect-ratio: 1200 \/ 900; background-color: #0b0d12">/,
+      /<div class="model__stage" style="aspect-ratio: 1200 \/ 900; background-color: #0b0d12" data-island-props="[^"]+">/,
     )
     expect(figure).toMatch(
       /<source type="image\/avif" srcset="\/models\/capsule\/capsule\.poster-600\.[0-9a-f]{16}\.avif 600w, \/models\/capsule\/capsule\.poster-1200\.[0-9a-f]{16}\.avif 1200w"/,
@@ -496,7 +500,7 @@ describe('astro build against the fixture CMS', () => {
       /<img src="\/models\/capsule\/capsule\.poster-1200\.[0-9a-f]{16}\.webp" width="1200" height="900" alt="A flattened teal capsule" loading="lazy" decoding="async">/,
     )
     // The island gets the levels (smallest last) on the site's own origin, not the CMS's.
-    const props = /<astro-island [^>]*props="([^"]*)"/.exec(figure)?.[1]?.replaceAll('&quot;', '"') ?? ''
+    const props = /data-island-props="([^"]*)"/.exec(figure)?.[1]?.replaceAll('&quot;', '"') ?? ''
     expect(
       [...props.matchAll(/\/models\/capsule\/capsule\.lod(\d)\.[0-9a-f]{16}\.glb/g)].map((m) => m[1]),
     ).toEqual(['0', '1', '2'])
@@ -517,7 +521,7 @@ describe('astro build against the fixture CMS', () => {
     expect(home).toContain('<a href="/services/websites/" data-planet="0">')
     expect(home).toContain('<a href="/services/interactive-3d/" data-planet="1">')
     expect(await htmlOf('services/interactive-3d/index.html')).not.toMatch(
-      /<astro-island|<[^>]+\sdata-island[\s>]/,
+      /<[^>]+\sdata-island[\s>]|data-island-props/,
     )
     expect(buildLog).toMatch(/models: model 104 left out: /)
   })

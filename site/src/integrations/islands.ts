@@ -31,6 +31,12 @@ export async function decodersPath(): Promise<string> {
   return `/decoders/r${version.split('.')[1]}/`
 }
 
+/** Where the scenes' worker and its chunks are built, under the site's root. */
+export const SCENE_WORKER_DIR = '_astro/scene/'
+
+/** Whether a built page has a 3D island: a stage with a scene's props (src/islands/page/boot.ts). */
+export const hasIsland = (html: string): boolean => html.includes('data-island-props=')
+
 const TYPES: Record<string, string> = {
   glb: 'model/gltf-binary',
   avif: 'image/avif',
@@ -56,7 +62,7 @@ async function devFile(path: string, decoders: string, cache: URL): Promise<Buff
 
 /**
  * The 3D islands' build side:
- * - registers `client:idle3d` (src/islands/gate.ts), the directive every island uses;
+ * - bundles the scenes' worker (src/islands/worker/) as ES modules in `_astro/scene/`;
  * - after the build, copies the model files the pages reference (`/models/...` in any HTML file) from
  *   the models loader's cache into `dist/models/`, and three's decoders with their worker scripts into
  *   `dist/decoders/r<rev>/` (only when some page has an island), so nothing 3D is ever read from the
@@ -68,30 +74,39 @@ export function islands(): AstroIntegration {
   return {
     name: 'kairo:islands',
     hooks: {
-      'astro:config:setup': async ({ addClientDirective, updateConfig }) => {
+      'astro:config:setup': async ({ updateConfig }) => {
         // three's DRACOLoader and KTX2Loader name their decoders with `new URL('../libs/…',
         // import.meta.url)`, which Vite would copy into _astro/ as a second, unused set (1.8 MB):
         // point those defaults at the copies in /decoders/ instead.
         const decoders = await decodersPath()
+        const decoderUrls = {
+          name: 'kairo:three-decoder-urls',
+          transform(code: string, id: string) {
+            if (!/three\/examples\/jsm\/loaders\/(DRACO|KTX2)Loader\.js$/.test(id)) return null
+            return code.replace(
+              /new URL\(\s*'\.\.\/libs\/([^']+)',\s*import\.meta\.url\s*\)\.toString\(\)/g,
+              (_: string, file: string) => JSON.stringify(`${decoders}${file}`),
+            )
+          },
+        }
         updateConfig({
           vite: {
-            plugins: [
-              {
-                name: 'kairo:three-decoder-urls',
-                transform(code: string, id: string) {
-                  if (!/three\/examples\/jsm\/loaders\/(DRACO|KTX2)Loader\.js$/.test(id)) return null
-                  return code.replace(
-                    /new URL\(\s*'\.\.\/libs\/([^']+)',\s*import\.meta\.url\s*\)\.toString\(\)/g,
-                    (_, file: string) => JSON.stringify(`${decoders}${file}`),
-                  )
+            plugins: [decoderUrls],
+            // The scenes' worker (islands/worker/scene-worker.tsx) is its own bundle: an ES module, so
+            // the loaders it needs only for some levels stay separate chunks; in its own folder, so
+            // `_headers` can give it the policy it runs under (security-headers.ts). Vite applies
+            // only `worker.plugins` to it, hence the decoders' URLs again.
+            worker: {
+              format: 'es',
+              plugins: () => [decoderUrls],
+              rolldownOptions: {
+                output: {
+                  entryFileNames: `${SCENE_WORKER_DIR}[name].[hash].js`,
+                  chunkFileNames: `${SCENE_WORKER_DIR}[name].[hash].js`,
                 },
               },
-            ],
+            },
           },
-        })
-        addClientDirective({
-          name: 'idle3d',
-          entrypoint: fileURLToPath(new URL('../islands/gate.ts', import.meta.url)),
         })
       },
       'astro:config:done': ({ config }) => {
@@ -119,7 +134,7 @@ export function islands(): AstroIntegration {
         for (const entry of entries) {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue
           const html = await readFile(join(entry.parentPath, entry.name), 'utf8')
-          if (html.includes('<astro-island')) islandPages++
+          if (hasIsland(html)) islandPages++
           for (const match of html.matchAll(REFERENCE)) if (match[1]) used.add(match[1])
         }
         for (const key of used) {

@@ -1,42 +1,33 @@
 import { useEffect, useState } from 'react'
-import { manifestModel, viewerManifestPath } from '../lib/manifest-model.ts'
+import { manifestModel } from '../lib/manifest-model.ts'
 import type { IslandModel } from '../lib/models.ts'
 import CaseStudyRoom from './CaseStudyRoom.tsx'
-
-/** Marks the stage off (the poster behind stays), with the reason for styles and tests. */
-function off(reason: string) {
-  const stage = document.querySelector<HTMLElement>('[data-island]')
-  if (!stage) return
-  stage.dataset.islandState = 'off'
-  stage.dataset.islandOff = reason
-}
+import { useHost } from './host.ts'
 
 /**
- * A dashboard deliverable's model: the manifest named by the page's `?manifest=` (see
- * viewerManifestPath), read with the visitor's session, then the case study room's orbit view. Any
- * failure leaves the stage off, so the dashboard's poster shows through and nothing is broken.
+ * A dashboard deliverable's model: its manifest (the boot script resolved the page's `?manifest=`
+ * to a URL on this origin), read with the visitor's session, then the case study room's orbit view.
+ * Any failure turns the stage off, so the dashboard's poster shows through and nothing is broken.
  */
-export default function DeliverableViewer() {
+export default function DeliverableViewer({ manifest }: { manifest: string }) {
+  const host = useHost()
   const [model, setModel] = useState<IslandModel | null>(null)
   useEffect(() => {
-    const path = viewerManifestPath(location.search)
-    if (!path) return off('no-manifest')
-    const url = new URL(path, location.origin).href
     let cancelled = false
-    fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    fetch(manifest, { credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then((response) => {
         if (!response.ok) throw new Error(`manifest answered ${response.status}`)
         return response.json()
       })
-      .then((manifest) => {
-        if (!cancelled) setModel(manifestModel(manifest, url))
+      .then((json) => {
+        if (!cancelled) setModel(manifestModel(json, manifest))
       })
       .catch(() => {
-        if (!cancelled) off('manifest')
+        if (!cancelled) host.turnOff('manifest')
       })
     return () => {
       cancelled = true
     }
-  }, [])
+  }, [manifest, host])
   return model ? <CaseStudyRoom model={model} /> : null
 }

@@ -4,7 +4,7 @@ import { LOD, Vector3 } from 'three'
 import type { IslandModel } from '../lib/models.ts'
 import { loaderFor } from './decoders.ts'
 import { disposeObject } from './dispose.ts'
-import { markReady } from './Stage.tsx'
+import { useHost } from './host.ts'
 
 interface LodModelProps {
   model: IslandModel
@@ -30,6 +30,7 @@ export function levelForDistance(model: IslandModel, distance: number, scale = 1
  * disposed on unmount.
  */
 export function LodModel({ model, scale = 1, intent = false }: LodModelProps) {
+  const host = useHost()
   const gl = useThree((state) => state.gl)
   const invalidate = useThree((state) => state.invalidate)
   const lod = useMemo(() => new LOD(), [])
@@ -77,7 +78,7 @@ export function LodModel({ model, scale = 1, intent = false }: LodModelProps) {
     if (!state.current.shown && lod.levels.length > 0) {
       state.current.shown = true
       // After this frame is drawn, the canvas may cover the poster.
-      requestAnimationFrame(() => markReady(gl.domElement))
+      requestAnimationFrame(() => host.setState('ready'))
     }
   })
 

@@ -2,8 +2,9 @@ import { useRef } from 'react'
 import type { Group } from 'three'
 import type { IslandModel } from '../lib/models.ts'
 import { Controls } from './Controls.tsx'
+import { useIntent } from './host.ts'
 import { LodModel } from './LodModel.tsx'
-import { Stage, useIntent } from './Stage.tsx'
+import { Framing } from './Scene.tsx'
 import { useIdleMotion } from './spin.ts'
 import { viewDistance } from './view.ts'
 
@@ -24,9 +25,10 @@ function Planet({ model }: { model: IslandModel }) {
 export default function ServicePlanet({ model }: { model: IslandModel }) {
   const distance = viewDistance(model)
   return (
-    <Stage background={model.background} camera={{ position: [0, distance * 0.15, distance] }}>
+    <>
+      <Framing position={[0, distance * 0.15, distance]} background={model.background} />
       <Planet model={model} />
       <Controls min={model.radius * 1.2} max={distance * 3} />
-    </Stage>
+    </>
   )
 }

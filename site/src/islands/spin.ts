@@ -1,30 +1,31 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
+import { useHost, useSignals } from './host.ts'
 
 /**
  * Motion that stops when the visitor is idle: `step(delta)` runs on each frame for `seconds` after the
- * island starts and after each pointer move over it; afterwards no frame is drawn at all (the canvas
- * renders on demand) until something moves again.
+ * island starts, after each pointer move over it and whenever the visitor's focus moves within it (a
+ * planet's link lit); afterwards no frame is drawn at all (the canvas renders on demand) until
+ * something moves again.
  */
 export function useIdleMotion(step: (delta: number) => void, seconds = 8) {
   const until = useRef(0)
-  const gl = useThree((state) => state.gl)
+  const host = useHost()
+  const { intent, highlighted } = useSignals()
   const invalidate = useThree((state) => state.invalidate)
+  const kick = useRef(() => {})
+  kick.current = () => {
+    const wasIdle = performance.now() >= until.current
+    until.current = performance.now() + seconds * 1000
+    if (wasIdle) invalidate()
+  }
   useEffect(() => {
-    const kick = () => {
-      const wasIdle = performance.now() >= until.current
-      until.current = performance.now() + seconds * 1000
-      if (wasIdle) invalidate()
-    }
-    kick()
-    const stage = gl.domElement.closest('[data-island]') ?? gl.domElement
-    stage.addEventListener('pointermove', kick)
-    stage.addEventListener('focusin', kick)
-    return () => {
-      stage.removeEventListener('pointermove', kick)
-      stage.removeEventListener('focusin', kick)
-    }
-  }, [gl, invalidate, seconds])
+    const onMove = () => kick.current()
+    host.input.addEventListener('pointermove', onMove)
+    return () => host.input.removeEventListener('pointermove', onMove)
+  }, [host])
+  // A change of either is the visitor moving.
+  useEffect(() => kick.current(), [intent, highlighted])
   useFrame((_, delta) => {
     if (performance.now() >= until.current) return
     step(Math.min(delta, 0.1))

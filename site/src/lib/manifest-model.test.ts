@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ManifestError, manifestModel, viewerManifestPath } from './manifest-model.ts'
+import { ManifestError, manifestModel } from './manifest-model.ts'
+import { viewerManifestPath } from './viewer-manifest-path.ts'
 
 const manifestUrl =
   'https://kairo.example/dashboard/projects/p/deliverables/d/versions/2/viewer/manifest.json'

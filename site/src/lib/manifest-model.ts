@@ -63,16 +63,3 @@ export function manifestModel(manifest: unknown, manifestUrl: string): IslandMod
       : '#0b0d12'
   return { center: center as [number, number, number], radius: bounds.radius, background, lods }
 }
-
-/**
- * The manifest path a viewer page was given (`?manifest=`), accepted only as a same-origin path under
- * the dashboard's viewer files (`/dashboard/…/viewer/manifest.json`): the page must never be made to
- * load another site's files or another route's answer.
- */
-export function viewerManifestPath(search: string): string | null {
-  const value = new URLSearchParams(search).get('manifest')
-  if (!value) return null
-  if (!/^\/dashboard\/[A-Za-z0-9/_-]+\/viewer\/manifest\.json$/.test(value)) return null
-  if (value.includes('//') || value.split('/').includes('..')) return null
-  return value
-}

@@ -43,6 +43,11 @@ export interface HeadersOptions {
    * the decoders' Emscripten glue needs and nothing else (decoderWorkerPolicy).
    */
   decoderWorkers?: string[]
+  /**
+   * The folder of the scenes' worker and its chunks (`/_astro/scene/*`): a worker runs under its own
+   * response's policy, so it gets what an island page gets for its loaders (sceneWorkerPolicy).
+   */
+  sceneWorker?: string
 }
 
 // Cloudflare reads at most 100 rules from `_headers`: a thousand case studies with a model must not
@@ -97,6 +102,22 @@ function contentSecurityPolicy(scriptHashes: string[], island: boolean, framedBy
 export const decoderWorkerPolicy = "default-src 'none'; script-src 'wasm-unsafe-eval' 'unsafe-eval'"
 
 /**
+ * The scenes' worker's own policy (src/islands/worker/): it imports its chunks and the meshopt
+ * decoder from this origin and compiles the decoder's WebAssembly (`'wasm-unsafe-eval'`), starts
+ * the Draco and Basis workers from the site's own scripts (`worker-src 'self'`), fetches the models
+ * (and a deliverable's manifest) from this origin and reads a model's embedded textures through
+ * blob: URLs. Never `'unsafe-eval'`.
+ */
+export const sceneWorkerPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' blob:",
+  "object-src 'none'",
+].join('; ')
+
+/**
  * The static host's `_headers` file: the same security headers as the Worker's responses, with a
  * Content Security Policy that allows exactly the inline scripts the build contains, by hash.
  * Inline styles stay allowed (Astro inlines small stylesheets; styles cannot run code). Pages with
@@ -125,6 +146,10 @@ export function headersFile(scriptHashes: string[], options: HeadersOptions = {}
   // One exact rule per worker script (two), so the rule count does not grow with the site.
   for (const path of options.decoderWorkers ?? [])
     rules.push(`${path}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${decoderWorkerPolicy}\n`)
+  if (options.sceneWorker && islandPaths.length > 0)
+    rules.push(
+      `${options.sceneWorker}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${sceneWorkerPolicy}\n`,
+    )
   for (const path of [...IMMUTABLE_PATHS, ...(islandPaths.length > 0 ? ISLAND_IMMUTABLE_PATHS : [])])
     rules.push(`${path}\n  Cache-Control: ${IMMUTABLE}\n`)
   return rules.join('')

@@ -1,0 +1,101 @@
+import { viewerManifestPath } from '../../lib/viewer-manifest-path.ts'
+import { hasControls, SCENES, type SceneName, type SceneProps } from '../scene-props.ts'
+import { reasonForNoMotion, webglSupport, whenLoadedAndIdle, whenNear } from './conditions.ts'
+import type { StageElements } from './stage-elements.ts'
+import { startInWorker } from './worker-bridge.ts'
+
+// The 3D islands' boot script: the only island code a page runs before a scene starts, and all the
+// page runs of it while the scene draws in a worker. Pages with a model include it
+// (components/models/*.astro); pages without one ship no JavaScript at all. For each stage it decides
+// whether the scene starts at all, where and when. The poster in the HTML is the page's image:
+// - never under prefers-reduced-motion, Save-Data, or without WebGL (the poster stays);
+// - in a worker (worker-bridge.ts) where the browser can draw WebGL from one: once the stage is near
+//   the viewport, the page has loaded and the main thread is idle, with no need for an interaction,
+//   because three.js then never takes the thread the visitor is using;
+// - on the main thread (main-thread.tsx) elsewhere, or when the worker fails: as above, and also
+//   only after the visitor's first interaction with the page (scroll, pointer, touch, key), since
+//   parsing three.js there holds the page for a while (Lighthouse 0.73 and 1.7 s of blocking time
+//   when it started unasked, bench/src/islands.ts);
+// - at once, either way, when the visitor points at or focuses the stage (intent).
+// The stage carries `data-island-state` for styles and tests: `waiting` → `off` (with
+// `data-island-off`: reduced-motion | save-data | no-webgl | no-manifest | manifest) or `loading`
+// → `ready` after the first frame (→ `lost` and back while a lost WebGL context is restored).
+
+const INPUTS = ['scroll', 'wheel', 'pointermove', 'pointerdown', 'touchstart', 'keydown'] as const
+/** Idle callbacks wait at most this long for an idle moment, so the 3D still comes on a busy page. */
+const IDLE_TIMEOUT_MS = 3000
+
+/** Resolves once the visitor has interacted with the page. */
+const firstInteraction = new Promise<void>((resolve) => {
+  const onInput = (event: Event) => {
+    // Chromium sends a trusted pointermove with no movement when the layout changes under a resting
+    // pointer (as the page finishes loading): the visitor did nothing, so it does not count.
+    if (event instanceof PointerEvent && event.type === 'pointermove' && !event.movementX && !event.movementY)
+      return
+    for (const type of INPUTS) removeEventListener(type, onInput)
+    resolve()
+  }
+  for (const type of INPUTS) addEventListener(type, onInput, { passive: true })
+})
+
+/** The scene's props: as the page wrote them, or for the dashboard's viewer, its manifest's URL. */
+function propsOf(box: HTMLElement, scene: SceneName): SceneProps | null {
+  if (scene !== 'deliverable') return JSON.parse(box.dataset.islandProps ?? 'null')
+  const path = viewerManifestPath(location.search)
+  return path ? { manifest: new URL(path, location.origin).href } : null
+}
+
+function boot(box: HTMLElement): void {
+  const stage = box.closest<HTMLElement>('[data-island]') ?? box
+  const elements: StageElements = { stage, box }
+  const scene = stage.dataset.scene as SceneName
+  const off = (reason: string) => {
+    stage.dataset.islandState = 'off'
+    stage.dataset.islandOff = reason
+  }
+  if (!SCENES.includes(scene)) return
+  const noMotion = reasonForNoMotion()
+  const props = propsOf(box, scene)
+  if (noMotion || !props) {
+    off(noMotion ?? 'no-manifest')
+    return
+  }
+  stage.dataset.islandState = 'waiting'
+
+  let started = false
+  const start = async (afterInteraction: boolean) => {
+    if (started) return
+    const support = webglSupport()
+    if (support === 'none') {
+      off('no-webgl')
+      return
+    }
+    if (support === 'main' && afterInteraction) await firstInteraction
+    if (started) return
+    started = true
+    stopNear()
+    box.removeEventListener('pointerenter', onIntent)
+    box.removeEventListener('focusin', onIntent)
+    stage.dataset.islandState = 'loading'
+    // With controls, the stage takes keyboard focus once the scene runs: arrows turn, + and − zoom.
+    if (hasControls(scene) && !box.hasAttribute('tabindex')) {
+      box.tabIndex = 0
+      box.setAttribute('role', 'group')
+      box.setAttribute('aria-label', '3D view: the arrow keys turn the model, plus and minus zoom')
+    }
+    const onMainThread = () =>
+      import('./main-thread.tsx').then(({ startOnMainThread }) => startOnMainThread(elements, scene, props))
+    if (support === 'worker')
+      startInWorker(elements, scene, props, (reason) => {
+        if (reason === 'no-webgl') off(reason)
+        else firstInteraction.then(onMainThread)
+      })
+    else await onMainThread()
+  }
+  const onIntent = () => void start(false)
+  const stopNear = whenNear(stage, () => whenLoadedAndIdle(() => void start(true), IDLE_TIMEOUT_MS))
+  box.addEventListener('pointerenter', onIntent)
+  box.addEventListener('focusin', onIntent)
+}
+
+for (const box of document.querySelectorAll<HTMLElement>('[data-island-props]')) boot(box)
