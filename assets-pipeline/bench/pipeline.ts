@@ -1,5 +1,6 @@
-// Pipeline benchmark: the four shared real-world models through this pipeline (cold and warm) and
-// through `gltf-transform optimize --compress draco --texture-compress webp`, in one script.
+// Pipeline benchmark: the four shared real-world models, and DamagedHelmet with its textures already
+// KTX2 (ktx2-source.ts), through this pipeline (cold and warm) and through `gltf-transform optimize
+// --compress draco --texture-compress webp`, in one script.
 // Prints a table; figures go in the README. Run under the heavy lock: `pnpm bench` does.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { decoderTransferBytes } from '../src/decoders.ts'
 import { formatBytes } from '../src/format.ts'
 import type { ModelManifest } from '../src/manifest.ts'
 import { gpuBytes } from '../src/textures/lod-textures.ts'
+import { writeKtx2Copy } from './ktx2-source.ts'
 
 const MODELS_DIR = process.env.KAIRO_MODELS_DIR ?? '/work/shared/models'
 const MODELS = [
@@ -69,9 +71,18 @@ async function main(): Promise<void> {
   const rows: string[][] = []
   const lodRows: string[][] = []
   try {
-    for (const model of MODELS) {
-      const input = join(MODELS_DIR, model)
-      const name = model.split('/')[0] ?? model
+    const ktx2Helmet = join(work, 'DamagedHelmet-ktx2.glb')
+    process.stderr.write('bench: making DamagedHelmet with KTX2 textures\n')
+    await writeKtx2Copy(
+      join(MODELS_DIR, 'DamagedHelmet/DamagedHelmet.glb'),
+      ktx2Helmet,
+      join(work, 'ktx2-cache'),
+    )
+    const inputs = [
+      ...MODELS.map((model) => ({ name: model.split('/')[0] ?? model, input: join(MODELS_DIR, model) })),
+      { name: 'DamagedHelmet-ktx2', input: ktx2Helmet },
+    ]
+    for (const { name, input } of inputs) {
       const optimizedFile = join(work, `${name}.optimized.glb`)
       const optimize = timed(
         gltfTransform,

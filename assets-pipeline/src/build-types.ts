@@ -17,7 +17,7 @@ export const UNEXPECTED_FAILURE = 'failed unexpectedly'
 export const unexpectedFailure = (reason: string) => `${UNEXPECTED_FAILURE} (${reason})`
 
 /** Bumped when the pipeline's output changes for the same input and settings. */
-export const PIPELINE_VERSION = 'kairo-assets/5'
+export const PIPELINE_VERSION = 'kairo-assets/6'
 
 export type Step =
   | 'read'

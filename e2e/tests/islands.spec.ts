@@ -80,7 +80,10 @@ async function open(page: Page, path: string) {
 
 /** The island code a page fetched: the boot script, the scene's worker, the main-thread renderer. */
 const islandScripts = (paths: string[]) => ({
+  /** The worker's entry (worker/scene-worker.ts). */
   worker: paths.filter((path) => /\/_astro\/scene\/scene-worker\.[\w-]+\.js$/.test(path)),
+  /** The scene it loads once WebGL works there: three.js, R3F (worker/scene.tsx). */
+  scene: paths.filter((path) => /\/_astro\/scene\/scene\.[\w-]+\.js$/.test(path)),
   mainThread: paths.filter((path) => /\/_astro\/main-thread\.[\w-]+\.js$/.test(path)),
 })
 
@@ -133,7 +136,11 @@ test('a case study draws its model in a worker over the poster, smallest level f
   expect(seen.csp).toEqual([])
 
   // All of it in the worker: the page never loaded the main-thread renderer.
-  expect(islandScripts(seen.paths)).toEqual({ worker: [expect.any(String)], mainThread: [] })
+  expect(islandScripts(seen.paths)).toEqual({
+    worker: [expect.any(String)],
+    scene: [expect.any(String)],
+    mainThread: [],
+  })
 
   // WebGL context loss: the stage hides the dead canvas (the poster shows), then draws the same again.
   await loseContext(page)
@@ -265,7 +272,7 @@ test('without WebGL in workers, the island waits for the visitor, then draws on 
   ).toEqual([])
   await page.mouse.move(2, 2)
   await expect(island).toHaveAttribute('data-island-state', 'ready', { timeout: 60_000 })
-  expect(islandScripts(seen.paths)).toEqual({ worker: [], mainThread: [expect.any(String)] })
+  expect(islandScripts(seen.paths)).toEqual({ worker: [], scene: [], mainThread: [expect.any(String)] })
   await expectStageToMatchReference(page, testInfo)
   await loseContext(page)
   await expect(island).toHaveAttribute('data-island-state', 'lost')
@@ -320,7 +327,8 @@ async function expectPosterOnly(page: Page, seen: ReturnType<typeof watch>, reas
     await page.waitForTimeout(1000)
   }
   expect(seen.models()).toEqual([])
-  expect(seen.paths.filter((path) => /scene-worker|main-thread|decoders\//.test(path))).toEqual([])
+  expect(seen.paths.filter((path) => /\/scene\/scene\.|main-thread|decoders\//.test(path))).toEqual([])
+  if (reason !== 'no-webgl') expect(islandScripts(seen.paths).worker).toEqual([])
 }
 
 test('with reduced motion the poster stays and no model is downloaded', async ({ browser }) => {
@@ -332,44 +340,35 @@ test('with reduced motion the poster stays and no model is downloaded', async ({
   await context.close()
 })
 
-test('without WebGL, or with Save-Data, the poster stays and no model is downloaded', async ({ browser }) => {
-  const cases: Array<[string, (context: BrowserContext) => Promise<void>]> = [
-    [
-      'no-webgl',
-      async (context) => {
-        await context.addInitScript(() => {
-          const getContext = HTMLCanvasElement.prototype.getContext
-          // @ts-expect-error: narrowing the overloads is beside the point of this stub
-          HTMLCanvasElement.prototype.getContext = function (type: string, ...rest: unknown[]) {
-            return /webgl/.test(type) ? null : getContext.call(this, type, ...(rest as []))
-          }
-          const offscreenContext = OffscreenCanvas.prototype.getContext
-          // @ts-expect-error: as above
-          OffscreenCanvas.prototype.getContext = function (type: string, ...rest: unknown[]) {
-            return /webgl/.test(type)
-              ? null
-              : offscreenContext.call(this, type as OffscreenRenderingContextId, ...(rest as []))
-          }
-        })
-      },
-    ],
-    [
-      'save-data',
-      async (context) => {
-        await context.addInitScript(() => {
-          Object.defineProperty(navigator, 'connection', { value: { saveData: true } })
-        })
-      },
-    ],
-  ]
-  for (const [reason, setup] of cases) {
-    const context = await browser.newContext()
-    await setup(context)
-    const page = await context.newPage()
+test('with Save-Data the poster stays and no model is downloaded', async ({ browser }) => {
+  const context = await browser.newContext()
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true } })
+  })
+  const page = await context.newPage()
+  const seen = watch(page)
+  await open(page, '/work/orbital-labs/')
+  await expectPosterOnly(page, seen, 'save-data')
+  await context.close()
+})
+
+test('without WebGL the poster stays, and only the worker’s small entry learns it', async ({ browser }) => {
+  // WebGL off in the whole browser, workers included: Chromium with neither a GPU nor its software
+  // fallback (`--disable-3d-apis` leaves WebGL on in workers).
+  const noWebgl = await browser.browserType().launch({
+    ...chromiumLaunchOptions,
+    args: [...(chromiumLaunchOptions.args ?? []), '--disable-gpu', '--disable-software-rasterizer'],
+  })
+  try {
+    const page = await noWebgl.newPage({ viewport: { width: 1100, height: 900 } })
     const seen = watch(page)
     await open(page, '/work/orbital-labs/')
-    await expectPosterOnly(page, seen, reason)
-    await context.close()
+    // The worker's entry finds no WebGL; the page's own thread is tried after an interaction.
+    await expect.poll(() => islandScripts(seen.paths).worker.length).toBe(1)
+    await expectPosterOnly(page, seen, 'no-webgl')
+    expect(islandScripts(seen.paths).scene).toEqual([])
+  } finally {
+    await noWebgl.close()
   }
 })
 

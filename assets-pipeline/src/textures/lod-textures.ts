@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import type { ManifestTexture } from '../manifest.ts'
 import type { LodLevel } from '../options.ts'
 import type { Ktx2Encoder } from './ktx2.ts'
+import { decodeKtx2 } from './ktx2-decode.ts'
 
 /** One texture as a LOD ships it: the manifest's record of it. */
 export type TextureRecord = ManifestTexture
@@ -30,9 +31,52 @@ function isColour(texture: Texture, slots: string[]): boolean {
   return getTextureColorSpace(texture) === 'srgb' || slots.some((slot) => COLOUR_SLOTS.test(slot))
 }
 
+const RESIZABLE = ['image/png', 'image/jpeg', 'image/webp']
+
+/** A texture's size from its header, or 0 × 0 when the header cannot be read (a KTX2 no reader takes). */
+function sizeOf(texture: Texture): [number, number] {
+  try {
+    return texture.getSize() ?? [0, 0]
+  } catch {
+    return [0, 0]
+  }
+}
+
+interface SourceImage {
+  image: Uint8Array
+  width: number
+  height: number
+}
+
 /**
- * Resizes and re-encodes every texture of one LOD: KTX2 (ETC1S for colour in sRGB, UASTC for normal
- * and data maps, linear) or WebP for the first-frame level. Returns what each texture became.
+ * A texture's image as something to resize: PNG, JPEG and WebP as they are; a Basis Universal KTX2
+ * (a model that came GPU-compressed) decoded and written as a PNG, so it is downsized and
+ * re-encoded per level like any other instead of shipping at full size on every level. Null for
+ * anything else (HDR or raw-GPU-format KTX2, unknown types): it ships as it came.
+ */
+async function resizableImage(texture: Texture): Promise<SourceImage | null> {
+  const image = texture.getImage()
+  const mime = texture.getMimeType()
+  if (!image) return null
+  if (RESIZABLE.includes(mime)) {
+    const size = texture.getSize()
+    return size ? { image, width: size[0], height: size[1] } : null
+  }
+  if (mime !== 'image/ktx2') return null
+  const decoded = await decodeKtx2(image)
+  if (!decoded) return null
+  const { width, height, rgba } = decoded
+  // No compression: the PNG only carries the pixels to the resizer and the encoders.
+  const png = await sharp(rgba, { raw: { width, height, channels: 4 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer()
+  return { image: new Uint8Array(png), width, height }
+}
+
+/**
+ * Resizes and re-encodes every texture of one LOD, KTX2 sources included: KTX2 (ETC1S for colour in
+ * sRGB, UASTC for normal and data maps, linear) or WebP for the first-frame level. Returns what each
+ * texture became.
  */
 export async function encodeLodTextures(
   doc: Document,
@@ -46,23 +90,22 @@ export async function encodeLodTextures(
     textures.map(async (texture, index): Promise<TextureRecord> => {
       const name = texture.getName() || texture.getURI() || `texture ${index}`
       const slots = listTextureSlots(texture)
-      const image = texture.getImage()
-      const mime = texture.getMimeType()
-      const size = texture.getSize()
-      if (!image || !size || !['image/png', 'image/jpeg', 'image/webp'].includes(mime)) {
-        // Already GPU-compressed or unknown: shipped as it came.
-        const [width, height] = size ?? [0, 0]
+      const source = await resizableImage(texture)
+      if (!source) {
+        // Neither an image nor a Basis Universal KTX2: shipped as it came, its size as far as known.
+        const [width, height] = sizeOf(texture)
         return {
           name,
           slots,
           width,
           height,
-          format: mime,
-          bytes: image?.byteLength ?? 0,
+          format: texture.getMimeType(),
+          bytes: texture.getImage()?.byteLength ?? 0,
           gpuBytes: gpuBytes(width, height, 4),
         }
       }
-      const [width, height] = fitTexture(size[0], size[1], level.textureSize)
+      const { image } = source
+      const [width, height] = fitTexture(source.width, source.height, level.textureSize)
       const colour = isColour(texture, slots)
       let encoded: Uint8Array
       let format: string
@@ -104,6 +147,11 @@ export async function encodeLodTextures(
     }),
   )
   if (usedKtx2) doc.createExtension(KHRTextureBasisu).setRequired(true)
+  else if (!textures.some((texture) => texture.getMimeType() === 'image/ktx2'))
+    // A model that came with KTX2 declares the extension; a level with none left must not require
+    // it, or loaders would want the Basis transcoder for nothing.
+    for (const extension of doc.getRoot().listExtensionsUsed())
+      if (extension.extensionName === KHRTextureBasisu.EXTENSION_NAME) extension.dispose()
   if (usedWebp) doc.createExtension(EXTTextureWebP).setRequired(true)
   return records
 }

@@ -8,7 +8,9 @@ import { useHost, useSignals } from './host.ts'
  * planet's link lit); afterwards no frame is drawn at all (the canvas renders on demand) until
  * something moves again.
  */
-export function useIdleMotion(step: (delta: number) => void, seconds = 8) {
+// Five seconds: the scene now starts without the visitor asking, and motion that starts by itself
+// must stop within five seconds unless there is a way to pause it (WCAG 2.2.2).
+export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
   const until = useRef(0)
   const host = useHost()
   const { intent, highlighted } = useSignals()

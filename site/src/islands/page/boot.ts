@@ -1,6 +1,6 @@
 import { viewerManifestPath } from '../../lib/viewer-manifest-path.ts'
 import { hasControls, SCENES, type SceneName, type SceneProps } from '../scene-props.ts'
-import { reasonForNoMotion, webglSupport, whenLoadedAndIdle, whenNear } from './conditions.ts'
+import { canDrawInWorker, reasonForNoMotion, webglOnPage, whenLoadedAndIdle, whenNear } from './conditions.ts'
 import type { StageElements } from './stage-elements.ts'
 import { startInWorker } from './worker-bridge.ts'
 
@@ -45,6 +45,27 @@ function propsOf(box: HTMLElement, scene: SceneName): SceneProps | null {
   return path ? { manifest: new URL(path, location.origin).href } : null
 }
 
+/** Calls `onReady` once, when the stage's scene has drawn its first frame. */
+function whenReady(stage: HTMLElement, onReady: () => void): void {
+  const observer = new MutationObserver(() => {
+    if (stage.dataset.islandState !== 'ready') return
+    observer.disconnect()
+    onReady()
+  })
+  observer.observe(stage, { attributes: true, attributeFilter: ['data-island-state'] })
+}
+
+/**
+ * A running scene with controls takes keyboard focus: the arrow keys turn the model, + and −
+ * zoom (Controls.tsx). Only then: a stage that may never show more than its poster is no tab stop.
+ */
+function takeKeyboardFocus(box: HTMLElement): void {
+  if (box.hasAttribute('tabindex')) return
+  box.tabIndex = 0
+  box.setAttribute('role', 'group')
+  box.setAttribute('aria-label', '3D view: the arrow keys turn the model, plus and minus zoom')
+}
+
 function boot(box: HTMLElement): void {
   const stage = box.closest<HTMLElement>('[data-island]') ?? box
   const elements: StageElements = { stage, box }
@@ -63,37 +84,34 @@ function boot(box: HTMLElement): void {
   stage.dataset.islandState = 'waiting'
 
   let started = false
-  const start = async (afterInteraction: boolean) => {
-    if (started) return
-    const support = webglSupport()
-    if (support === 'none') {
+  /** On the page's own thread: only after a first interaction, and only with WebGL there. */
+  const onMainThread = async () => {
+    await firstInteraction
+    if (!webglOnPage()) {
       off('no-webgl')
       return
     }
-    if (support === 'main' && afterInteraction) await firstInteraction
+    stage.dataset.islandState = 'loading'
+    const { startOnMainThread } = await import('./main-thread.tsx')
+    startOnMainThread(elements, scene, props)
+  }
+  const start = async () => {
     if (started) return
     started = true
     stopNear()
     box.removeEventListener('pointerenter', onIntent)
     box.removeEventListener('focusin', onIntent)
+    if (!canDrawInWorker()) return onMainThread()
     stage.dataset.islandState = 'loading'
-    // With controls, the stage takes keyboard focus once the scene runs: arrows turn, + and − zoom.
-    if (hasControls(scene) && !box.hasAttribute('tabindex')) {
-      box.tabIndex = 0
-      box.setAttribute('role', 'group')
-      box.setAttribute('aria-label', '3D view: the arrow keys turn the model, plus and minus zoom')
-    }
-    const onMainThread = () =>
-      import('./main-thread.tsx').then(({ startOnMainThread }) => startOnMainThread(elements, scene, props))
-    if (support === 'worker')
-      startInWorker(elements, scene, props, (reason) => {
-        if (reason === 'no-webgl') off(reason)
-        else firstInteraction.then(onMainThread)
-      })
-    else await onMainThread()
+    startInWorker(elements, scene, props, () => {
+      // No WebGL in the worker, or its script refused: the page's own thread, on its terms.
+      stage.dataset.islandState = 'waiting'
+      void onMainThread()
+    })
   }
-  const onIntent = () => void start(false)
-  const stopNear = whenNear(stage, () => whenLoadedAndIdle(() => void start(true), IDLE_TIMEOUT_MS))
+  if (hasControls(scene)) whenReady(stage, () => takeKeyboardFocus(box))
+  const onIntent = () => void start()
+  const stopNear = whenNear(stage, () => whenLoadedAndIdle(() => void start(), IDLE_TIMEOUT_MS))
   box.addEventListener('pointerenter', onIntent)
   box.addEventListener('focusin', onIntent)
 }

@@ -9,30 +9,25 @@ export function reasonForNoMotion(): string | null {
   return null
 }
 
-/** Creates a WebGL context on `canvas` and gives it back at once (browsers cap live contexts). */
-function probe(canvas: HTMLCanvasElement | OffscreenCanvas): boolean {
+/**
+ * Whether a canvas can hand its drawing to a worker. Whether WebGL then works there, the worker
+ * checks itself (worker/scene-worker.ts): a WebGL context made here to find out took the page's
+ * thread for hundreds of milliseconds on a slow phone, the very cost the worker is there to avoid.
+ */
+export const canDrawInWorker = (): boolean =>
+  'transferControlToOffscreen' in HTMLCanvasElement.prototype && typeof OffscreenCanvas === 'function'
+
+/** Whether WebGL works on the page's own canvas: a throwaway context, given back at once. */
+export function webglOnPage(): boolean {
   try {
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null
+    const canvas = document.createElement('canvas')
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl')
+    // Browsers cap live contexts.
     gl?.getExtension('WEBGL_lose_context')?.loseContext()
     return gl !== null
   } catch {
     return false
   }
-}
-
-/**
- * Where this browser can draw the scene: `worker` when a canvas can hand its drawing to a worker and
- * WebGL works on an OffscreenCanvas, `main` when WebGL works only on the page's own canvas, `none`
- * without WebGL.
- */
-export function webglSupport(): 'worker' | 'main' | 'none' {
-  if (
-    'transferControlToOffscreen' in HTMLCanvasElement.prototype &&
-    typeof OffscreenCanvas === 'function' &&
-    probe(new OffscreenCanvas(1, 1))
-  )
-    return 'worker'
-  return probe(document.createElement('canvas')) ? 'main' : 'none'
 }
 
 /** Runs `task` once the page has loaded and then the main thread is idle (at most `timeout` ms later). */

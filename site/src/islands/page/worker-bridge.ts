@@ -29,7 +29,7 @@ export function startInWorker(
   layer.append(canvas)
   box.append(layer)
   const offscreen = canvas.transferControlToOffscreen()
-  const worker = new Worker(new URL('../worker/scene-worker.tsx', import.meta.url), {
+  const worker = new Worker(new URL('../worker/scene-worker.ts', import.meta.url), {
     type: 'module',
     name: `3D ${scene}`,
   })

@@ -8,23 +8,14 @@ import type { PageMessage, WorkerMessage } from './messages.ts'
 import { type PageState, pageState } from './page-state.ts'
 import { ProxyElement } from './proxy-element.ts'
 
-// A 3D island's worker: React Three Fiber, three.js, the loaders and the model, drawing into the
-// canvas the page handed over (page/worker-bridge.ts). Nothing here runs on the thread the visitor
-// scrolls and taps on. The page sends `init` once, then the stage's signals, size and input.
-
-// The worker's global scope, as far as this file uses it (the site's types are the DOM's).
-const scope = self as unknown as {
-  postMessage(message: WorkerMessage): void
-  addEventListener(type: 'message', listener: (event: MessageEvent<PageMessage>) => void): void
-  /** The canvas, for the browser's developer tools and the browser tests (they lose its context). */
-  islandCanvas?: OffscreenCanvas
-}
+// A 3D island's scene in its worker: React Three Fiber, three.js, the loaders and the model, drawing
+// into the canvas the page handed over (page/worker-bridge.ts). Nothing here runs on the thread the
+// visitor scrolls and taps on. The worker's entry (scene-worker.ts) loads this once it knows WebGL
+// works here; the page sends `init` once, then the stage's signals, size and input.
 
 // The scenes' JSX names three's classes (`<mesh>`, `<hemisphereLight>`); a root made with createRoot
 // must register them (R3F's <Canvas> registers all of three itself).
 extend(THREE_ELEMENTS)
-
-const send = (message: WorkerMessage) => scope.postMessage(message)
 
 function WorkerStage(props: {
   scene: SceneName
@@ -60,14 +51,19 @@ function WorkerStage(props: {
   )
 }
 
-let stage: { proxy: ProxyElement; state: PageState } | undefined
+type Init = Extract<PageMessage, { type: 'init' }>
 
-async function start(message: Extract<PageMessage, { type: 'init' }>) {
-  const { canvas, scene, width, height, dpr } = message
-  scope.islandCanvas = canvas
+/**
+ * Starts the scene on the canvas of `init`, telling the page through `send`; returns what handles
+ * the page's later messages (signals, size, input).
+ */
+export async function startScene(
+  init: Init,
+  send: (message: WorkerMessage) => void,
+): Promise<(message: PageMessage) => void> {
+  const { canvas, scene, width, height, dpr } = init
   const proxy = new ProxyElement(width, height, (cursor) => send({ type: 'cursor', cursor }))
   const state = pageState({ width, height, dpr })
-  stage = { proxy, state }
   const host: StageHost = {
     // OrbitControls and the idle motion take an element; the stand-in has what they use of one.
     input: proxy as unknown as HTMLElement,
@@ -77,26 +73,18 @@ async function start(message: Extract<PageMessage, { type: 'init' }>) {
     setCursor: (cursor) => send({ type: 'cursor', cursor }),
   }
   const root = createRoot(canvas)
-  try {
-    await root.configure({
-      gl: { antialias: true, powerPreference: 'low-power' },
-      camera: CAMERA,
-      dpr,
-      size: { width, height, top: 0, left: 0 },
-      frameloop: 'demand',
-      events: pointerEvents,
-    })
-  } catch {
-    // three could not get a WebGL context from this canvas.
-    return send({ type: 'failed', reason: 'no-webgl' })
+  await root.configure({
+    gl: { antialias: true, powerPreference: 'low-power' },
+    camera: CAMERA,
+    dpr,
+    size: { width, height, top: 0, left: 0 },
+    frameloop: 'demand',
+    events: pointerEvents,
+  })
+  root.render(<WorkerStage scene={scene} props={init.props} host={host} proxy={proxy} state={state} />)
+  return (message) => {
+    if (message.type === 'signals') state.setSignals(message.signals)
+    else if (message.type === 'resize') state.setSize(message)
+    else if (message.type === 'input') proxy.forward(message.event)
   }
-  root.render(<WorkerStage scene={scene} props={message.props} host={host} proxy={proxy} state={state} />)
 }
-
-scope.addEventListener('message', (event) => {
-  const message = event.data
-  if (message.type === 'init') void start(message)
-  else if (message.type === 'signals') stage?.state.setSignals(message.signals)
-  else if (message.type === 'resize') stage?.state.setSize(message)
-  else if (message.type === 'input') stage?.proxy.forward(message.event)
-})

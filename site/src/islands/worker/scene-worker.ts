@@ -1,0 +1,51 @@
+import type { PageMessage, WorkerMessage } from './messages.ts'
+
+// The entry of a 3D island's worker, small on purpose: it checks that WebGL works in this worker
+// before it loads the scene (scene.tsx: three.js, R3F, 219 KB gzip), so a browser that cannot draw
+// here tells the page (`failed`: the page then tries its own thread) for the price of this file.
+// Messages that arrive while the scene loads are kept and handed over in order.
+
+// The worker's global scope, as far as this file uses it (the site's types are the DOM's).
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<PageMessage>) => void): void
+  /** The canvas, for the browser's developer tools and the browser tests (they lose its context). */
+  islandCanvas?: OffscreenCanvas
+}
+
+const send = (message: WorkerMessage) => scope.postMessage(message)
+
+/** Whether this worker can draw WebGL: a throwaway context, given back at once. */
+function webglHere(): boolean {
+  try {
+    const canvas = new OffscreenCanvas(1, 1)
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null
+    gl?.getExtension('WEBGL_lose_context')?.loseContext()
+    return gl !== null
+  } catch {
+    return false
+  }
+}
+
+const waiting: PageMessage[] = []
+let handle: ((message: PageMessage) => void) | undefined
+
+async function start(init: Extract<PageMessage, { type: 'init' }>) {
+  scope.islandCanvas = init.canvas
+  if (!webglHere()) return send({ type: 'failed', reason: 'no-webgl' })
+  try {
+    const { startScene } = await import('./scene.tsx')
+    handle = await startScene(init, send)
+  } catch {
+    // The scene's code did not load, or three could not get a context from this canvas.
+    return send({ type: 'failed', reason: 'worker' })
+  }
+  for (const message of waiting.splice(0)) handle(message)
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data
+  if (message.type === 'init') void start(message)
+  else if (handle) handle(message)
+  else waiting.push(message)
+})
