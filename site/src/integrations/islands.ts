@@ -89,16 +89,26 @@ export function islands(): AstroIntegration {
             )
           },
         }
+        // KTX2Loader's Zstandard decoder, on demand only (src/islands/zstd-on-demand.ts).
+        const zstdOnDemand = {
+          name: 'kairo:zstd-on-demand',
+          enforce: 'pre' as const,
+          resolveId(source: string, importer: string | undefined) {
+            if (source !== '../libs/zstddec.module.js' || !importer?.endsWith('/loaders/KTX2Loader.js'))
+              return null
+            return fileURLToPath(new URL('../islands/zstd-on-demand.ts', import.meta.url))
+          },
+        }
         updateConfig({
           vite: {
-            plugins: [decoderUrls],
+            plugins: [decoderUrls, zstdOnDemand],
             // The scenes' worker (islands/worker/scene-worker.tsx) is its own bundle: an ES module, so
             // the loaders it needs only for some levels stay separate chunks; in its own folder, so
             // `_headers` can give it the policy it runs under (security-headers.ts). Vite applies
-            // only `worker.plugins` to it, hence the decoders' URLs again.
+            // only `worker.plugins` to it, hence the same plugins again.
             worker: {
               format: 'es',
-              plugins: () => [decoderUrls],
+              plugins: () => [decoderUrls, zstdOnDemand],
               rolldownOptions: {
                 output: {
                   entryFileNames: `${SCENE_WORKER_DIR}[name].[hash].js`,

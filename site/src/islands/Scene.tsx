@@ -1,11 +1,25 @@
 import { useThree } from '@react-three/fiber'
-import { type ReactNode, useEffect, useLayoutEffect } from 'react'
-import CaseStudyRoom from './CaseStudyRoom.tsx'
-import DeliverableViewer from './DeliverableViewer.tsx'
-import HeroOrbit from './HeroOrbit.tsx'
+import { type ComponentType, lazy, Suspense, useEffect, useLayoutEffect } from 'react'
 import { useHost, useSignals } from './host.ts'
-import ServicePlanet from './ServicePlanet.tsx'
 import type { SceneName, SceneProps } from './scene-props.ts'
+
+/**
+ * Each island's content, loaded on its own: a page fetches only the scene it shows (the orbit's
+ * code is not the case study's), which keeps every page's island within its JavaScript budget.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each scene takes its own props (ScenePropsByName)
+const LOADERS: Record<SceneName, () => Promise<{ default: ComponentType<any> }>> = {
+  room: () => import('./CaseStudyRoom.tsx'),
+  planet: () => import('./ServicePlanet.tsx'),
+  orbit: () => import('./HeroOrbit.tsx'),
+  deliverable: () => import('./DeliverableViewer.tsx'),
+}
+const CONTENT = Object.fromEntries(
+  Object.entries(LOADERS).map(([name, load]) => [name, lazy(load)]),
+) as unknown as Record<SceneName, ComponentType<SceneProps>>
+
+/** Starts fetching a scene's code early (alongside the renderer's setup); rendering it reuses the fetch. */
+export const preloadScene = (scene: SceneName): void => void LOADERS[scene]().catch(() => {})
 
 /** The camera every island starts with; each scene places it (Framing). */
 export const CAMERA = { fov: 40, near: 0.05, far: 500, position: [0, 0, 10] as [number, number, number] }
@@ -59,17 +73,13 @@ function Upkeep() {
   return null
 }
 
-function Content({ scene, props }: { scene: SceneName; props: SceneProps }): ReactNode {
-  switch (scene) {
-    case 'room':
-      return <CaseStudyRoom {...(props as SceneProps<'room'>)} />
-    case 'planet':
-      return <ServicePlanet {...(props as SceneProps<'planet'>)} />
-    case 'orbit':
-      return <HeroOrbit {...(props as SceneProps<'orbit'>)} />
-    case 'deliverable':
-      return <DeliverableViewer {...(props as SceneProps<'deliverable'>)} />
-  }
+function Content({ scene, props }: { scene: SceneName; props: SceneProps }) {
+  const Component = CONTENT[scene]
+  return (
+    <Suspense fallback={null}>
+      <Component {...props} />
+    </Suspense>
+  )
 }
 
 /** An island's scene inside its canvas, wherever that canvas lives: the lights, the upkeep, the content. */

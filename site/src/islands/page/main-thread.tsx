@@ -2,7 +2,7 @@ import { Canvas } from '@react-three/fiber'
 import { useEffect, useMemo, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HostContext, INITIAL_SIGNALS, SignalsContext, type StageHost } from '../host.ts'
-import { CAMERA, MAX_DPR, Scene } from '../Scene.tsx'
+import { CAMERA, MAX_DPR, preloadScene, Scene } from '../Scene.tsx'
 import type { SceneName, SceneProps } from '../scene-props.ts'
 import { canvasLayer, type StageElements } from './stage-elements.ts'
 import { watchStage } from './watch-stage.ts'
@@ -59,6 +59,7 @@ function MainThreadStage({
  * visitor's first interaction (page/boot.ts).
  */
 export function startOnMainThread(elements: StageElements, scene: SceneName, props: SceneProps): void {
+  preloadScene(scene)
   const layer = canvasLayer()
   elements.box.append(layer)
   createRoot(layer).render(<MainThreadStage elements={elements} scene={scene} props={props} />)

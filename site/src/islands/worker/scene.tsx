@@ -1,7 +1,7 @@
 import { createRoot, extend, events as pointerEvents, useThree } from '@react-three/fiber'
 import { useEffect, useSyncExternalStore } from 'react'
 import { HostContext, SignalsContext, type StageHost } from '../host.ts'
-import { CAMERA, Scene } from '../Scene.tsx'
+import { CAMERA, preloadScene, Scene } from '../Scene.tsx'
 import type { SceneName, SceneProps } from '../scene-props.ts'
 import { THREE_ELEMENTS } from '../three-elements.ts'
 import type { PageMessage, WorkerMessage } from './messages.ts'
@@ -62,6 +62,7 @@ export async function startScene(
   send: (message: WorkerMessage) => void,
 ): Promise<(message: PageMessage) => void> {
   const { canvas, scene, width, height, dpr } = init
+  preloadScene(scene)
   const proxy = new ProxyElement(width, height, (cursor) => send({ type: 'cursor', cursor }))
   const state = pageState({ width, height, dpr })
   const host: StageHost = {
