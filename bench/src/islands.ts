@@ -82,16 +82,19 @@ async function islandJs(dist: string) {
   // The worker's entry checks WebGL, then imports the scene, which imports the loaders on demand.
   const entry = await chunkClosure(sceneDir, workerEntry)
   const core = await lazyClosure(sceneDir, entry.lazy, entry.eager)
-  // The core's lazy chunks: the loaders (on demand, by level) and each island's own content (a page
-  // loads only its own), with the chunks each content chunk brings that the core does not have.
-  const loaderChunks = [...core.lazy].filter((f) => /loader\./.test(f))
-  const sceneChunks = [...core.lazy].filter((f) => !/loader\./.test(f))
+  // The core's lazy chunks are each island's own content (a page loads only its own), with the
+  // chunks each brings that the core does not have; theirs are the loaders (on demand, by level),
+  // and the loaders' own: Zstandard, only for raw-format KTX2 (src/islands/zstd-on-demand.ts).
   const loaded = [...entry.eager, ...core.eager]
   const scenes = await Promise.all(
-    sceneChunks.map(async (chunk) => {
+    [...core.lazy].map(async (chunk) => {
       const closure = await lazyClosure(sceneDir, [chunk], loaded)
-      return { chunk, files: [...closure.eager] }
+      return { chunk, files: [...closure.eager], lazy: [...closure.lazy] }
     }),
+  )
+  const loaderChunks = [...new Set(scenes.flatMap((s) => s.lazy))].filter((f) => /loader\./.test(f))
+  const rarely = [...(await lazyClosure(sceneDir, loaderChunks, loaded)).lazy].filter(
+    (f) => !core.lazy.has(f) && !scenes.some((s) => s.files.includes(f)),
   )
   const fallback = await lazyClosure(astro, page.lazy, page.eager)
   const sum = async (dir: string, files: Iterable<string>) =>
@@ -113,6 +116,7 @@ async function islandJs(dist: string) {
     ['worker: three.js, R3F, the shared scene code', [...core.eager].join(' '), kb(coreBytes), ''],
     ...sceneBytes.map((s) => [`worker: one island's own content`, s.files.join(' '), kb(s.bytes), '']),
     ['worker: loaders, on demand', loaderChunks.join(' '), kb(loaders), ''],
+    ['worker: raw-format KTX2 only', rarely.join(' '), kb(await sum(sceneDir, rarely)), ''],
     [
       'worker path in all',
       'boot + entry + core + the largest island + loaders',
@@ -189,6 +193,11 @@ function pageFigures(lhr: Result) {
     lcpElement: node?.snippet ?? node?.nodeLabel ?? '?',
     islandRequests: island.length,
     islandStart: first,
+    /** What moved, when something did (Lighthouse's layout-shift elements). */
+    shifted: (
+      (lhr.audits['layout-shifts']?.details as { items?: Array<{ node?: { snippet?: string } }> } | undefined)
+        ?.items ?? []
+    ).map((item) => item.node?.snippet ?? '?'),
     /** The model's files fetched during the run: the island started while Lighthouse watched. */
     modelRequests: requests.filter((item) => /\.glb$/.test(String(item.url ?? ''))).length,
   }
@@ -252,7 +261,7 @@ async function main(): Promise<boolean> {
         `${f.performance.toFixed(2)} (${runs.map((r) => r.performance.toFixed(2)).join(' ')})`,
         `${Math.round(f.tbt)} ms (${runs.map((r) => Math.round(r.tbt)).join(' ')})`,
         `${Math.round(median(runs.map((r) => r.blockingByScripts)))} / ${Math.round(median(runs.map((r) => r.blockingUnattributed)))} ms`,
-        f.cls.toFixed(3),
+        `${f.cls.toFixed(3)} (${runs.map((r) => r.cls.toFixed(3)).join(' ')})${[...new Set(runs.flatMap((r) => r.shifted))].map((e) => ` ${e.slice(0, 60)}`).join('')}`,
         `${Math.round(f.lcp)} ms`,
         f.lcpElements.map((e) => e.slice(0, 60)).join(' | '),
         `${f.started} of ${RUNS}`,
