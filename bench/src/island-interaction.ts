@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { findChromium } from '@kairo/assets-pipeline/browser'
-import { buildIslandsFixtureSite, type StaticServer, serveStatic } from '@kairo/site/island-fixtures'
+import type { StaticServer } from '@kairo/site/island-fixtures'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { withIslandsSite } from './lib/island-site.ts'
 import { formatTable, runBenchmark } from './lib/table.ts'
 
 /**
@@ -388,14 +386,12 @@ function progress(phase: string, path: string, run: number, r: Run): void {
 }
 
 async function main(): Promise<boolean> {
-  const work = await mkdtemp(join(tmpdir(), 'kairo-bench-island-interaction-'))
-  let site: StaticServer | undefined
+  return withIslandsSite('island-interaction', (site) => measure(site))
+}
+
+async function measure(site: StaticServer): Promise<boolean> {
   let browser: Browser | undefined
   try {
-    const dist = join(work, 'dist')
-    process.stderr.write('building the fixture site with test models\n')
-    await buildIslandsFixtureSite(dist, work)
-    site = await serveStatic(dist)
     browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS })
     let ok = true
 
@@ -511,8 +507,6 @@ async function main(): Promise<boolean> {
     return ok || NO_FAIL
   } finally {
     await browser?.close()
-    await site?.close()
-    await rm(work, { recursive: true, force: true })
   }
 }
 

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { findChromium } from '@kairo/assets-pipeline/browser'
-import { buildIslandsFixtureSite, type StaticServer, serveStatic } from '@kairo/site/island-fixtures'
+import type { StaticServer } from '@kairo/site/island-fixtures'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
+import { withIslandsSite } from './lib/island-site.ts'
 import { formatTable } from './lib/table.ts'
 
 /**
@@ -204,14 +204,12 @@ function pageFigures(lhr: Result) {
 }
 
 async function main(): Promise<boolean> {
-  const work = await mkdtemp(join(tmpdir(), 'kairo-bench-islands-'))
+  return withIslandsSite('islands', (site, dist) => measure(site, dist))
+}
+
+async function measure(site: StaticServer, dist: string): Promise<boolean> {
   let chrome: chromeLauncher.LaunchedChrome | undefined
-  let site: StaticServer | undefined
   try {
-    const dist = join(work, 'dist')
-    process.stderr.write('building the fixture site with test models\n')
-    await buildIslandsFixtureSite(dist, work)
-    site = await serveStatic(dist)
     const js = await islandJs(dist)
     console.log(formatTable([['island JavaScript (gzip)', 'files', 'bytes', 'goal'], ...js.rows]))
     chrome = await chromeLauncher.launch({
@@ -271,8 +269,6 @@ async function main(): Promise<boolean> {
     return ok
   } finally {
     await chrome?.kill()
-    await site?.close()
-    await rm(work, { recursive: true, force: true })
   }
 }
 

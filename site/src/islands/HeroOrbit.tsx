@@ -1,5 +1,6 @@
 import { useFrame } from '@react-three/fiber'
-import { useRef, useState } from 'react'
+import { type RefObject, useRef } from 'react'
+import type { Group } from 'three'
 import { useHost, useSignals } from './host.ts'
 import { LodModel } from './LodModel.tsx'
 import { Framing } from './Scene.tsx'
@@ -10,15 +11,34 @@ const PLANET_RADIUS = 0.55
 const orbitRadius = (index: number) => 2.2 + index * 1.5
 const COLOURS = ['#f59e4c', '#4cc3b5', '#8b7cf6', '#e0607e', '#6fb1ff', '#c7d36f']
 
-function Planet(props: { planet: OrbitPlanet; index: number; highlighted: boolean; angle: number }) {
-  const { planet, index, highlighted, angle } = props
-  const host = useHost()
-  const size = highlighted ? PLANET_RADIUS * 1.35 : PLANET_RADIUS
+/** Where a planet is at `time` (seconds of motion): outer planets are slower, as in any orbit. */
+function placePlanet(group: Group, index: number, time: number) {
+  const angle = index * 2.1 + time / (1 + index * 0.6)
   const r = orbitRadius(index)
+  group.position.set(Math.cos(angle) * r, 0, Math.sin(angle) * r)
+}
+
+function Planet(props: {
+  planet: OrbitPlanet
+  index: number
+  highlighted: boolean
+  time: RefObject<number>
+}) {
+  const { planet, index, highlighted, time } = props
+  const host = useHost()
+  const group = useRef<Group>(null)
+  const size = highlighted ? PLANET_RADIUS * 1.35 : PLANET_RADIUS
+  // Moved on each frame, not re-rendered: the motion costs React nothing.
+  useFrame(() => {
+    if (group.current) placePlanet(group.current, index, time.current)
+  })
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a three.js group, not DOM; keyboard users have the HTML list of the same links
     <group
-      position={[Math.cos(angle) * r, 0, Math.sin(angle) * r]}
+      ref={(node) => {
+        group.current = node
+        if (node) placePlanet(node, index, time.current)
+      }}
       onClick={() => host.navigate(planet.href)}
       onPointerOver={() => host.setCursor('pointer')}
       onPointerOut={() => host.setCursor('')}
@@ -49,9 +69,11 @@ function Planet(props: { planet: OrbitPlanet; index: number; highlighted: boolea
 export default function HeroOrbit({ planets, background }: SceneProps<'orbit'>) {
   const host = useHost()
   const { highlighted } = useSignals()
-  const [time, setTime] = useState(0)
+  const time = useRef(0)
   const shown = useRef(false)
-  useIdleMotion((delta) => setTime((t) => t + delta))
+  useIdleMotion((delta) => {
+    time.current += delta
+  })
   useFrame(() => {
     if (shown.current) return
     shown.current = true
@@ -71,13 +93,7 @@ export default function HeroOrbit({ planets, background }: SceneProps<'orbit'>) 
             <torusGeometry args={[orbitRadius(index), 0.008, 4, 128]} />
             <meshBasicMaterial color="#3a4157" />
           </mesh>
-          <Planet
-            planet={planet}
-            index={index}
-            highlighted={highlighted === index}
-            // Outer planets are slower, as in any orbit.
-            angle={index * 2.1 + time / (1 + index * 0.6)}
-          />
+          <Planet planet={planet} index={index} highlighted={highlighted === index} time={time} />
         </group>
       ))}
     </>
