@@ -35,16 +35,25 @@ const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media
 const SITE_SETTINGS: FixtureDoc = read('site-settings')
 
 /**
- * Stand-ins for uploaded files: a real 4×4 image in the format the name's extension says, its pixels
- * drawn from a hash of the name so every file hashes apart; a name containing `not-an-image` answers
- * an HTML page instead (what a CMS without byte checks could have stored as `.png`).
+ * Stand-ins for uploaded files: a real image in the format the name's extension says. A name that
+ * gives a size (`orbital-craft-1600x1066.webp`, as the fixtures' `sizes` do) gets an image of that
+ * size in one colour, so the page's declared width and height match the file a browser decodes
+ * (with a 4×4 file, the browser took its natural 1:1 ratio on decoding and the page shifted: a
+ * layout shift of the fixture's own making in the islands' Lighthouse runs). Others are 4×4 pixels.
+ * The colours come from a hash of the name, so every file hashes apart. A name containing
+ * `not-an-image` answers an HTML page instead (what a CMS without byte checks could have stored as
+ * `.png`).
  */
 async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }> {
   if (name.includes('not-an-image'))
     return { type: 'image/png', bytes: Buffer.from('<!doctype html><script>alert(1)</script>') }
-  const pixels = createHash('sha512').update(name).digest().subarray(0, 48)
+  const hash = createHash('sha512').update(name).digest()
   const format = name.endsWith('.webp') ? 'webp' : name.endsWith('.jpg') ? 'jpeg' : 'png'
-  const image = sharp(pixels, { raw: { width: 4, height: 4, channels: 3 } })
+  const [, width, height] = /-(\d+)x(\d+)\.\w+$/.exec(name)?.map(Number) ?? []
+  const image =
+    width && height
+      ? sharp({ create: { width, height, channels: 3, background: { r: hash[0], g: hash[1], b: hash[2] } } })
+      : sharp(hash.subarray(0, 48), { raw: { width: 4, height: 4, channels: 3 } })
   const bytes = await (format === 'webp' ? image.webp({ lossless: true }) : image.toFormat(format)).toBuffer()
   return { type: `image/${format}`, bytes }
 }

@@ -8,6 +8,9 @@ import { useHost, useSignals } from './host.ts'
  * planet's link lit); afterwards no frame is drawn at all (the canvas renders on demand) until
  * something moves again.
  */
+/** The idle motion's frame interval: at most 30 frames a second. */
+const MOTION_FRAME_MS = 1000 / 30
+
 // Five seconds: the scene now starts without the visitor asking, and motion that starts by itself
 // must stop within five seconds unless there is a way to pause it (WCAG 2.2.2).
 export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
@@ -31,6 +34,8 @@ export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
   useFrame((_, delta) => {
     if (performance.now() >= until.current) return
     step(Math.min(delta, 0.1))
-    invalidate()
+    // Slow motion reads as smooth at 30 frames a second, and every frame costs the GPU (drawn in
+    // software, the very CPU the page needs for the visitor's taps): the next one waits a little.
+    setTimeout(invalidate, MOTION_FRAME_MS)
   })
 }
