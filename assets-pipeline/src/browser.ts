@@ -6,6 +6,20 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
 /**
+ * Chromium with WebGL on the CPU (SwiftShader), and nothing that reaches the network: the poster
+ * renderer's flags, and the islands' browser benchmarks'.
+ */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/**
  * Where the headless Chromium that renders posters (and drives the browser tests and benchmarks)
  * comes from, in this order:
  *

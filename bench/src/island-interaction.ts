@@ -1,4 +1,4 @@
-import { findChromium } from '@kairo/assets-pipeline/browser'
+import { CHROMIUM_ARGS, findChromium } from '@kairo/assets-pipeline/browser'
 import type { StaticServer } from '@kairo/site/island-fixtures'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { withIslandsSite } from './lib/island-site.ts'
@@ -50,17 +50,6 @@ const SCROLL_PX = 300
 const ROUND_PAUSE_MS = 250
 const CPU_SLOWDOWN = 4
 
-/** The e2e tests' flags (e2e/browser.ts), and SwiftShader so WebGL works headless (e2e/tests/islands.spec.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-]
 const PHONE = {
   viewport: { width: 412, height: 915 },
   deviceScaleFactor: 2.625,

@@ -1,21 +1,10 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
-import { findChromium } from '../browser.ts'
+import { CHROMIUM_ARGS, findChromium } from '../browser.ts'
 import { POSTER_PAGE } from './page.ts'
 import { type PosterServer, startPosterServer } from './server.ts'
 import type { PosterRenderer, PosterRequest } from './types.ts'
-
-/** Chromium with WebGL on the CPU (SwiftShader), and nothing that reaches the network. */
-export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** The longest one poster may take to load, draw and capture (each step), before it is an error. */
 const RENDER_TIMEOUT_MS = 120_000

@@ -1,3 +1,5 @@
+import { canDrawWebGL } from '../webgl-probe.ts'
+
 /**
  * When a stage gets no 3D at all (the poster stays): the visitor asked for less motion or less data.
  * The reason, or null.
@@ -17,18 +19,8 @@ export function reasonForNoMotion(): string | null {
 export const canDrawInWorker = (): boolean =>
   'transferControlToOffscreen' in HTMLCanvasElement.prototype && typeof OffscreenCanvas === 'function'
 
-/** Whether WebGL works on the page's own canvas: a throwaway context, given back at once. */
-export function webglOnPage(): boolean {
-  try {
-    const canvas = document.createElement('canvas')
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl')
-    // Browsers cap live contexts.
-    gl?.getExtension('WEBGL_lose_context')?.loseContext()
-    return gl !== null
-  } catch {
-    return false
-  }
-}
+/** Whether WebGL works on the page's own canvas. */
+export const webglOnPage = (): boolean => canDrawWebGL(document.createElement('canvas'))
 
 /** Runs `task` once the page has loaded and then the main thread is idle (at most `timeout` ms later). */
 export function whenLoadedAndIdle(task: () => void, timeout: number): void {

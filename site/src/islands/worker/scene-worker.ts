@@ -1,3 +1,4 @@
+import { canDrawWebGL } from '../webgl-probe.ts'
 import type { PageMessage, WorkerMessage } from './messages.ts'
 
 // The entry of a 3D island's worker, small on purpose: it checks that WebGL works in this worker
@@ -15,24 +16,12 @@ const scope = self as unknown as {
 
 const send = (message: WorkerMessage) => scope.postMessage(message)
 
-/** Whether this worker can draw WebGL: a throwaway context, given back at once. */
-function webglHere(): boolean {
-  try {
-    const canvas = new OffscreenCanvas(1, 1)
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null
-    gl?.getExtension('WEBGL_lose_context')?.loseContext()
-    return gl !== null
-  } catch {
-    return false
-  }
-}
-
 const waiting: PageMessage[] = []
 let handle: ((message: PageMessage) => void) | undefined
 
 async function start(init: Extract<PageMessage, { type: 'init' }>) {
   scope.islandCanvas = init.canvas
-  if (!webglHere()) return send({ type: 'failed', reason: 'no-webgl' })
+  if (!canDrawWebGL(new OffscreenCanvas(1, 1))) return send({ type: 'failed', reason: 'no-webgl' })
   try {
     const { startScene } = await import('./scene.tsx')
     handle = await startScene(init, send)
