@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { syncDir } from './sync-dir.ts'
+import { applySync, planSync, syncDir } from './sync-dir.ts'
 
 async function tree(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'kairo-sync-'))
@@ -45,5 +45,20 @@ describe('syncDir', () => {
     const target = join(await tree({}), 'dist')
     await syncDir(source, target)
     expect(await list(target)).toEqual(['a', 'a/b', 'a/b/c.txt'])
+  })
+
+  it('plans without touching the target, then applies deletions and writes together', async () => {
+    const source = await tree({ 'index.html': 'new home', 'work/a/index.html': 'a' })
+    const target = await tree({ 'index.html': 'old home', 'work/a/index.html': 'a', 'media/gone.webp': 'x' })
+
+    const plan = await planSync(source, target)
+
+    expect(plan).toMatchObject({ write: ['index.html'], remove: ['media/gone.webp'], unchanged: 1 })
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('old home')
+    expect(await list(target)).toContain('media/gone.webp')
+
+    expect(await applySync(plan)).toEqual({ written: 1, unchanged: 1, removed: 1 })
+    expect(await list(target)).toEqual(['index.html', 'work', 'work/a', 'work/a/index.html'])
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('new home')
   })
 })

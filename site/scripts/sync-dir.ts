@@ -8,54 +8,80 @@ export interface SyncResult {
   removed: number
 }
 
+/** The changes that bring a target up to date with its source, found without touching either. */
+export interface SyncPlan {
+  source: string
+  target: string
+  /** Paths (relative) that are new or differ: copied from the source. */
+  write: string[]
+  /** Paths (relative) the source lacks: deleted from the target. */
+  remove: string[]
+  unchanged: number
+}
+
 async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  })
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)))
 }
 
-async function sameBytes(a: Buffer, file: string): Promise<boolean> {
+async function sameBytes(a: string, b: string): Promise<boolean> {
   try {
-    if ((await stat(file)).size !== a.length) return false
-    return a.equals(await readFile(file))
+    if ((await stat(a)).size !== (await stat(b)).size) return false
+    return (await readFile(a)).equals(await readFile(b))
   } catch {
     return false
   }
 }
 
+/** Compares `source` with `target` file by file and says what {@link applySync} would change. */
+export async function planSync(source: string, target: string): Promise<SyncPlan> {
+  const wanted = await filesUnder(source)
+  const present = new Set(await filesUnder(target))
+  const plan: SyncPlan = { source, target, write: [], remove: [], unchanged: 0 }
+  for (const file of wanted) {
+    if (present.has(file) && (await sameBytes(join(source, file), join(target, file)))) plan.unchanged++
+    else plan.write.push(file)
+  }
+  const keep = new Set(wanted)
+  plan.remove = [...present].filter((file) => !keep.has(file))
+  return plan
+}
+
 /**
- * Makes `target` hold exactly the files of `source`, touching only what differs: changed and new
- * files are written, then files `source` lacks are deleted, then emptied folders. The target folder
- * itself is never removed, so a server watching it (`wrangler dev`) keeps serving throughout.
+ * Carries out a plan in one short burst: deletions and emptied folders first, then writes.
+ *
+ * Note: the order and the burst are for `wrangler dev`, which watches `dist/` and, 100 ms after the
+ * last change it saw, lists the folder and then stats every file it listed; a file deleted between
+ * the two crashed it (ENOENT). Deleting first, before any change has started a listing, and keeping
+ * the changes back to back means no listing runs while a file disappears.
+ */
+export async function applySync(plan: SyncPlan): Promise<SyncResult> {
+  await mkdir(plan.target, { recursive: true })
+  for (const file of plan.remove) await rm(join(plan.target, file), { force: true })
+  await removeEmptyFolders(plan.target, plan.target)
+  for (const file of plan.write) {
+    const destination = join(plan.target, file)
+    await mkdir(dirname(destination), { recursive: true })
+    await writeFile(destination, await readFile(join(plan.source, file)))
+  }
+  return { written: plan.write.length, unchanged: plan.unchanged, removed: plan.remove.length }
+}
+
+/**
+ * Makes `target` hold exactly the files of `source`, touching only what differs: every file is
+ * compared first, then files `source` lacks are deleted and changed or new files written. The target
+ * folder itself is never removed, so a server watching it (`wrangler dev`) keeps serving throughout.
  *
  * Note: files are written in place, not written aside and renamed over: `wrangler dev` kept serving
  * the old ETag for a file replaced by a rename, so browsers revalidated into the old page.
  */
 export async function syncDir(source: string, target: string): Promise<SyncResult> {
-  const wanted = await filesUnder(source)
-  await mkdir(target, { recursive: true })
-  const present = new Set(await filesUnder(target))
-  const result: SyncResult = { written: 0, unchanged: 0, removed: 0 }
-  for (const file of wanted) {
-    const bytes = await readFile(join(source, file))
-    const destination = join(target, file)
-    if (present.has(file) && (await sameBytes(bytes, destination))) {
-      result.unchanged++
-      continue
-    }
-    await mkdir(dirname(destination), { recursive: true })
-    await writeFile(destination, bytes)
-    result.written++
-  }
-  const keep = new Set(wanted)
-  for (const file of present) {
-    if (keep.has(file)) continue
-    await rm(join(target, file), { force: true })
-    result.removed++
-  }
-  await removeEmptyFolders(target, target)
-  return result
+  return applySync(await planSync(source, target))
 }
 
 async function removeEmptyFolders(folder: string, root: string): Promise<void> {
