@@ -8,6 +8,7 @@ import {
   clearAutomationStateLimits,
   createTwoCompanies,
 } from './support/dashboard-fixtures.ts'
+import { awaitRoomInWindow } from './support/rate-limit-window.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 
 const ORIGIN = 'http://localhost'
@@ -166,6 +167,8 @@ describe('/api/v1/automations', () => {
     const busy = await fixtures.user('client', client.companyId)
     const cookie = await fixtures.cookie(busy.id)
     try {
+      // 32 requests: all in one of the limit's 10-minute windows.
+      await awaitRoomInWindow(600, 30_000)
       const statuses: number[] = []
       for (let i = 0; i < 31; i++) {
         const { response } = await postJson(`/automations/${vega.pausedAutomationId}/pause`, cookie)
@@ -179,7 +182,7 @@ describe('/api/v1/automations', () => {
     } finally {
       await clearAutomationStateLimits(fixtures.db, busy.id)
     }
-  })
+  }, 60_000)
 
   it('lets the team see every company', async () => {
     const { response } = await api('/automations', { cookie: teamCookie })
