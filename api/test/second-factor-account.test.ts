@@ -5,8 +5,8 @@ import { app } from '../src/app.ts'
 import { recoveryCodeHash } from '../src/auth/recovery-codes.ts'
 import { cleanupAuthRows, ipPool, postForm, send } from './auth-support.ts'
 import { requestCountingQueries } from './support/count-queries.ts'
-import { appCode, giveTotp, recoveryCodesOnPage, secretOnPage } from './support/second-factor.ts'
 import { awaitRoomInWindow } from './support/rate-limit-window.ts'
+import { appCode, giveTotp, recoveryCodesOnPage, secretOnPage } from './support/second-factor.ts'
 import { Fixtures, type TestUser } from './support/session.ts'
 
 // The second factors on the profile: what the page shows (in its two round trips), setting up the
