@@ -32,7 +32,7 @@ import { formatTable, runBenchmark } from './lib/table.ts'
  * Exits 1 when a page misses a goal, unless BENCH_NO_FAIL=1.
  */
 
-const PAGES = ['/', '/work/orbital-labs/']
+const PAGES = process.env.PAGES?.split(',') ?? ['/', '/work/orbital-labs/']
 /**
  * The baseline, in the same run: each page again with `prefers-reduced-motion: reduce`, where the
  * island stays off and the page is only its poster and text. What an interaction costs there is this

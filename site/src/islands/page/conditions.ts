@@ -1,4 +1,4 @@
-import { canDrawWebGL } from '../webgl-probe.ts'
+import { canDrawWebGL } from '../webgl-context.ts'
 
 /**
  * When a stage gets no 3D at all (the poster stays): the visitor asked for less motion or less data.

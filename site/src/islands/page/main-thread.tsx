@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { HostContext, INITIAL_SIGNALS, SignalsContext, type StageHost } from '../host.ts'
 import { CAMERA, MAX_DPR, preloadScene, Scene } from '../Scene.tsx'
 import type { SceneName, SceneProps } from '../scene-props.ts'
+import { CONTEXT_ATTRIBUTES } from '../webgl-context.ts'
 import { canvasLayer, type StageElements } from './stage-elements.ts'
 import { watchStage } from './watch-stage.ts'
 
@@ -42,7 +43,7 @@ function MainThreadStage({
       frameloop={signals.visible ? 'demand' : 'never'}
       dpr={[1, MAX_DPR]}
       camera={CAMERA}
-      gl={{ antialias: true, powerPreference: 'low-power' }}
+      gl={CONTEXT_ATTRIBUTES}
     >
       <HostContext.Provider value={host}>
         <SignalsContext.Provider value={signals}>

@@ -1,9 +1,10 @@
-import { canDrawWebGL } from '../webgl-probe.ts'
+import { sceneContext } from '../webgl-context.ts'
 import type { PageMessage, WorkerMessage } from './messages.ts'
 
-// The entry of a 3D island's worker, small on purpose: it checks that WebGL works in this worker
-// before it loads the scene (scene.tsx: three.js, R3F, 219 KB gzip), so a browser that cannot draw
-// here tells the page (`failed`: the page then tries its own thread) for the price of this file.
+// The entry of a 3D island's worker, small on purpose: it makes the scene's WebGL context on the
+// page's canvas before it loads the scene (scene.tsx: three.js, R3F, 219 KB gzip), so a browser that
+// cannot draw here tells the page (`failed`: the page then tries its own thread) for the price of
+// this file, and one that can draws with that same context.
 // Messages that arrive while the scene loads are kept and handed over in order.
 
 // The worker's global scope, as far as this file uses it (the site's types are the DOM's).
@@ -21,10 +22,11 @@ let handle: ((message: PageMessage) => void) | undefined
 
 async function start(init: Extract<PageMessage, { type: 'init' }>) {
   scope.islandCanvas = init.canvas
-  if (!canDrawWebGL(new OffscreenCanvas(1, 1))) return send({ type: 'failed', reason: 'no-webgl' })
+  const context = sceneContext(init.canvas)
+  if (!context) return send({ type: 'failed', reason: 'no-webgl' })
   try {
     const { startScene } = await import('./scene.tsx')
-    handle = await startScene(init, send)
+    handle = await startScene(init, context, send)
   } catch {
     // The scene's code did not load, or three could not get a context from this canvas.
     return send({ type: 'failed', reason: 'worker' })

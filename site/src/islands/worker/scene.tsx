@@ -1,9 +1,11 @@
 import { createRoot, extend, events as pointerEvents, useThree } from '@react-three/fiber'
 import { useEffect, useSyncExternalStore } from 'react'
+import { WebGLRenderer } from 'three'
 import { HostContext, SignalsContext, type StageHost } from '../host.ts'
 import { CAMERA, preloadScene, Scene } from '../Scene.tsx'
 import type { SceneName, SceneProps } from '../scene-props.ts'
 import * as THREE_ELEMENTS from '../three-elements.ts'
+import { CONTEXT_ATTRIBUTES } from '../webgl-context.ts'
 import type { PageMessage, WorkerMessage } from './messages.ts'
 import { type PageState, pageState } from './page-state.ts'
 import { ProxyElement } from './proxy-element.ts'
@@ -54,11 +56,13 @@ function WorkerStage(props: {
 type Init = Extract<PageMessage, { type: 'init' }>
 
 /**
- * Starts the scene on the canvas of `init`, telling the page through `send`; returns what handles
+ * Starts the scene on the canvas of `init`, drawing with `context` (made on that canvas by the
+ * worker's entry), telling the page through `send`; returns what handles
  * the page's later messages (signals, size, input).
  */
 export async function startScene(
   init: Init,
+  context: WebGL2RenderingContext,
   send: (message: WorkerMessage) => void,
 ): Promise<(message: PageMessage) => void> {
   const { canvas, scene, width, height, dpr } = init
@@ -75,7 +79,7 @@ export async function startScene(
   }
   const root = createRoot(canvas)
   await root.configure({
-    gl: { antialias: true, powerPreference: 'low-power' },
+    gl: (defaults) => new WebGLRenderer({ ...defaults, ...CONTEXT_ATTRIBUTES, context }),
     camera: CAMERA,
     dpr,
     size: { width, height, top: 0, left: 0 },
