@@ -157,6 +157,8 @@ test('Draco and KTX2 decode in the site’s own worker scripts, under their own 
   // Without the smallest level (meshopt only), the first thing drawn is the middle one: Draco geometry
   // and a KTX2 (Basis) texture. Its frame matches the same reference only if both decoded.
   await page.route(/capsule\.lod2\./, (route) => route.abort())
+  const failed: string[] = []
+  page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname))
   const sceneWorker = page.waitForResponse((response) =>
     /\/_astro\/scene\/scene-worker\./.test(response.url()),
   )
@@ -184,6 +186,8 @@ test('Draco and KTX2 decode in the site’s own worker scripts, under their own 
   expect(seen.paths).toContain('/decoders/r187/draco/gltf/draco_decoder.wasm')
   expect(seen.paths).toContain('/decoders/r187/basis/basis_transcoder.wasm')
   expect(seen.models().filter((path) => /capsule\.lod2\./.test(path))).toHaveLength(1)
+  // The worker's request for it was the one aborted: what was drawn came from the middle level.
+  expect(failed.filter((path) => /capsule\.lod2\./.test(path))).toHaveLength(1)
   await expectStageToMatchReference(page, testInfo)
   expect(seen.csp).toEqual([])
 })

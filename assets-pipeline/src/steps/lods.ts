@@ -8,7 +8,7 @@ import { inspectDocument } from '../inspect.ts'
 import { simplifiedCopy } from '../lod.ts'
 import type { ManifestLod } from '../manifest.ts'
 import type { LodLevel } from '../options.ts'
-import { encodeLodTextures } from '../textures/lod-textures.ts'
+import { type DecodedSources, encodeLodTextures } from '../textures/lod-textures.ts'
 import type { SceneBounds } from './bounds.ts'
 import { emit } from './emit.ts'
 
@@ -43,10 +43,11 @@ async function encodeLevel(
   ctx: BuildContext,
   io: NodeIO,
   decoderCost: Partial<Record<'draco' | 'meshopt', number>>,
+  decoded: DecodedSources,
 ) {
   const lodDoc = await simplifiedCopy(clean, level)
   const stats = inspectDocument(lodDoc)
-  const textures = await encodeLodTextures(lodDoc, level, ctx.ktx2)
+  const textures = await encodeLodTextures(lodDoc, level, ctx.ktx2, decoded)
   const geometry = await encodeGeometry(lodDoc, io, decoderCost)
   return { glb: geometry.glb, stats, textures, geometry, ratio: level.ratio, error: level.error }
 }
@@ -65,8 +66,9 @@ async function encodeWithinBudget(
   ctx: BuildContext,
   io: NodeIO,
   decoderCost: Partial<Record<'draco' | 'meshopt', number>>,
+  decoded: DecodedSources,
 ) {
-  let attempt = await encodeLevel(clean, level, ctx, io, decoderCost)
+  let attempt = await encodeLevel(clean, level, ctx, io, decoderCost, decoded)
   let tried = level
   const overBudget = () => attempt.glb.byteLength > ctx.options.budgets.smallestLod
   for (let round = 0; round < BUDGET_ROUNDS && overBudget(); round++) {
@@ -83,7 +85,7 @@ async function encodeWithinBudget(
     for (const next of steps) {
       if (next.error === tried.error && next.ratio === tried.ratio && next.textureSize === tried.textureSize)
         continue
-      const encoded = await encodeLevel(clean, next, ctx, io, decoderCost)
+      const encoded = await encodeLevel(clean, next, ctx, io, decoderCost, decoded)
       if (encoded.glb.byteLength >= attempt.glb.byteLength) continue
       attempt = encoded
       tried = next
@@ -110,14 +112,15 @@ export async function buildLods(
   const io = await codecIO()
   const levels = ctx.options.lods
   const built: BuiltLods = { lods: [], keys: [], smallest: null }
+  const decoded: DecodedSources = new Map()
   for (const [index, level] of levels.entries()) {
     onLevel(index)
     const firstFrame = index === levels.length - 1 && levels.length > 1
     const decoderBytes = decoderTransferBytes()
     const decoderCost = firstFrame ? { draco: decoderBytes.draco, meshopt: decoderBytes.meshopt } : {}
     const { glb, stats, textures, geometry, ratio, error } = firstFrame
-      ? await encodeWithinBudget(clean, level, ctx, io, decoderCost)
-      : await encodeLevel(clean, level, ctx, io, decoderCost)
+      ? await encodeWithinBudget(clean, level, ctx, io, decoderCost, decoded)
+      : await encodeLevel(clean, level, ctx, io, decoderCost, decoded)
     const key = `models/${name}/${name}.lod${index}.${shortHash(glb)}.glb`
     await emit(ctx, key, glb)
     built.keys.push(key)

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { KHRTextureBasisu } from '@gltf-transform/extensions'
+import { cloneDocument } from '@gltf-transform/functions'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ktx2Info } from '../../test/ktx2-info.ts'
@@ -9,7 +10,7 @@ import { makeSphere } from '../../test/make-models.ts'
 import { BuildCache } from '../cache.ts'
 import { defaultOptions, type LodLevel } from '../options.ts'
 import { Ktx2Encoder } from './ktx2.ts'
-import { encodeLodTextures } from './lod-textures.ts'
+import { type DecodedSources, encodeLodTextures } from './lod-textures.ts'
 
 const ORANGE = [200, 120, 40]
 
@@ -78,6 +79,19 @@ describe('encodeLodTextures with KTX2 sources', () => {
         .listExtensionsUsed()
         .map((e) => e.extensionName),
     ).not.toContain('KHR_texture_basisu')
+  })
+
+  it('decodes a source once for all the levels of one model', async () => {
+    const detailed = await sphereWithKtx2Texture()
+    const smallest = cloneDocument(detailed)
+    const decoded: DecodedSources = new Map()
+    await encodeLodTextures(detailed, level(256, 'ktx2'), ktx2, decoded)
+    expect(decoded.size).toBe(1)
+    const [source] = [...decoded.values()]
+    const [record] = await encodeLodTextures(smallest, level(64, 'webp'), ktx2, decoded)
+    expect(record).toMatchObject({ format: 'webp', width: 64, height: 64 })
+    expect([...decoded.values()]).toEqual([source])
+    expect(await source).toMatchObject({ width: 512, height: 512 })
   })
 
   it('ships a KTX2 that is not Basis Universal as it came', async () => {

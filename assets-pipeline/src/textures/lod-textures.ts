@@ -2,6 +2,7 @@ import type { Document, Texture } from '@gltf-transform/core'
 import { EXTTextureWebP, KHRTextureBasisu } from '@gltf-transform/extensions'
 import { getTextureColorSpace, listTextureSlots } from '@gltf-transform/functions'
 import sharp from 'sharp'
+import { sha256 } from '../hash.ts'
 import type { ManifestTexture } from '../manifest.ts'
 import type { LodLevel } from '../options.ts'
 import type { Ktx2Encoder } from './ktx2.ts'
@@ -49,12 +50,19 @@ interface SourceImage {
 }
 
 /**
+ * KTX2 sources already decoded, by their bytes' hash: a model's levels (and the first-frame level's
+ * budget search, up to eight more encodings) all start from the same source textures, and a Basis
+ * decode of a 2K texture takes seconds, so one model build decodes each source once.
+ */
+export type DecodedSources = Map<string, Promise<SourceImage | null>>
+
+/**
  * A texture's image as something to resize: PNG, JPEG and WebP as they are; a Basis Universal KTX2
  * (a model that came GPU-compressed) decoded and written as a PNG, so it is downsized and
  * re-encoded per level like any other instead of shipping at full size on every level. Null for
  * anything else (HDR or raw-GPU-format KTX2, unknown types): it ships as it came.
  */
-async function resizableImage(texture: Texture): Promise<SourceImage | null> {
+async function resizableImage(texture: Texture, decoded: DecodedSources): Promise<SourceImage | null> {
   const image = texture.getImage()
   const mime = texture.getMimeType()
   if (!image) return null
@@ -63,7 +71,17 @@ async function resizableImage(texture: Texture): Promise<SourceImage | null> {
     return size ? { image, width: size[0], height: size[1] } : null
   }
   if (mime !== 'image/ktx2') return null
-  const decoded = await decodeKtx2(image)
+  const key = sha256(image)
+  let source = decoded.get(key)
+  if (!source) {
+    source = ktx2AsPng(image)
+    decoded.set(key, source)
+  }
+  return source
+}
+
+async function ktx2AsPng(ktx2: Uint8Array): Promise<SourceImage | null> {
+  const decoded = await decodeKtx2(ktx2)
   if (!decoded) return null
   const { width, height, rgba } = decoded
   // No compression: the PNG only carries the pixels to the resizer and the encoders.
@@ -76,12 +94,13 @@ async function resizableImage(texture: Texture): Promise<SourceImage | null> {
 /**
  * Resizes and re-encodes every texture of one LOD, KTX2 sources included: KTX2 (ETC1S for colour in
  * sRGB, UASTC for normal and data maps, linear) or WebP for the first-frame level. Returns what each
- * texture became.
+ * texture became. `decoded` carries KTX2 sources decoded for an earlier level of the same model.
  */
 export async function encodeLodTextures(
   doc: Document,
   level: LodLevel,
   ktx2: Ktx2Encoder,
+  decoded: DecodedSources = new Map(),
 ): Promise<TextureRecord[]> {
   const textures = doc.getRoot().listTextures()
   let usedKtx2 = false
@@ -90,7 +109,7 @@ export async function encodeLodTextures(
     textures.map(async (texture, index): Promise<TextureRecord> => {
       const name = texture.getName() || texture.getURI() || `texture ${index}`
       const slots = listTextureSlots(texture)
-      const source = await resizableImage(texture)
+      const source = await resizableImage(texture, decoded)
       if (!source) {
         // Neither an image nor a Basis Universal KTX2: shipped as it came, its size as far as known.
         const [width, height] = sizeOf(texture)
