@@ -52,6 +52,15 @@ export default buildConfig({
   telemetry: false,
   admin: {
     user: Users.slug,
+    // The studio's own name, mark and tab icon, not Payload's (src/admin/Brand.tsx, public/favicon.svg).
+    components: { graphics: { Logo: '/admin/Brand.tsx#Logo', Icon: '/admin/Brand.tsx#Icon' } },
+    meta: {
+      titleSuffix: ' — Kairo',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+    },
+    // Payload's default asks Gravatar for each editor's picture: a request off the machine (failing
+    // offline) that tells a third party who the studio's editors are; Payload's own generic picture instead.
+    avatar: 'default',
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
