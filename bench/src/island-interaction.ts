@@ -13,6 +13,7 @@ import { formatTable, runBenchmark } from './lib/table.ts'
  * (`Emulation.setCPUThrottlingRate`; Chromium applies it to the page's main thread only, not to its
  * dedicated workers nor to the GPU process). Each run is a new browser context: a first visit, cold
  * cache. RUNS runs per page and phase (default 3); the tables give the median and the worst run.
+ * PAGES (comma-separated paths) measures other pages than those two.
  *
  * - **no interaction**: after `load`, the stage is scrolled to the middle of the viewport by script
  *   (`scrollTo`), its `scroll` events kept from the page's own listeners, so that nothing the page

@@ -2,17 +2,18 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
 import { useHost, useSignals } from './host.ts'
 
+/** The idle motion's frame interval: at most 30 frames a second. */
+const MOTION_FRAME_MS = 1000 / 30
+
 /**
  * Motion that stops when the visitor is idle: `step(delta)` runs on each frame for `seconds` after the
  * island starts, after each pointer move over it and whenever the visitor's focus moves within it (a
  * planet's link lit); afterwards no frame is drawn at all (the canvas renders on demand) until
  * something moves again.
+ *
+ * Five seconds: the scene starts without the visitor asking, and motion that starts by itself must
+ * stop within five seconds unless there is a way to pause it (WCAG 2.2.2).
  */
-/** The idle motion's frame interval: at most 30 frames a second. */
-const MOTION_FRAME_MS = 1000 / 30
-
-// Five seconds: the scene now starts without the visitor asking, and motion that starts by itself
-// must stop within five seconds unless there is a way to pause it (WCAG 2.2.2).
 export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
   const until = useRef(0)
   const host = useHost()
