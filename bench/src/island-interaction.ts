@@ -1,6 +1,6 @@
 import { CHROMIUM_ARGS, findChromium } from '@kairo/assets-pipeline/browser'
 import type { StaticServer } from '@kairo/site/island-fixtures'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { CdpBrowser, type CdpPage } from './lib/cdp.ts'
 import { withIslandsSite } from './lib/island-site.ts'
 import { formatTable, runBenchmark } from './lib/table.ts'
 
@@ -12,7 +12,9 @@ import { formatTable, runBenchmark } from './lib/table.ts'
  * (SwiftShader), as a phone: 412×915 CSS px, DPR 2.625, touch, and the page's main thread slowed 4×
  * (`Emulation.setCPUThrottlingRate`; Chromium applies it to the page's main thread only, not to its
  * dedicated workers nor to the GPU process). Each run is a new browser context: a first visit, cold
- * cache. RUNS runs per page and phase (default 3); the tables give the median and the worst run.
+ * cache. Chromium is driven over the DevTools protocol directly (lib/cdp.ts), attached to the page
+ * alone: Playwright's attaching to the island's worker cost the page's main thread more than the
+ * taps measured here. RUNS runs per page and phase (default 3); the tables give the median and the worst run.
  * PAGES (comma-separated paths) measures other pages than those two.
  *
  * - **no interaction**: after `load`, the stage is scrolled to the middle of the viewport by script
@@ -51,12 +53,7 @@ const SCROLL_PX = 300
 const ROUND_PAUSE_MS = 250
 const CPU_SLOWDOWN = 4
 
-const PHONE = {
-  viewport: { width: 412, height: 915 },
-  deviceScaleFactor: 2.625,
-  isMobile: true,
-  hasTouch: true,
-}
+const PHONE = { width: 412, height: 915, deviceScaleFactor: 2.625 }
 
 /** What the page records of itself (installed before its own scripts run). */
 interface PageRecord {
@@ -88,6 +85,7 @@ interface PageElement {
 type Listener = (event: { stopImmediatePropagation(): void }) => void
 interface PageScope {
   __kairoBench?: PageRecord
+  location: { href: string }
   document: {
     querySelector(selector: string): PageElement | null
     querySelectorAll(selector: string): Iterable<PageElement>
@@ -185,17 +183,18 @@ function recordInPage(): void {
 
 /** A new phone-sized context (a first visit) with the recorder and the slowed main thread. */
 async function openPhone(
-  browser: Browser,
+  browser: CdpBrowser,
   url: string,
   reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
 ) {
-  const context = await browser.newContext({ ...PHONE, reducedMotion })
-  await context.addInitScript(recordInPage)
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
-  await page.goto(url, { waitUntil: 'load' })
-  return { page, close: () => context.close() }
+  const page = await browser.newPhonePage({
+    ...PHONE,
+    reducedMotion,
+    initScript: recordInPage,
+    cpuSlowdown: CPU_SLOWDOWN,
+  })
+  await page.goto(url)
+  return { page, close: () => page.close() }
 }
 
 /**
@@ -203,7 +202,7 @@ async function openPhone(
  * `scrollend`) for it as for a visitor's scroll, and an island may count those as a first
  * interaction; a capturing listener on the window stops them before any of the page's.
  */
-async function scrollStageIntoView(page: Page): Promise<void> {
+async function scrollStageIntoView(page: CdpPage): Promise<void> {
   await page.evaluate(async () => {
     const w = globalThis as unknown as PageScope
     const stage = w.document.querySelector('[data-island]')
@@ -226,7 +225,7 @@ async function scrollStageIntoView(page: Page): Promise<void> {
  * Where a visitor taps to read on: text in view (a paragraph, list item or heading), else any other
  * spot in view; never a link, a control or the stage. Null when the viewport holds nothing else.
  */
-async function tapPointInView(page: Page): Promise<{ x: number; y: number } | null> {
+async function tapPointInView(page: CdpPage): Promise<{ x: number; y: number } | null> {
   return page.evaluate(() => {
     const w = globalThis as unknown as PageScope
     const interactive =
@@ -248,21 +247,15 @@ async function tapPointInView(page: Page): Promise<{ x: number; y: number } | nu
 }
 
 /** Waits for a stage's first frame, as the page recorded it; false when it did not come in time. */
-async function waitForFirstFrame(page: Page, timeout: number): Promise<boolean> {
-  return page
-    .waitForFunction(
-      () => (globalThis as unknown as PageScope).__kairoBench?.states.some((s) => s.state === 'ready'),
-      undefined,
-      { timeout, polling: 250 },
-    )
-    .then(
-      () => true,
-      () => false,
-    )
+async function waitForFirstFrame(page: CdpPage, timeout: number): Promise<boolean> {
+  return page.waitFor(
+    () => (globalThis as unknown as PageScope).__kairoBench?.states.some((s) => s.state === 'ready') ?? false,
+    timeout,
+  )
 }
 
 /** The page's record, its `loadEventEnd` and the stage's state now, after the observers have reported. */
-async function readRecord(page: Page) {
+async function readRecord(page: CdpPage) {
   return page.evaluate(async () => {
     const w = globalThis as unknown as PageScope
     await new Promise<void>((resolve) => w.requestAnimationFrame(() => setTimeout(resolve, 100)))
@@ -314,7 +307,7 @@ function summarize(
 }
 
 /** Phase 1: the stage in view, no input at all. */
-async function runWithoutInteraction(browser: Browser, url: string): Promise<Run> {
+async function runWithoutInteraction(browser: CdpBrowser, url: string): Promise<Run> {
   const { page, close } = await openPhone(browser, url)
   try {
     await scrollStageIntoView(page)
@@ -327,20 +320,21 @@ async function runWithoutInteraction(browser: Browser, url: string): Promise<Run
 }
 
 /** Phase 2: taps and scrolls from `load` on, while the island starts. */
-async function runWithInteraction(browser: Browser, url: string, posterOnly = false): Promise<Run> {
+async function runWithInteraction(browser: CdpBrowser, url: string, posterOnly = false): Promise<Run> {
   const { page, close } = await openPhone(browser, url, posterOnly ? 'reduce' : 'no-preference')
   try {
     let taps = 0
     for (let round = 0; round < ROUNDS; round++) {
       const point = await tapPointInView(page)
       if (point) {
-        await page.touchscreen.tap(point.x, point.y)
+        await page.tap(point.x, point.y)
         taps++
       }
-      await page.mouse.wheel(0, SCROLL_PX)
-      await page.waitForTimeout(ROUND_PAUSE_MS)
+      await page.wheel(SCROLL_PX)
+      await new Promise((resolve) => setTimeout(resolve, ROUND_PAUSE_MS))
     }
-    if (page.url() !== url) throw new Error(`a tap left ${url} for ${page.url()}`)
+    const now = await page.evaluate(() => (globalThis as unknown as PageScope).location.href)
+    if (now !== url) throw new Error(`a tap left ${url} for ${now}`)
     if (!posterOnly) await waitForFirstFrame(page, READY_WAIT_AFTER_INPUT_MS)
     return summarize(await readRecord(page), taps, 0)
   } finally {
@@ -380,9 +374,9 @@ async function main(): Promise<boolean> {
 }
 
 async function measure(site: StaticServer): Promise<boolean> {
-  let browser: Browser | undefined
+  let browser: CdpBrowser | undefined
   try {
-    browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS })
+    browser = await CdpBrowser.launch(await findChromium(), CHROMIUM_ARGS)
     let ok = true
 
     const idleRows = [
@@ -475,9 +469,9 @@ async function measure(site: StaticServer): Promise<boolean> {
       ])
     }
 
-    const version = browser.version()
+    const version = await browser.version()
     console.log(
-      `\nChromium ${version}, ${PHONE.viewport.width}×${PHONE.viewport.height} at DPR ${PHONE.deviceScaleFactor}, ` +
+      `\nChromium ${version}, ${PHONE.width}×${PHONE.height} at DPR ${PHONE.deviceScaleFactor}, ` +
         `touch, main thread ${CPU_SLOWDOWN}× slower, WebGL on SwiftShader; ${RUNS} runs per page, median / worst`,
     )
     console.log(

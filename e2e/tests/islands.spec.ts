@@ -311,6 +311,59 @@ test('the home page orbit follows keyboard focus through the real links to each 
   expect(seen.csp).toEqual([])
 })
 
+test('the home page orbit holds still while the visitor types or scrolls elsewhere, and moves on after', async ({
+  page,
+}) => {
+  await open(page, '/')
+  const orbit = page.locator('[data-island][data-scene="orbit"]')
+  await expect(orbit).toHaveAttribute('data-island-state', 'ready', { timeout: 60_000 })
+  // Frames drawn, counted in the scene's worker: R3F asks for each one with requestAnimationFrame.
+  // (Screenshots cannot time this: one takes seconds while software WebGL draws the motion.)
+  const worker = page.workers().find((w) => w.url().includes('/_astro/scene/'))
+  if (!worker) throw new Error('the orbit runs in no worker')
+  type Counting = { drawn: number; requestAnimationFrame(callback: (time: number) => void): number }
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as Counting
+    const request = scope.requestAnimationFrame.bind(scope)
+    scope.drawn = 0
+    scope.requestAnimationFrame = (callback) =>
+      request((time) => {
+        scope.drawn++
+        callback(time)
+      })
+  })
+  const drawn = () => worker.evaluate(() => (globalThis as unknown as Counting).drawn)
+  const drawnIn = async (ms: number) => {
+    const before = await drawn()
+    await page.waitForTimeout(ms)
+    return (await drawn()) - before
+  }
+  // First the motion the island started with runs out (five seconds), and with it the GPU's work on
+  // the levels that came with the first frames: software WebGL then gives a worker no frame for
+  // seconds at a time, which would pass for the pause under test.
+  await page.waitForTimeout(5000)
+  await expect.poll(() => drawnIn(500), { timeout: 20_000 }).toBe(0)
+  // The pointer over the stage sets the planets moving again, for five seconds; then it leaves.
+  const box = await orbit.locator('.model__stage').boundingBox()
+  if (!box) throw new Error('no stage')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 })
+  await page.mouse.move(2, 2)
+  const start = await drawn()
+  await page.waitForTimeout(500)
+  const typing = await drawn()
+  expect(typing - start).toBeGreaterThanOrEqual(5)
+  // A key pressed outside the stage every 100 ms for a second: the page is busy, and the motion
+  // draws nothing more than the frame or two already under way.
+  for (const until = Date.now() + 1000; Date.now() < until; ) {
+    await page.keyboard.press('Shift')
+    await page.waitForTimeout(100)
+  }
+  expect((await drawn()) - typing).toBeLessThanOrEqual(4)
+  // Quiet again: the motion goes on (its five seconds are not up yet).
+  await page.waitForTimeout(500)
+  expect(await drawnIn(500)).toBeGreaterThanOrEqual(5)
+})
+
 /** A page where the island must not start: poster and text there, no model and no island code fetched. */
 async function expectPosterOnly(page: Page, seen: ReturnType<typeof watch>, reason?: string) {
   const island = page.locator('[data-island]')

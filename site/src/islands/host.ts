@@ -31,9 +31,14 @@ export interface StageSignals {
   intent: boolean
   /** The home page's orbit: the planet whose link in the page has focus or the pointer (or none). */
   highlighted: number | null
+  /**
+   * The visitor is scrolling, tapping or typing elsewhere on the page, or did so a moment ago: the
+   * idle motion draws no frames then, so the page's own frames come first (spin.ts).
+   */
+  busy: boolean
 }
 
-export const INITIAL_SIGNALS: StageSignals = { visible: true, intent: false, highlighted: null }
+export const INITIAL_SIGNALS: StageSignals = { visible: true, intent: false, highlighted: null, busy: false }
 
 export const HostContext = createContext<StageHost | null>(null)
 export const SignalsContext = createContext<StageSignals>(INITIAL_SIGNALS)

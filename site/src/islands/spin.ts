@@ -13,11 +13,16 @@ const MOTION_FRAME_MS = 1000 / 30
  *
  * Five seconds: the scene starts without the visitor asking, and motion that starts by itself must
  * stop within five seconds unless there is a way to pause it (WCAG 2.2.2).
+ *
+ * While the visitor scrolls, taps or types elsewhere on the page (`busy`), the motion holds still and
+ * draws nothing, and takes up again once they stop. A frame is drawn by the GPU process, in software
+ * on many phones and on machines without a GPU, on the same cores as the page: a tap that arrives
+ * while frames of motion are being drawn waits for them (bench:island-interaction).
  */
 export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
   const until = useRef(0)
   const host = useHost()
-  const { intent, highlighted } = useSignals()
+  const { intent, highlighted, busy } = useSignals()
   const invalidate = useThree((state) => state.invalidate)
   const kick = useRef(() => {})
   kick.current = () => {
@@ -32,8 +37,12 @@ export function useIdleMotion(step: (delta: number) => void, seconds = 5) {
   }, [host])
   // A change of either is the visitor moving.
   useEffect(() => kick.current(), [intent, highlighted])
+  // Back from a pause: the motion goes on where it stopped, if its time is not up.
+  useEffect(() => {
+    if (!busy && performance.now() < until.current) invalidate()
+  }, [busy, invalidate])
   useFrame((_, delta) => {
-    if (performance.now() >= until.current) return
+    if (busy || performance.now() >= until.current) return
     step(Math.min(delta, 0.1))
     // Slow motion reads as smooth at 30 frames a second, and every frame costs the GPU (drawn in
     // software, the very CPU the page needs for the visitor's taps): the next one waits a little.
