@@ -2,6 +2,7 @@ import { viewerManifestPath } from '../../lib/viewer-manifest-path.ts'
 import { hasControls, SCENES, type SceneName, type SceneProps } from '../scene-props.ts'
 import { canDrawInWorker, reasonForNoMotion, webglOnPage, whenLoadedAndIdle, whenNear } from './conditions.ts'
 import type { StageElements } from './stage-elements.ts'
+import { whenVisitorQuiet } from './visitor-input.ts'
 import { startInWorker } from './worker-bridge.ts'
 
 // The 3D islands' boot script: the only island code a page runs before a scene starts, and all the
@@ -10,8 +11,11 @@ import { startInWorker } from './worker-bridge.ts'
 // whether the scene starts at all, where and when. The poster in the HTML is the page's image:
 // - never under prefers-reduced-motion, Save-Data, or without WebGL (the poster stays);
 // - in a worker (worker-bridge.ts) where the browser can draw WebGL from one: once the stage is near
-//   the viewport, the page has loaded and the main thread is idle, with no need for an interaction,
-//   because three.js then never takes the thread the visitor is using;
+//   the viewport, the page has loaded, the main thread is idle and the visitor is not in the middle
+//   of scrolling, tapping or typing (visitor-input.ts), with no need for an interaction, because
+//   three.js then never takes the thread the visitor is using. The pause matters where WebGL is
+//   drawn in software: the scene's start (its code compiled, its context made, its first frames)
+//   takes the cores the page's thread needs, and a tap in the middle of it waited twice as long;
 // - on the main thread (main-thread.tsx) elsewhere, or when the worker fails: as above, and also
 //   only after the visitor's first interaction with the page (scroll, pointer, touch, key), since
 //   parsing three.js there holds the page for a while (Lighthouse 0.73 and 1.7 s of blocking time
@@ -111,7 +115,9 @@ function boot(box: HTMLElement): void {
   }
   if (hasControls(scene)) whenReady(stage, () => takeKeyboardFocus(box))
   const onIntent = () => void start()
-  const stopNear = whenNear(stage, () => whenLoadedAndIdle(() => void start(), IDLE_TIMEOUT_MS))
+  const stopNear = whenNear(stage, () =>
+    whenLoadedAndIdle(() => whenVisitorQuiet(() => void start()), IDLE_TIMEOUT_MS),
+  )
   box.addEventListener('pointerenter', onIntent)
   box.addEventListener('focusin', onIntent)
 }
