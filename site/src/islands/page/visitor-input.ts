@@ -48,8 +48,10 @@ export function followVisitorInput(
 
 // When the visitor last scrolled, tapped or typed, followed from the moment the boot script loads.
 let lastInput = Number.NEGATIVE_INFINITY
-for (const type of INPUTS)
-  addEventListener(type, () => void (lastInput = performance.now()), { passive: true, capture: true })
+const noteInput = () => {
+  lastInput = performance.now()
+}
+for (const type of INPUTS) addEventListener(type, noteInput, { passive: true, capture: true })
 
 /**
  * Runs `task` once the visitor is not in the middle of scrolling, tapping or typing: at once, or
