@@ -11,11 +11,12 @@ import { startInWorker } from './worker-bridge.ts'
 // whether the scene starts at all, where and when. The poster in the HTML is the page's image:
 // - never under prefers-reduced-motion, Save-Data, or without WebGL (the poster stays);
 // - in a worker (worker-bridge.ts) where the browser can draw WebGL from one: once the stage is near
-//   the viewport, the page has loaded, the main thread is idle and the visitor is not in the middle
-//   of scrolling, tapping or typing (visitor-input.ts), with no need for an interaction, because
-//   three.js then never takes the thread the visitor is using. The pause matters where WebGL is
-//   drawn in software: the scene's start (its code compiled, its context made, its first frames)
-//   takes the cores the page's thread needs, and a tap in the middle of it waited twice as long;
+//   the viewport, the page has loaded, the main thread is idle and the visitor has paused (no
+//   scroll, tap or key for START_PAUSE_MS, visitor-input.ts), with no need for an interaction,
+//   because three.js then never takes the thread the visitor is using. The pause matters where WebGL
+//   is drawn in software: the scene's start (its code compiled, its context made, its first frames)
+//   takes the cores the page's thread needs, and a tap in the middle of it waited about twice as long
+//   as on the poster alone (bench:island-interaction);
 // - on the main thread (main-thread.tsx) elsewhere, or when the worker fails: as above, and also
 //   only after the visitor's first interaction with the page (scroll, pointer, touch, key), since
 //   parsing three.js there holds the page for a while (Lighthouse 0.73 and 1.7 s of blocking time
@@ -28,6 +29,11 @@ import { startInWorker } from './worker-bridge.ts'
 const INPUTS = ['scroll', 'wheel', 'pointermove', 'pointerdown', 'touchstart', 'keydown'] as const
 /** Idle callbacks wait at most this long for an idle moment, so the 3D still comes on a busy page. */
 const IDLE_TIMEOUT_MS = 3000
+/**
+ * How long the visitor must have left the page alone before a scene starts by itself: a pause in
+ * reading, not the gap between two flicks of a scroll (a few hundred milliseconds).
+ */
+const START_PAUSE_MS = 1000
 
 /** Resolves once the visitor has interacted with the page. */
 const firstInteraction = new Promise<void>((resolve) => {
@@ -116,7 +122,7 @@ function boot(box: HTMLElement): void {
   if (hasControls(scene)) whenReady(stage, () => takeKeyboardFocus(box))
   const onIntent = () => void start()
   const stopNear = whenNear(stage, () =>
-    whenLoadedAndIdle(() => whenVisitorQuiet(() => void start()), IDLE_TIMEOUT_MS),
+    whenLoadedAndIdle(() => whenVisitorQuiet(() => void start(), START_PAUSE_MS), IDLE_TIMEOUT_MS),
   )
   box.addEventListener('pointerenter', onIntent)
   box.addEventListener('focusin', onIntent)

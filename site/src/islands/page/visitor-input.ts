@@ -54,11 +54,11 @@ const noteInput = () => {
 for (const type of INPUTS) addEventListener(type, noteInput, { passive: true, capture: true })
 
 /**
- * Runs `task` once the visitor is not in the middle of scrolling, tapping or typing: at once, or
- * BUSY_QUIET_MS after their last input (and again, while they go on).
+ * Runs `task` once the visitor has made no input for `pauseMs`: at once, or `pauseMs` after their
+ * last input (and again, while they go on).
  */
-export function whenVisitorQuiet(task: () => void): void {
-  const left = lastInput + BUSY_QUIET_MS - performance.now()
+export function whenVisitorQuiet(task: () => void, pauseMs = BUSY_QUIET_MS): void {
+  const left = lastInput + pauseMs - performance.now()
   if (left <= 0) task()
-  else setTimeout(() => whenVisitorQuiet(task), left)
+  else setTimeout(() => whenVisitorQuiet(task, pauseMs), left)
 }
