@@ -77,6 +77,8 @@ interface PageRecord {
   }>
   /** Every `data-island-state` a stage took, with `performance.now()`. */
   states: Array<{ state: string; at: number }>
+  /** While true, `scroll` and `scrollend` events stop at the window, before any of the page's listeners. */
+  hideScroll: boolean
 }
 
 /**
@@ -164,8 +166,13 @@ interface Run {
 /** Runs in the page before its scripts: long tasks, Event Timing entries and the stages' states. */
 function recordInPage(): void {
   const page = globalThis as unknown as PageScope
-  const record: PageRecord = { longTasks: [], events: [], states: [] }
+  const record: PageRecord = { longTasks: [], events: [], states: [], hideScroll: false }
   page.__kairoBench = record
+  // Registered before the page's scripts run, so first among the window's capturing listeners.
+  const hide: Listener = (event) => {
+    if (record.hideScroll) event.stopImmediatePropagation()
+  }
+  for (const type of ['scroll', 'scrollend']) page.addEventListener(type, hide, { capture: true })
   new page.PerformanceObserver((list) => {
     for (const entry of list.getEntries())
       record.longTasks.push({ start: entry.startTime, duration: entry.duration })
@@ -208,16 +215,18 @@ async function openPhone(
 
 /**
  * Scrolls the stage to the middle of the viewport by script. Chromium dispatches `scroll` (and
- * `scrollend`) for it as for a visitor's scroll, and an island may count those as a first
- * interaction; a capturing listener on the window stops them before any of the page's.
+ * `scrollend`) for it as for a visitor's scroll, and an island may count those as a visitor's input
+ * (a first interaction, or one to pause for); the recorder's capturing listener on the window,
+ * registered before the page's scripts, stops them before any of the page's.
  */
 async function scrollStageIntoView(page: CdpPage): Promise<void> {
   await page.evaluate(async () => {
     const w = globalThis as unknown as PageScope
     const stage = w.document.querySelector('[data-island]')
     if (!stage) throw new Error('the page has no [data-island]')
-    const swallow: Listener = (event) => event.stopImmediatePropagation()
-    for (const type of ['scroll', 'scrollend']) w.addEventListener(type, swallow, { capture: true })
+    const record = w.__kairoBench
+    if (!record) throw new Error('the page has no recorder')
+    record.hideScroll = true
     const box = stage.getBoundingClientRect()
     w.scrollTo({
       top: Math.max(0, w.scrollY + box.top - (w.innerHeight - box.height) / 2),
@@ -226,7 +235,7 @@ async function scrollStageIntoView(page: CdpPage): Promise<void> {
     // Scroll events are dispatched with the next frames.
     for (let frame = 0; frame < 3; frame++)
       await new Promise<void>((resolve) => w.requestAnimationFrame(resolve))
-    for (const type of ['scroll', 'scrollend']) w.removeEventListener(type, swallow, { capture: true })
+    record.hideScroll = false
   })
 }
 
@@ -270,7 +279,7 @@ async function readRecord(page: CdpPage) {
     await new Promise<void>((resolve) => w.requestAnimationFrame(() => setTimeout(resolve, 100)))
     const [navigation] = w.performance.getEntriesByType('navigation')
     return {
-      record: w.__kairoBench ?? { longTasks: [], events: [], states: [] },
+      record: w.__kairoBench ?? { longTasks: [], events: [], states: [], hideScroll: false },
       loadEventEnd: navigation?.loadEventEnd ?? Number.NaN,
       state: w.document.querySelector('[data-island]')?.getAttribute('data-island-state') ?? 'none',
     }

@@ -152,9 +152,13 @@ export interface Page {
   id: number;
   title: string;
   /**
-   * The page URL, /<slug> ("home" is the front page). Left empty, it is made from the title.
+   * The page URL, /<parent’s URL>/<slug>/ ("home" is the front page). Left empty, it is made from the title.
    */
   slug: string;
+  /**
+   * The page this one sits under: its URL becomes the parent’s URL plus its slug, and it shows the parent in its breadcrumbs. Empty: the page sits at the top, /<slug>/.
+   */
+  parent?: (number | null) | Page;
   hero?: {
     heading?: string | null;
     text?: string | null;
@@ -854,6 +858,7 @@ export interface PayloadMigration {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  parent?: T;
   hero?:
     | T
     | {

@@ -1,9 +1,10 @@
-import * as migration_20261123_094454_initial from './20261123_094454_initial.ts'
-import * as migration_20261123_110339_content_model from './20261123_110339_content_model.ts'
-import * as migration_20261123_141452_models from './20261123_141452_models.ts'
-import * as migration_20261202_054205_media_storage from './20261202_054205_media_storage.ts'
-import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_auth_rate_limits.ts'
-import * as migration_20261203_071000_field_vitals from './20261203_071000_field_vitals.ts'
+import * as migration_20261123_094454_initial from './20261123_094454_initial'
+import * as migration_20261123_110339_content_model from './20261123_110339_content_model'
+import * as migration_20261123_141452_models from './20261123_141452_models'
+import * as migration_20261202_054205_media_storage from './20261202_054205_media_storage'
+import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_auth_rate_limits'
+import * as migration_20261203_071000_field_vitals from './20261203_071000_field_vitals'
+import * as migration_20261203_233156_page_parents from './20261203_233156_page_parents'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261203_071000_field_vitals.up,
     down: migration_20261203_071000_field_vitals.down,
     name: '20261203_071000_field_vitals',
+  },
+  {
+    up: migration_20261203_233156_page_parents.up,
+    down: migration_20261203_233156_page_parents.down,
+    name: '20261203_233156_page_parents',
   },
 ]

@@ -6,16 +6,19 @@ import { layoutBlocks } from '../../blocks/index.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
+import { parentField } from './parent.ts'
+import { noteMove, redirectMovedPage } from './redirect-on-move.ts'
 
 /**
  * Free-standing pages (home, about, contact and any other): a hero and a layout of blocks. The page
- * whose slug is `home` is the site's `/`; any other lives at `/<slug>`.
+ * whose slug is `home` is the site's `/`; any other lives at its parent's URL plus its slug, or at
+ * `/<slug>/` without a parent (paths.ts). A published page that moves leaves redirects behind.
  */
 export const Pages: CollectionConfig = {
   slug: 'pages',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
   },
   access: {
     read: publishedOrAuthenticated,
@@ -24,9 +27,11 @@ export const Pages: CollectionConfig = {
     delete: isEditor,
   },
   versions: editorialVersions,
+  hooks: { beforeChange: [noteMove], afterChange: [redirectMovedPage] },
   fields: [
     { name: 'title', type: 'text', required: true },
-    slugField('/<slug> ("home" is the front page)'),
+    slugField('/<parent’s URL>/<slug>/ ("home" is the front page)'),
+    parentField,
     {
       name: 'hero',
       type: 'group',
