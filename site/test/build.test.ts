@@ -132,6 +132,8 @@ describe('astro build against the fixture CMS', () => {
       'services/index.html',
       'services/interactive-3d/index.html',
       'services/websites/index.html',
+      'studio/index.html',
+      'studio/team/index.html',
       'work/index.html',
       'work/nebula-coffee/index.html',
       'work/orbital-labs/index.html',
@@ -209,6 +211,30 @@ describe('astro build against the fixture CMS', () => {
     expect(about).toContain('<a href="mailto:hello@kairo.studio">')
   })
 
+  it('publishes any page at its parents’ URL with its breadcrumbs, linked from the navigation', async () => {
+    const team = await htmlOf('studio/team/index.html')
+    expect(team).toContain('<h1>The people behind the orbits</h1>')
+    expect(team).toContain('We are eleven, in two time zones.')
+    const trail = /<nav class="wrap breadcrumbs" aria-label="Breadcrumb">(.*?)<\/nav>/s.exec(team)?.[1] ?? ''
+    expect(trail.replace(/\s+/g, ' ')).toMatch(
+      /<a href="\/">Home<\/a>.*<a href="\/studio\/">The studio<\/a>.*<li aria-current="page">Our team<\/li>/,
+    )
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(team)?.[1] ?? '[]'
+    const list = (JSON.parse(ld) as Array<Record<string, unknown>>).find(
+      (item) => item['@type'] === 'BreadcrumbList',
+    )
+    expect(list?.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Home', item: 'http://localhost:4321/' },
+      { '@type': 'ListItem', position: 2, name: 'The studio', item: 'http://localhost:4321/studio/' },
+      { '@type': 'ListItem', position: 3, name: 'Our team', item: 'http://localhost:4321/studio/team/' },
+    ])
+    // A page at the top shows no trail; every page's header links the nested page.
+    expect(await htmlOf('studio/index.html')).not.toContain('aria-label="Breadcrumb"')
+    expect(await htmlOf('index.html')).toContain('<li><a href="/studio/team/">Team</a></li>')
+    // Under a draft parent a page waits for it: neither is built.
+    expect(await listFiles(outDir)).not.toContainEqual(expect.stringMatching(/roadmap|plans/))
+  })
+
   it('resolves every internal link and image to a built file', async () => {
     const files = new Set(await listFiles(outDir))
     const pages = [...files].filter((f) => f.endsWith('.html'))
@@ -264,6 +290,8 @@ describe('astro build against the fixture CMS', () => {
         '/og/services.png',
         '/og/services/interactive-3d.png',
         '/og/services/websites.png',
+        '/og/studio.png',
+        '/og/studio/team.png',
         '/og/work.png',
         '/og/work/nebula-coffee.png',
         '/og/work/orbital-labs.png',
@@ -370,6 +398,8 @@ describe('astro build against the fixture CMS', () => {
       '/work/',
       '/work/orbital-labs/',
       '/contact/',
+      '/studio/',
+      '/studio/team/',
     ])
       expect(sitemap).toContain(`<loc>http://localhost:4321${path}</loc>`)
     expect(sitemap).not.toContain('/contact/thanks/')

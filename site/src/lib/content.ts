@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content'
 import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
 import type { ModelData } from './models.ts'
+import { pagePaths } from './page-paths.ts'
 import { currentPreview } from './preview-scope.ts'
 
 type Settings = CollectionEntry<'siteSettings'>['data']
@@ -14,6 +15,8 @@ export interface SiteContent {
   services: CollectionEntry<'services'>[]
   caseStudies: CollectionEntry<'caseStudies'>[]
   pages: CollectionEntry<'pages'>[]
+  /** Each published page's URL by id (src/lib/page-paths.ts). */
+  pagePaths: Map<string, string>
 }
 
 let cached: Promise<SiteContent> | undefined
@@ -51,6 +54,7 @@ async function loadSiteContent(): Promise<SiteContent> {
     services: services.sort(byOrder),
     caseStudies: caseStudies.sort((a, b) => b.data.updatedAt.getTime() - a.data.updatedAt.getTime()),
     pages,
+    pagePaths: pagePaths(pages.map((entry) => entry.data)),
   }
 }
 
@@ -68,13 +72,15 @@ export function modelFor(site: SiteContent, ref: unknown): ModelData | undefined
   return id === undefined ? undefined : site.models.get(id)
 }
 
-// The CMS pages the site has a route for; a link to any other page is not rendered (it would 404).
-const PAGE_PATHS: Record<string, string> = { home: '/', about: '/about/', contact: '/contact/' }
-
-const PATHS: Record<string, (slug: string) => string | undefined> = {
-  pages: (slug) => PAGE_PATHS[slug],
-  services: (slug) => `/services/${slug}/`,
-  'case-studies': (slug) => `/work/${slug}/`,
+// Where a linked document lives. A page without a URL (under a parent that is not published) gets no
+// link rather than one that would 404.
+const PATHS: Record<
+  string,
+  (site: SiteContent, entry: { id: string | number; slug: string }) => string | undefined
+> = {
+  pages: (site, entry) => site.pagePaths.get(String(entry.id)),
+  services: (_, entry) => `/services/${entry.slug}/`,
+  'case-studies': (_, entry) => `/work/${entry.slug}/`,
 }
 
 /**
@@ -111,7 +117,7 @@ export function linkHref(
   const list =
     { pages: site.pages, services: site.services, 'case-studies': site.caseStudies }[ref.relationTo] ?? []
   const target = list.find((entry) => String(entry.data.id) === id)
-  return target ? path(target.data.slug) : undefined
+  return target ? path(site, target.data) : undefined
 }
 
 /** Resolves relation values (ids or documents) to loaded entries, in the given order. */

@@ -53,6 +53,8 @@ export const pageSchema = z.object({
   id: z.union([z.string(), z.number()]),
   title: z.string().min(1),
   slug: z.string(),
+  /** The page it sits under (src/lib/page-paths.ts), or nothing. */
+  parent: relation,
   hero: z.object({ heading: z.string().nullish(), text: z.string().nullish(), image: relation }).nullish(),
   layout: z.array(block).nullish(),
   meta: seo,

@@ -121,6 +121,18 @@ export function ogCards(site: SiteContent): Map<string, OgCard> {
       summary: data.summary || data.meta?.description || fallback,
       editorImage: mediaOgImage(site, data.meta?.image),
     })
+  // Every other page at its URL (src/lib/page-paths.ts); the fixed ones have their cards above.
+  for (const { data } of site.pages) {
+    const path = site.pagePaths.get(String(data.id))
+    if (path === undefined || cards.has(path)) continue
+    cards.set(path, {
+      key: path.slice(1, -1),
+      eyebrow: name,
+      title: data.hero?.heading || data.title,
+      summary: data.meta?.description || data.hero?.text || fallback,
+      editorImage: mediaOgImage(site, data.meta?.image),
+    })
+  }
   cache.set(site, cards)
   return cards
 }
