@@ -395,6 +395,22 @@ export interface Service {
     [k: string]: unknown;
   } | null;
   /**
+   * Optional: the same blocks as on pages (images, galleries, figures, quotes, 3D models…), shown after the body.
+   */
+  layout?:
+    | (
+        | RichTextBlock
+        | ImageBlock
+        | GalleryBlock
+        | StatsBlock
+        | QuoteBlock
+        | CallToActionBlock
+        | ServiceListBlock
+        | CaseStudyListBlock
+        | Model3DBlock
+      )[]
+    | null;
+  /**
    * Shown on service cards; a square image works best.
    */
   icon?: (number | null) | Media;
@@ -420,6 +436,123 @@ export interface Service {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ServiceListBlock".
+ */
+export interface ServiceListBlock {
+  heading?: string | null;
+  intro?: string | null;
+  populateBy?: ('all' | 'selection') | null;
+  services?: (number | Service)[] | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'serviceList';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CaseStudyListBlock".
+ */
+export interface CaseStudyListBlock {
+  heading?: string | null;
+  intro?: string | null;
+  populateBy?: ('latest' | 'selection') | null;
+  limit?: number | null;
+  caseStudies?: (number | CaseStudy)[] | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'caseStudyList';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-studies".
+ */
+export interface CaseStudy {
+  id: number;
+  title: string;
+  /**
+   * The page URL, /work/<slug>. Left empty, it is made from the title.
+   */
+  slug: string;
+  summary: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Optional: the same blocks as on pages (images, galleries, figures, quotes, 3D models…), shown after the body.
+   */
+  layout?:
+    | (
+        | RichTextBlock
+        | ImageBlock
+        | GalleryBlock
+        | StatsBlock
+        | QuoteBlock
+        | CallToActionBlock
+        | ServiceListBlock
+        | CaseStudyListBlock
+        | Model3DBlock
+      )[]
+    | null;
+  clientName?: string | null;
+  year?: number | null;
+  services?: (number | Service)[] | null;
+  heroImage?: (number | null) | Media;
+  /**
+   * Optional: a 3D model visitors can turn on this case study's page.
+   */
+  model?: (number | null) | Model;
+  /**
+   * Results as figures, e.g. "9 min" / "average visit, up from two".
+   */
+  outcomes?:
+    | {
+        value: string;
+        label: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * How this page appears in search results and link previews.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Shared in link previews; its 1200×630 "og" size is used.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Model3DBlock".
+ */
+export interface Model3DBlock {
+  /**
+   * Shown on the site once it is processed (status ready).
+   */
+  model: number | Model;
+  caption?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'model3d';
 }
 /**
  * Upload a binary glTF 2.0 (.glb). It is checked and turned into web-ready levels of detail and a poster in the background.
@@ -468,107 +601,6 @@ export interface Model {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "case-studies".
- */
-export interface CaseStudy {
-  id: number;
-  title: string;
-  /**
-   * The page URL, /work/<slug>. Left empty, it is made from the title.
-   */
-  slug: string;
-  summary: string;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  clientName?: string | null;
-  year?: number | null;
-  services?: (number | Service)[] | null;
-  heroImage?: (number | null) | Media;
-  /**
-   * Optional: a 3D model visitors can turn on this case study's page.
-   */
-  model?: (number | null) | Model;
-  /**
-   * Results as figures, e.g. "9 min" / "average visit, up from two".
-   */
-  outcomes?:
-    | {
-        value: string;
-        label: string;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * How this page appears in search results and link previews.
-   */
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Shared in link previews; its 1200×630 "og" size is used.
-     */
-    image?: (number | null) | Media;
-  };
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ServiceListBlock".
- */
-export interface ServiceListBlock {
-  heading?: string | null;
-  intro?: string | null;
-  populateBy?: ('all' | 'selection') | null;
-  services?: (number | Service)[] | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'serviceList';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "CaseStudyListBlock".
- */
-export interface CaseStudyListBlock {
-  heading?: string | null;
-  intro?: string | null;
-  populateBy?: ('latest' | 'selection') | null;
-  limit?: number | null;
-  caseStudies?: (number | CaseStudy)[] | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'caseStudyList';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "Model3DBlock".
- */
-export interface Model3DBlock {
-  /**
-   * Shown on the site once it is processed (status ready).
-   */
-  model: number | Model;
-  caption?: string | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'model3d';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1018,6 +1050,19 @@ export interface ServicesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   body?: T;
+  layout?:
+    | T
+    | {
+        richText?: T | RichTextBlockSelect<T>;
+        image?: T | ImageBlockSelect<T>;
+        gallery?: T | GalleryBlockSelect<T>;
+        stats?: T | StatsBlockSelect<T>;
+        quote?: T | QuoteBlockSelect<T>;
+        cta?: T | CallToActionBlockSelect<T>;
+        serviceList?: T | ServiceListBlockSelect<T>;
+        caseStudyList?: T | CaseStudyListBlockSelect<T>;
+        model3d?: T | Model3DBlockSelect<T>;
+      };
   icon?: T;
   model?: T;
   order?: T;
@@ -1041,6 +1086,19 @@ export interface CaseStudiesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   body?: T;
+  layout?:
+    | T
+    | {
+        richText?: T | RichTextBlockSelect<T>;
+        image?: T | ImageBlockSelect<T>;
+        gallery?: T | GalleryBlockSelect<T>;
+        stats?: T | StatsBlockSelect<T>;
+        quote?: T | QuoteBlockSelect<T>;
+        cta?: T | CallToActionBlockSelect<T>;
+        serviceList?: T | ServiceListBlockSelect<T>;
+        caseStudyList?: T | CaseStudyListBlockSelect<T>;
+        model3d?: T | Model3DBlockSelect<T>;
+      };
   clientName?: T;
   year?: T;
   services?: T;

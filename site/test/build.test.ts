@@ -168,7 +168,7 @@ describe('astro build against the fixture CMS', () => {
     expect(home).not.toContain('A draft service')
   })
 
-  it('renders a case study with its title, summary, facts, services, outcomes, escaped body and canonical URL', async () => {
+  it('renders a case study with its title, summary, facts, services, outcomes, escaped body, blocks and canonical URL', async () => {
     const page = await htmlOf('work/orbital-labs/index.html')
     expect(page).toContain('<h1>Orbital Labs launch site</h1>')
     expect(page).toContain('A launch site for a satellite start-up')
@@ -177,6 +177,9 @@ describe('astro build against the fixture CMS', () => {
     expect(page).toContain('<a href="/services/websites/">Websites with depth</a>')
     expect(page).toContain('<dt>average visit, up from two</dt><dd>9 min</dd>')
     expect(page).toContain('<strong>close</strong> &lt;and&gt; safe.')
+    // After the body, the case study's own blocks (the same set as a page's).
+    expect(page.indexOf('safe.')).toBeLessThan(page.indexOf('<figure class="block quote">'))
+    expect(page).toContain('The planetarium&#39;s visitors now stay for the whole show.')
     expect(page).not.toContain('javascript:')
     expect(page).toContain('<link rel="canonical" href="http://localhost:4321/work/orbital-labs/">')
     expect(page).toContain('<meta name="description" content="How we launched Orbital Labs')

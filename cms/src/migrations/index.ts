@@ -4,7 +4,8 @@ import * as migration_20261123_141452_models from './20261123_141452_models'
 import * as migration_20261202_054205_media_storage from './20261202_054205_media_storage'
 import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_auth_rate_limits'
 import * as migration_20261203_071000_field_vitals from './20261203_071000_field_vitals'
-import * as migration_20261203_233156_page_parents from './20261203_233156_page_parents.ts'
+import * as migration_20261203_233156_page_parents from './20261203_233156_page_parents'
+import * as migration_20261203_234304_body_blocks from './20261203_234304_body_blocks.ts'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261203_233156_page_parents.up,
     down: migration_20261203_233156_page_parents.down,
     name: '20261203_233156_page_parents',
+  },
+  {
+    up: migration_20261203_234304_body_blocks.up,
+    down: migration_20261203_234304_body_blocks.down,
+    name: '20261203_234304_body_blocks',
   },
 ]

@@ -30,6 +30,8 @@ export const caseStudySchema = z.object({
   /** A `models` document (its 3D scene, CaseStudyRoom), or nothing. */
   model: relation,
   outcomes: z.array(z.object({ value: z.string(), label: z.string() })).nullish(),
+  /** The optional blocks after the body (the same set as a page's layout). */
+  layout: z.array(block).nullish(),
   meta: seo,
   createdAt: z.coerce.date().optional(),
   updatedAt: z.coerce.date(),
@@ -44,6 +46,8 @@ export const serviceSchema = z.object({
   /** A `models` document (its planet, ServicePlanet and HeroOrbit), or nothing. */
   model: relation,
   order: z.number().nullish(),
+  /** The optional blocks after the body (the same set as a page's layout). */
+  layout: z.array(block).nullish(),
   meta: seo,
   updatedAt: z.coerce.date(),
 })
