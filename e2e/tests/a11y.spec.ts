@@ -14,6 +14,7 @@ const PAGE_TYPES: [name: string, where: Where][] = [
   ['work index', '/work/'],
   ['a case study', (paths) => paths.find((p) => /^\/work\/[^/]+\/$/.test(p))],
   ['about', '/about/'],
+  ['a page under another', '/about/process/'],
   ['contact', '/contact/'],
   ['contact thanks', '/contact/thanks/'],
   ['404', '/no-such-page-in-orbit/'],

@@ -61,7 +61,9 @@ test('without JavaScript, every page in the sitemap loads with no broken link or
   request,
 }) => {
   const paths = await sitemapPaths(request)
-  expect(paths).toEqual(expect.arrayContaining(['/', '/services/', '/work/', '/about/', '/contact/']))
+  expect(paths).toEqual(
+    expect.arrayContaining(['/', '/services/', '/work/', '/about/', '/about/process/', '/contact/']),
+  )
 
   // Any request the pages make themselves (stylesheets, images) that fails or answers an error.
   const broken: string[] = []

@@ -7,9 +7,15 @@ export interface PageRefs {
   model: (slug: string) => number
 }
 
-type SeedPage = Pick<Page, 'title' | 'slug' | 'hero' | 'layout' | 'meta'>
+type SeedPage = Pick<Page, 'title' | 'slug' | 'hero' | 'layout' | 'meta'> & {
+  /** The slug of the page this one sits under (seeded before it). */
+  parentSlug?: string
+}
 
-/** Home, about and contact of the demo studio, built from the ids of the seeded media. */
+/**
+ * Home, about and contact of the demo studio, and a page under about (`/about/process/`), built from
+ * the ids of the seeded media. Parents come before their subpages.
+ */
 export function pages(refs: PageRefs): SeedPage[] {
   return [
     {
@@ -93,6 +99,47 @@ export function pages(refs: PageRefs): SeedPage[] {
         },
       ],
       meta: { description: 'Who we are and how we work: a small studio designing for space science.' },
+    },
+    {
+      title: 'Our process',
+      slug: 'process',
+      parentSlug: 'about',
+      hero: {
+        heading: 'From a week on site to opening night',
+        text: 'Four stages, the same small team throughout, and real visitors at every step.',
+      },
+      layout: [
+        {
+          blockType: 'richText',
+          content: doc(
+            h2('Listen'),
+            p(
+              'We spend the first week where the work will live: on the planetarium floor, in the mission room, beside the launch team. We leave with the questions visitors actually ask.',
+            ),
+            h2('Prototype'),
+            p(
+              'Within a fortnight there is something to touch: a rough exhibit, a clickable launch page, a first 3D model running on the oldest phone we can find.',
+            ),
+            h2('Test and ship'),
+            p(
+              'Every stage is tried with real visitors and real data before it is polished, and the person who ran the first workshop is the one who ships it.',
+            ),
+          ),
+        },
+        {
+          blockType: 'stats',
+          heading: 'In numbers',
+          items: [
+            { value: '1 week', label: 'on site before any design' },
+            { value: '2 weeks', label: 'to the first working prototype' },
+            { value: '3 people', label: 'on every project, start to finish' },
+          ],
+        },
+      ],
+      meta: {
+        description:
+          'How Kairo works: a week on site, a prototype in a fortnight, tested with real visitors.',
+      },
     },
     {
       title: 'Contact',

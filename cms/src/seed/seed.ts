@@ -202,10 +202,17 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   }
 
   if (await isEmpty('pages')) {
-    for (const page of pages({ media, model })) {
-      await payload.create({ collection: 'pages', data: { ...page, _status: 'published' } })
+    const pageIds = new Map<string, number>()
+    const seeded = pages({ media, model })
+    for (const { parentSlug, ...page } of seeded) {
+      const parent = parentSlug === undefined ? undefined : pageIds.get(parentSlug)
+      const { id } = await payload.create({
+        collection: 'pages',
+        data: { ...page, parent, _status: 'published' },
+      })
+      pageIds.set(page.slug, id)
     }
-    created.pages = 3
+    created.pages = seeded.length
   }
 
   // A global always "exists"; an empty site name means nobody has saved the settings yet.
