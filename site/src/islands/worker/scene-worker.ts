@@ -20,12 +20,32 @@ const send = (message: WorkerMessage) => scope.postMessage(message)
 const waiting: PageMessage[] = []
 let handle: ((message: PageMessage) => void) | undefined
 
+// Whether the visitor is scrolling, tapping or typing on the page (the stage's `busy` signal). The
+// scene's start makes way for them: its code is compiled and its renderer made only in a pause, since
+// with WebGL drawn in software both take the cores the page's thread needs for the visitor's input.
+let busy = false
+let onQuiet: (() => void) | undefined
+const whenPageQuiet = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (busy) onQuiet = resolve
+    else resolve()
+  })
+const followBusy = (message: PageMessage) => {
+  if (message.type !== 'signals') return
+  busy = message.signals.busy
+  if (!busy) onQuiet?.()
+}
+
 async function start(init: Extract<PageMessage, { type: 'init' }>) {
   scope.islandCanvas = init.canvas
   const context = sceneContext(init.canvas)
   if (!context) return send({ type: 'failed', reason: 'no-webgl' })
   try {
+    // The page's first signals come right after `init`: read them before deciding.
+    await new Promise((resolve) => setTimeout(resolve))
+    await whenPageQuiet()
     const { startScene } = await import('./scene.tsx')
+    await whenPageQuiet()
     handle = await startScene(init, context, send)
   } catch {
     // The scene's code did not load, or three could not get a context from this canvas.
@@ -36,6 +56,7 @@ async function start(init: Extract<PageMessage, { type: 'init' }>) {
 
 scope.addEventListener('message', (event) => {
   const message = event.data
+  followBusy(message)
   if (message.type === 'init') void start(message)
   else if (handle) handle(message)
   else waiting.push(message)
