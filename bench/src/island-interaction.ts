@@ -423,10 +423,33 @@ async function main(): Promise<boolean> {
   return withIslandsSite('island-interaction', (site) => measure(site))
 }
 
+/** RUNS runs of one phase on one page, each reported as it ends. */
+async function repeat(phase: string, label: string, once: () => Promise<Run>): Promise<Run[]> {
+  const runs: Run[] = []
+  for (let run = 1; run <= RUNS; run++) {
+    const result = await once()
+    progress(phase, label, run, result)
+    runs.push(result)
+  }
+  return runs
+}
+
+const count = (v: number | null) => (v === null ? 'never' : String(v))
+
+/** Where the median run's slowest interaction went: input / processing / presentation. */
+const partsOf = (run: Run | undefined) =>
+  run?.slowestParts
+    ? [run.slowestParts.input, run.slowestParts.processing, run.slowestParts.presentation]
+        .map((v) => ms(v))
+        .join(' / ')
+    : '—'
+
 async function measure(site: StaticServer): Promise<boolean> {
   let browser: CdpBrowser | undefined
   try {
-    browser = await CdpBrowser.launch(await findChromium(), CHROMIUM_ARGS)
+    // A const for the closures below (TypeScript does not narrow `browser` inside them).
+    const running = await CdpBrowser.launch(await findChromium(), CHROMIUM_ARGS)
+    browser = running
     let ok = true
 
     const idleRows = [
@@ -442,12 +465,9 @@ async function measure(site: StaticServer): Promise<boolean> {
       ],
     ]
     for (const path of PAGES) {
-      const runs: Run[] = []
-      for (let run = 1; run <= RUNS; run++) {
-        const result = await runWithoutInteraction(browser, `${site.url}${path}`)
-        progress('no-interaction', path, run, result)
-        runs.push(result)
-      }
+      const runs = await repeat('no-interaction', path, () =>
+        runWithoutInteraction(running, `${site.url}${path}`),
+      )
       const [median] = medianAndWorst(runs.map((r) => r.firstFrameMs))
       const met = median !== null && median <= GOAL_FIRST_FRAME_MS
       ok &&= met
@@ -480,17 +500,13 @@ async function measure(site: StaticServer): Promise<boolean> {
     for (const label of PAGES.flatMap((path) => [path, `${path}${BASELINE}`])) {
       const path = label.replace(BASELINE, '')
       const baseline = label !== path
-      const runs: Run[] = []
-      for (let run = 1; run <= RUNS; run++) {
-        const result = await runWithInteraction(browser, `${site.url}${path}`, baseline)
-        progress('interaction', label, run, result)
-        runs.push(result)
-      }
+      const runs = await repeat('interaction', label, () =>
+        runWithInteraction(running, `${site.url}${path}`, baseline),
+      )
       const [median] = medianAndWorst(runs.map((r) => r.slowestInteractionMs))
       const met = median !== null && median <= GOAL_INTERACTION_MS
       if (!baseline) ok &&= met
       const medianRun = runs.find((r) => r.slowestInteractionMs === median)
-      const count = (v: number | null) => (v === null ? 'never' : String(v))
       busyRows.push([
         label,
         both(
@@ -506,15 +522,7 @@ async function measure(site: StaticServer): Promise<boolean> {
         both(runs.map((r) => r.longTasks.longest)),
         both(runs.map((r) => r.longTasks.tbt)),
         baseline ? '(no 3D)' : both(runs.map((r) => r.firstFrameMs)),
-        medianRun?.slowestParts
-          ? [
-              medianRun.slowestParts.input,
-              medianRun.slowestParts.processing,
-              medianRun.slowestParts.presentation,
-            ]
-              .map((v) => ms(v))
-              .join(' / ')
-          : '—',
+        partsOf(medianRun),
         baseline ? 'baseline' : met ? 'met' : 'MISSED',
       ])
     }
@@ -532,12 +540,9 @@ async function measure(site: StaticServer): Promise<boolean> {
       ],
     ]
     for (const path of PAGES) {
-      const runs: Run[] = []
-      for (let run = 1; run <= RUNS; run++) {
-        const result = await runTapsDuringStart(browser, `${site.url}${path}`)
-        progress('taps-during-start', path, run, result)
-        runs.push(result)
-      }
+      const runs = await repeat('taps-during-start', path, () =>
+        runTapsDuringStart(running, `${site.url}${path}`),
+      )
       const [median] = medianAndWorst(runs.map((r) => r.slowestInteractionMs))
       const met = median !== null && median <= GOAL_INTERACTION_MS
       ok &&= met
@@ -551,19 +556,11 @@ async function measure(site: StaticServer): Promise<boolean> {
         runs.map((r) => r.taps).join(' '),
         both(
           runs.map((r) => r.longTasks.count),
-          (v) => (v === null ? 'never' : String(v)),
+          count,
         ),
         both(runs.map((r) => r.longTasks.longest)),
         both(runs.map((r) => r.firstFrameMs)),
-        medianRun?.slowestParts
-          ? [
-              medianRun.slowestParts.input,
-              medianRun.slowestParts.processing,
-              medianRun.slowestParts.presentation,
-            ]
-              .map((v) => ms(v))
-              .join(' / ')
-          : '—',
+        partsOf(medianRun),
         met ? 'met' : 'MISSED',
       ])
     }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/is-editor.ts'
 import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
-import { layoutBlocks } from '../../blocks/index.ts'
+import { bodyBlocksField } from '../../fields/body-blocks.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
@@ -34,15 +34,7 @@ export const CaseStudies: CollectionConfig = {
     slugField('/work/<slug>'),
     { name: 'summary', type: 'textarea', required: true },
     { name: 'body', type: 'richText' },
-    {
-      name: 'layout',
-      type: 'blocks',
-      blocks: layoutBlocks,
-      admin: {
-        description:
-          'Optional: the same blocks as on pages (images, galleries, figures, quotes, 3D models…), shown after the body.',
-      },
-    },
+    bodyBlocksField,
     { name: 'clientName', type: 'text', admin: { position: 'sidebar' } },
     { name: 'year', type: 'number', min: 1990, max: 2100, admin: { position: 'sidebar' } },
     {

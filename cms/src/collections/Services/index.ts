@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/is-editor.ts'
 import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
-import { layoutBlocks } from '../../blocks/index.ts'
+import { bodyBlocksField } from '../../fields/body-blocks.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
@@ -27,15 +27,7 @@ export const Services: CollectionConfig = {
     slugField('/services/<slug>'),
     { name: 'summary', type: 'textarea', required: true },
     { name: 'body', type: 'richText' },
-    {
-      name: 'layout',
-      type: 'blocks',
-      blocks: layoutBlocks,
-      admin: {
-        description:
-          'Optional: the same blocks as on pages (images, galleries, figures, quotes, 3D models…), shown after the body.',
-      },
-    },
+    bodyBlocksField,
     {
       name: 'icon',
       type: 'upload',
