@@ -4,8 +4,8 @@ import { demoEditor, testUrls } from './system.ts'
 
 /**
  * The admin at the CMS's own origin (its `CMS_URL`, tools' cmsEnv). Payload accepts the session
- * cookie on writes only from that origin (its CSRF list), so an admin opened at 127.0.0.1 can read
- * but every save answers 403.
+ * cookie only from the origins in its CSRF list: that one, and its other loopback names
+ * (cms/src/utilities/loopback-origins.ts), so the admin works at 127.0.0.1 too.
  */
 export const adminUrl = `http://localhost:${testSystem.ports.cms}/admin`
 

@@ -25,9 +25,23 @@ describe('readEnv: site rebuilds', () => {
     })
   })
 
-  it('reads hook mode with its URL', () => {
-    const env = { ...base, SITE_REBUILD: 'hook', SITE_DEPLOY_HOOK_URL: 'https://hooks.example/abc' }
-    expect(readEnv(env).siteRebuild).toEqual({ mode: 'hook', deployHookUrl: 'https://hooks.example/abc' })
+  it('reads hook mode with its URL and the token its deploys report with', () => {
+    const reportToken = 'r'.repeat(32)
+    const env = {
+      ...base,
+      SITE_REBUILD: 'hook',
+      SITE_DEPLOY_HOOK_URL: 'https://hooks.example/abc',
+      SITE_BUILD_REPORT_TOKEN: reportToken,
+    }
+    expect(readEnv(env).siteRebuild).toEqual({
+      mode: 'hook',
+      deployHookUrl: 'https://hooks.example/abc',
+      reportToken,
+    })
+    const { SITE_BUILD_REPORT_TOKEN: _, ...withoutToken } = env
+    expect(() => readEnv(withoutToken)).toThrow('SITE_BUILD_REPORT_TOKEN is not set')
+    expect(() => readEnv({ ...env, SITE_BUILD_REPORT_TOKEN: 'short' })).toThrow('at least 32 characters')
+    expect(() => readEnv({ ...env, SITE_BUILD_REPORT_TOKEN: 'short' })).not.toThrow(/short/)
   })
 
   it('names every problem at once and never quotes the deploy hook URL', () => {

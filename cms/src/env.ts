@@ -16,6 +16,8 @@ export interface CmsEnv {
   payloadSecret: string
   /** Public origin of the CMS (admin links, CORS, CSRF); default http://localhost:3000. */
   serverUrl: string
+  /** The public site's origin (`SITE_URL`, default http://localhost:4321): links to live pages. */
+  siteUrl: string
   /** How publishing updates the public site (`SITE_REBUILD`); see README "Site rebuilds". */
   siteRebuild: SiteRebuildEnv
   /** Draft preview on the site (README "Draft preview"); off without `PREVIEW_SECRET`. */
@@ -63,12 +65,15 @@ export const DEFAULT_SITE_PREVIEW_URL = 'http://localhost:4321'
 /** `off` (default): nothing; `hook`: POST a deploy hook (production); `local`: build site/ here (dev). */
 export type SiteRebuildEnv =
   | { mode: 'off' }
-  | { mode: 'hook'; deployHookUrl: string }
+  /** `reportToken`: `SITE_BUILD_REPORT_TOKEN`, with which the deploy reports its end (README "Publish status"). */
+  | { mode: 'hook'; deployHookUrl: string; reportToken: string }
   | { mode: 'local'; devRefreshUrl?: string }
 
 const REBUILD_MODES = ['off', 'local', 'hook'] as const
 
 export const DEFAULT_SERVER_URL = 'http://localhost:3000'
+/** The site's dev server; in production SITE_URL is the public origin the site is built for. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321'
 const MIN_SECRET_LENGTH = 32
 
 /** True while `next build` compiles the admin: Next sets NEXT_PHASE in every build worker. */
@@ -109,6 +114,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
     problems.push(`CMS_URL must be an http(s) URL, got "${serverUrl}"`)
   }
 
+  const siteUrl = env.SITE_URL?.trim() || DEFAULT_SITE_URL
+  if (!isHttpUrl(siteUrl)) problems.push(`SITE_URL must be an http(s) URL, got "${siteUrl}"`)
   const siteRebuild = readSiteRebuild(env, problems)
   const preview = readPreview(env, problems)
   const models = readModels(env, problems)
@@ -124,6 +131,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
     databaseUrl,
     payloadSecret,
     serverUrl: serverUrl.replace(/\/$/, ''),
+    siteUrl: siteUrl.replace(/\/+$/, ''),
     siteRebuild,
     preview,
     models,
@@ -136,8 +144,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CmsEnv {
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
 
 /**
- * Reads `SITE_REBUILD`, `SITE_DEPLOY_HOOK_URL` and `SITE_DEV_REFRESH_URL`, adding to `problems`.
- * Note: the deploy hook URL is a secret, so no message quotes it.
+ * Reads `SITE_REBUILD`, `SITE_DEPLOY_HOOK_URL`, `SITE_BUILD_REPORT_TOKEN` and `SITE_DEV_REFRESH_URL`,
+ * adding to `problems`. Note: the deploy hook URL and the token are secrets, so no message quotes them.
  */
 function readSiteRebuild(env: NodeJS.ProcessEnv, problems: string[]): SiteRebuildEnv {
   const mode = env.SITE_REBUILD?.trim() || 'off'
@@ -153,7 +161,16 @@ function readSiteRebuild(env: NodeJS.ProcessEnv, problems: string[]): SiteRebuil
   }
   if (mode === 'hook') {
     if (!hookUrl) problems.push('SITE_DEPLOY_HOOK_URL is not set (SITE_REBUILD=hook needs it)')
-    return { mode, deployHookUrl: hookUrl }
+    // Without it nothing could end a build's status: the hook only starts the deploy elsewhere.
+    const reportToken = env.SITE_BUILD_REPORT_TOKEN?.trim() ?? ''
+    if (!reportToken) {
+      problems.push(
+        'SITE_BUILD_REPORT_TOKEN is not set (SITE_REBUILD=hook needs it: the deploy reports its end with it)',
+      )
+    } else if (reportToken.length < MIN_SECRET_LENGTH) {
+      problems.push(`SITE_BUILD_REPORT_TOKEN must be at least ${MIN_SECRET_LENGTH} characters long`)
+    }
+    return { mode, deployHookUrl: hookUrl, reportToken }
   }
   if (mode === 'local') return refreshUrl ? { mode, devRefreshUrl: refreshUrl } : { mode }
   return { mode: 'off' }

@@ -14,6 +14,7 @@ import { Models } from './collections/Models/index.ts'
 import { Pages } from './collections/Pages/index.ts'
 import { Redirects } from './collections/Redirects/index.ts'
 import { Services } from './collections/Services/index.ts'
+import { siteBuilds } from './collections/SiteBuilds/index.ts'
 import { TeamMembers } from './collections/TeamMembers/index.ts'
 import { Testimonials } from './collections/Testimonials/index.ts'
 import { Users } from './collections/Users/index.ts'
@@ -29,8 +30,9 @@ import { modelAssetsEndpoint } from './models/assets-endpoint.ts'
 import { reclaimStuckModelsSafely } from './models/reclaim.ts'
 import { processModelTask } from './models/task.ts'
 import { previewEndpoint, withDraftPreview } from './preview/index.ts'
-import { createSiteRebuilder, installSiteRebuilder } from './rebuild/index.ts'
+import { createSiteRebuilder, installSiteRebuilder, startBuildJournal } from './rebuild/index.ts'
 import { mediaStorage } from './storage/plugin.ts'
+import { adminOrigins } from './utilities/loopback-origins.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -48,12 +50,18 @@ const siteContent = [Pages, Services, CaseStudies, TeamMembers, Testimonials, Me
 
 export default buildConfig({
   serverURL: env.serverUrl,
+  // Cookie-signed-in requests only from the admin's own origin, every loopback name of it locally.
+  csrf: adminOrigins(env.serverUrl),
   secret: env.payloadSecret,
   telemetry: false,
   admin: {
     user: Users.slug,
     // The studio's own name, mark and tab icon, not Payload's (src/admin/Brand.tsx, public/favicon.svg).
-    components: { graphics: { Logo: '/admin/Brand.tsx#Logo', Icon: '/admin/Brand.tsx#Icon' } },
+    components: {
+      graphics: { Logo: '/admin/Brand.tsx#Logo', Icon: '/admin/Brand.tsx#Icon' },
+      // The public site's build state: queued, building, live or failed, and why (README "Publish status").
+      beforeDashboard: ['/admin/SiteBuildsPanel.tsx#SiteBuildsPanel'],
+    },
     meta: {
       titleSuffix: ' — Kairo',
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
@@ -72,6 +80,12 @@ export default buildConfig({
     withSiteRebuildWhenVisible(Models, (doc) => doc?.status === 'ready'),
     // Rate limits per IP and per account+IP instead of Payload's lockout; Secure cookie in production.
     withAuthGuards(env.auth)(Users),
+    // The site's builds, written by the rebuilder (src/rebuild/journal.ts): the admin's publish status.
+    siteBuilds({
+      siteUrl: env.siteUrl,
+      // Only a deploy hook's builds end by a report (README "Publish status").
+      reportToken: env.siteRebuild.mode === 'hook' ? env.siteRebuild.reportToken : undefined,
+    }),
   ],
   endpoints: [
     // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
@@ -82,7 +96,11 @@ export default buildConfig({
   globals: [withSiteRebuildGlobal(SiteSettings)],
   // Payload has no job lease: a model whose server died mid-build stays `processing`. At every start
   // (the Next server, the CLI, a serverless cold start) such models are queued again (src/models/reclaim.ts).
-  onInit: async (payload) => void (await reclaimStuckModelsSafely(payload)),
+  // Builds an earlier run left unfinished are marked failed, and the build history starts.
+  onInit: async (payload) => {
+    await reclaimStuckModelsSafely(payload)
+    await startBuildJournal(payload, env.siteRebuild.mode)
+  },
   // Multipart bodies are cut at the larger limit; each collection's guard then applies its own.
   upload: { limits: { fileSize: Math.max(MAX_UPLOAD_BYTES, MAX_MODEL_BYTES) } },
   jobs: {

@@ -154,7 +154,7 @@ describe('model processing', () => {
     expect(lod.url).toBe(`http://localhost:3000/api/model-assets/${lod.key}`)
     expect(existsSync(path.join(MODEL_ASSETS_DIR, lod.key))).toBe(true)
     // Becoming ready is what rebuilds the site, once.
-    expect(rebuilds).toEqual([`models ${doc.id} update`])
+    expect(rebuilds).toEqual([`3D model “${doc.title}” updated`])
     readyId = doc.id
     lodKey = lod.key
   })
@@ -202,7 +202,7 @@ describe('model processing', () => {
     })
     expect(row?.manifest.lods[0]?.url).toMatch(/^\/api\/model-assets\/models\//)
     // An edit of a ready model changes what visitors see.
-    expect(rebuilds).toEqual([`models ${readyId} update`])
+    expect(rebuilds).toEqual([expect.stringMatching(/^3D model “.+” updated$/)])
   })
 
   it('renders a poster when posters are on, and serves it', async () => {

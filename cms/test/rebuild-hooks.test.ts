@@ -55,7 +55,7 @@ describe('publishing asks for a site rebuild through the hooks', () => {
 
   it('rebuilds when the case study is published', async () => {
     await payload.update({ collection: 'case-studies', id, data: { _status: 'published' } })
-    expect(requests).toEqual([`case-studies ${id} update`])
+    expect(requests).toEqual(['case study “Draft 3” published'])
   })
 
   it('does not rebuild for a draft saved on top of the published version', async () => {
@@ -65,11 +65,11 @@ describe('publishing asks for a site rebuild through the hooks', () => {
 
   it('rebuilds when it is unpublished, and when a published one is deleted', async () => {
     await payload.update({ collection: 'case-studies', id, data: { _status: 'draft' } })
-    expect(requests).toEqual([`case-studies ${id} update`])
+    expect(requests).toEqual([expect.stringMatching(/^case study “.+” unpublished$/)])
     await payload.update({ collection: 'case-studies', id, data: { _status: 'published' } })
     requests.length = 0
     await payload.delete({ collection: 'case-studies', id })
-    expect(requests).toEqual([`case-studies ${id} delete`])
+    expect(requests).toEqual([expect.stringMatching(/^case study “.+” deleted$/)])
   })
 
   it('does not rebuild when a never-published draft is deleted', async () => {
@@ -88,6 +88,6 @@ describe('publishing asks for a site rebuild through the hooks', () => {
       data: { name: `Rebuild ${run}`, role: 'Tester' },
     })
     cleanup.add('team-members', member.id)
-    expect(requests).toEqual([`team-members ${member.id} create`])
+    expect(requests).toEqual([`team member “Rebuild ${run}” added`])
   })
 })

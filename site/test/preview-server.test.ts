@@ -116,6 +116,11 @@ describe('the draft preview server', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(response.headers.get('x-robots-tag')).toContain('noindex')
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    // Only the CMS's admin may frame it (its live preview panel), under any loopback name here.
+    const port = new URL(cmsUrl).port
+    expect(response.headers.get('content-security-policy')).toBe(
+      `frame-ancestors http://localhost:${port} http://127.0.0.1:${port} http://[::1]:${port}`,
+    )
     const html = await response.text()
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">')
     expect(html).toMatch(/<div class="draft-banner" role="status"[^>]*>[\s\S]*?Draft preview/)
@@ -157,6 +162,7 @@ describe('the draft preview server', () => {
     const response = await fetch(`${origin}/preview/work/1?token=forged`)
     expect(response.status).toBe(403)
     expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('content-security-policy')).toMatch(/^frame-ancestors /)
     const html = await response.text()
     expect(html).toContain('This preview link is not valid.')
     expect(html).not.toContain(DRAFT_SUMMARY)

@@ -20,6 +20,7 @@ export {
   localObjectStorageEnv,
   type ObjectStorageEnv,
   objectStorage,
+  removeStoredObject,
   s3ClientFor,
   startObjectStorage,
 } from './object-storage.ts'

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { S3Client } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { logLine } from './log.ts'
 
 /**
@@ -115,4 +115,17 @@ export async function startObjectStorage(options: {
     )
   }
   return { endpoint, env: localObjectStorageEnv(endpoint), stop: () => server.close() }
+}
+
+/**
+ * Removes one object behind the CMS's back, as a storage outage or a bad clean-up would: the e2e
+ * publish status spec breaks a site build this way, the way it breaks in real life.
+ */
+export async function removeStoredObject(env: ObjectStorageEnv, bucket: string, key: string): Promise<void> {
+  const client = s3ClientFor(env)
+  try {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
+  } finally {
+    client.destroy()
+  }
 }

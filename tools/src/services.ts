@@ -21,10 +21,15 @@ const devSiteRebuildEnv = {
  * Resolves once its REST API answers, which in dev also compiles the route the site's loader reads.
  */
 export async function startCms(
-  options: StepOptions & { mode: 'dev' | 'prod'; port: number },
+  options: StepOptions & {
+    mode: 'dev' | 'prod'
+    port: number
+    /** Set last, over the rest (a test's CMS that rebuilds the site: `SITE_REBUILD=local`). */
+    env?: NodeJS.ProcessEnv
+  },
 ): Promise<Service> {
   const cms = startService({
-    name: 'cms',
+    name: options.env ? `cms:${options.port}` : 'cms',
     command: 'pnpm',
     args: ['exec', 'next', options.mode === 'dev' ? 'dev' : 'start', '--port', String(options.port)],
     cwd: packageDir.cms,
@@ -32,6 +37,7 @@ export async function startCms(
       ...cmsEnv(options, options.port),
       ...(options.mode === 'dev' ? devSiteRebuildEnv : {}),
       PORT: String(options.port),
+      ...options.env,
     },
     quiet: options.quiet ?? false,
   })

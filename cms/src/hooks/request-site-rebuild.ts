@@ -5,6 +5,7 @@ import type {
   CollectionConfig,
   GlobalAfterChangeHook,
   GlobalConfig,
+  SanitizedCollectionConfig,
 } from 'payload'
 
 import { siteRebuilder } from '../rebuild/index.ts'
@@ -39,6 +40,40 @@ export function changeIsPublic(change: SiteChange): boolean {
   return change.event === 'update'
 }
 
+/**
+ * A change as editors read it in the build history: `case study “Orbital Labs” published`. The
+ * title is the collection's `useAsTitle` field, or the id where it has none.
+ */
+export function describeChange(
+  collection: Pick<SanitizedCollectionConfig, 'slug' | 'labels' | 'admin'>,
+  doc: Record<string, unknown> | undefined,
+  id: number | string | undefined,
+  event: SiteChange['event'],
+): string {
+  const singular = collection.labels?.singular
+  // "Case Study" reads "case study" mid-sentence; "3D model" keeps its "3D".
+  const label = (typeof singular === 'string' ? singular : collection.slug)
+    .split(' ')
+    .map((word) => (/\d/.test(word) ? word : word.toLowerCase()))
+    .join(' ')
+  const titleField = collection.admin?.useAsTitle
+  const title = titleField && typeof doc?.[titleField] === 'string' ? `“${doc[titleField]}”` : `#${id}`
+  const status = doc?._status
+  const verb =
+    event === 'delete'
+      ? 'deleted'
+      : event === 'create'
+        ? status === 'draft'
+          ? 'saved'
+          : 'added'
+        : status === 'published'
+          ? 'published'
+          : status === 'draft'
+            ? 'unpublished'
+            : 'updated'
+  return `${label} ${title} ${verb}`
+}
+
 // The operation's `draft` argument reaches only beforeOperation hooks; it is carried to afterChange
 // through the request's context, keyed per collection.
 const draftKey = (slug: string) => `kairo.siteRebuild.draft.${slug}`
@@ -65,7 +100,7 @@ const afterChange: CollectionAfterChangeHook = ({ collection, doc, operation, re
     draftArg: req.context[draftKey(collection.slug)] === true,
     status: doc?._status,
   }
-  if (changeIsPublic(change)) ask(`${collection.slug} ${doc?.id} ${operation}`)
+  if (changeIsPublic(change)) ask(describeChange(collection, doc, doc?.id, operation))
   return doc
 }
 
@@ -76,12 +111,13 @@ const afterDelete: CollectionAfterDeleteHook = ({ collection, doc, id }) => {
     draftArg: false,
     status: doc?._status,
   }
-  if (changeIsPublic(change)) ask(`${collection.slug} ${id} delete`)
+  if (changeIsPublic(change)) ask(describeChange(collection, doc, id, 'delete'))
   return doc
 }
 
 const globalAfterChange: GlobalAfterChangeHook = ({ doc, global }) => {
-  ask(`${global.slug} update`)
+  const label = typeof global.label === 'string' ? global.label : global.slug
+  ask(`${label.toLowerCase()} updated`)
   return doc
 }
 
@@ -111,11 +147,11 @@ export function withSiteRebuildWhenVisible(
 ): CollectionConfig {
   const hooks = collection.hooks ?? {}
   const changed: CollectionAfterChangeHook = ({ collection, doc, operation }) => {
-    if (visible(doc)) ask(`${collection.slug} ${doc?.id} ${operation}`)
+    if (visible(doc)) ask(describeChange(collection, doc, doc?.id, operation))
     return doc
   }
   const deleted: CollectionAfterDeleteHook = ({ collection, doc, id }) => {
-    if (visible(doc)) ask(`${collection.slug} ${id} delete`)
+    if (visible(doc)) ask(describeChange(collection, doc, id, 'delete'))
     return doc
   }
   return {

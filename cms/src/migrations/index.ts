@@ -6,6 +6,7 @@ import * as migration_20261202_055154_auth_rate_limits from './20261202_055154_a
 import * as migration_20261203_071000_field_vitals from './20261203_071000_field_vitals'
 import * as migration_20261203_233156_page_parents from './20261203_233156_page_parents'
 import * as migration_20261203_234304_body_blocks from './20261203_234304_body_blocks.ts'
+import * as migration_20261204_034103_site_builds from './20261204_034103_site_builds.ts'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261203_234304_body_blocks.up,
     down: migration_20261203_234304_body_blocks.down,
     name: '20261203_234304_body_blocks',
+  },
+  {
+    up: migration_20261204_034103_site_builds.up,
+    down: migration_20261204_034103_site_builds.down,
+    name: '20261204_034103_site_builds',
   },
 ]

@@ -25,6 +25,17 @@ describe('withDraftPreview', () => {
     })
   })
 
+  it('gives the live preview panel the same link, at phone, tablet and desktop widths', async () => {
+    const config = withDraftPreview(preview)(collection('services'))
+    const live = config.admin?.livePreview
+    if (typeof live?.url !== 'function') throw new Error('no live preview URL function')
+    const liveArgs = { data: { id: 3 }, locale: { code: 'en', label: 'English' }, req: {} } as never
+    expect(await live.url(liveArgs)).toBe(await config.admin?.preview?.({ id: 3 }, args))
+    expect(live.breakpoints?.map(({ width }) => width)).toEqual([375, 768, 1440])
+    // Unsaved, there is no draft to show yet.
+    expect(await live.url({ ...(liveArgs as object), data: {} } as never)).toBeUndefined()
+  })
+
   it('routes services and pages by collection, and leaves other collections and unsaved documents alone', async () => {
     const services = withDraftPreview(preview)(collection('services'))
     expect(String(await services.admin?.preview?.({ id: 3 }, args))).toMatch(
@@ -35,5 +46,6 @@ describe('withDraftPreview', () => {
     expect(await pages.admin?.preview?.({}, args)).toBeNull()
     expect(withDraftPreview(preview)(collection('media')).admin?.preview).toBeUndefined()
     expect(withDraftPreview({ enabled: false })(collection('pages')).admin?.preview).toBeUndefined()
+    expect(withDraftPreview({ enabled: false })(collection('pages')).admin?.livePreview).toBeUndefined()
   })
 })

@@ -8,7 +8,7 @@ const now = Date.UTC(2026, 10, 23, 12)
 
 describe('preview tokens', () => {
   it('open the document they were signed for until they expire', () => {
-    const token = signPreviewToken(study, secret, { now, ttlMs: 60_000 })
+    const token = signPreviewToken(study, secret, { now, ttlMs: 60_000, stepMs: 1000 })
     expect(token).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/)
     expect(verifyPreviewToken(token, study, secret, now + 59_000)).toEqual({ ok: true })
     // The id as the URL carries it (a string) is the same document.
@@ -22,6 +22,16 @@ describe('preview tokens', () => {
       ok: false,
       reason: 'expired',
     })
+  })
+
+  it('are the same for every link made within ten minutes, and live at least an hour', () => {
+    // The live preview panel reloads its frame when the link changes: autosaves must not change it.
+    const start = now + 1 // just past a step's boundary
+    const first = signPreviewToken(study, secret, { now: start })
+    expect(signPreviewToken(study, secret, { now: start + 9 * 60_000 })).toBe(first)
+    expect(signPreviewToken(study, secret, { now: start + 10 * 60_000 })).not.toBe(first)
+    const last = start + 10 * 60_000 - 2
+    expect(verifyPreviewToken(first, study, secret, last + 3_599_000).ok).toBe(true)
   })
 
   it('open no other document, collection or secret', () => {

@@ -7,8 +7,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * draft until it expires, and nothing else.
  */
 
-/** How long a preview link works after the admin made it. */
+/** How long a preview link works after the admin made it, at least. */
 export const PREVIEW_TOKEN_TTL_MS = 60 * 60 * 1000
+
+/**
+ * Expiries are rounded up to this step, so every link made within it is the same URL. The live
+ * preview recomputes its URL on every autosave (Payload does, for URLs that depend on the document),
+ * and the panel reloads its frame whenever the URL changes: a fresh expiry per save would reload the
+ * preview every 1.5 s while the editor types, and lose its scroll position.
+ */
+export const PREVIEW_TOKEN_STEP_MS = 10 * 60 * 1000
 
 /** The one document a token opens. */
 export interface PreviewTarget {
@@ -28,13 +36,17 @@ function mac(target: PreviewTarget, expires: number, secret: string): string {
     .digest('base64url')
 }
 
-/** Signs a token for `target`, valid for `ttlMs` from `now`. */
+/** Signs a token for `target`, valid for at least `ttlMs` from `now` (up to one `stepMs` more). */
 export function signPreviewToken(
   target: PreviewTarget,
   secret: string,
-  { now = Date.now(), ttlMs = PREVIEW_TOKEN_TTL_MS }: { now?: number; ttlMs?: number } = {},
+  {
+    now = Date.now(),
+    ttlMs = PREVIEW_TOKEN_TTL_MS,
+    stepMs = PREVIEW_TOKEN_STEP_MS,
+  }: { now?: number; ttlMs?: number; stepMs?: number } = {},
 ): string {
-  const expires = Math.floor((now + ttlMs) / 1000)
+  const expires = Math.ceil((now + ttlMs) / stepMs) * (stepMs / 1000)
   return `${expires}.${mac(target, expires, secret)}`
 }
 

@@ -17,6 +17,21 @@ export interface LocalRebuildOptions {
 
 /** Lines of a failed build's output shown in the log; a build prints a few hundred. */
 const TAIL_LINES = 25
+/** Lines kept to find where a failed build's error starts (Astro prints it above its stack trace). */
+const KEPT_LINES = 200
+
+/** A site build that exited with an error; `output` is its last lines, where the error starts. */
+export class SiteBuildFailed extends Error {
+  readonly code: number | null
+  readonly output: readonly string[]
+
+  constructor(code: number | null, output: readonly string[]) {
+    super(`site build exited with ${code}`)
+    this.name = 'SiteBuildFailed'
+    this.code = code
+    this.output = output
+  }
+}
 
 /**
  * A rebuilder for development: tells `astro dev` to reload its content (when `devRefreshUrl` is set),
@@ -44,7 +59,7 @@ export function localRebuilder(options: LocalRebuildOptions): SiteRebuilder {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (line.trim()) tail.push(line)
       }
-      tail.splice(0, Math.max(0, tail.length - TAIL_LINES))
+      tail.splice(0, Math.max(0, tail.length - KEPT_LINES))
     }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
@@ -58,8 +73,8 @@ export function localRebuilder(options: LocalRebuildOptions): SiteRebuilder {
           return
         }
         log.warn(`site build failed (exit ${code}, ${seconds} s); its last lines:`)
-        for (const line of tail) log.warn(`[site build] ${line}`)
-        reject(new Error(`site build exited with ${code}`))
+        for (const line of tail.slice(-TAIL_LINES)) log.warn(`[site build] ${line}`)
+        reject(new SiteBuildFailed(code, tail))
       })
     })
   }

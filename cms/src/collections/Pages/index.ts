@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/is-editor.ts'
 import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
 import { layoutBlocks } from '../../blocks/index.ts'
+import { publishStatusField } from '../../fields/publish-status.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
@@ -29,6 +30,7 @@ export const Pages: CollectionConfig = {
   versions: editorialVersions,
   hooks: { beforeChange: [noteMove], afterChange: [redirectMovedPage] },
   fields: [
+    publishStatusField,
     { name: 'title', type: 'text', required: true },
     slugField('/<parent’s URL>/<slug>/ ("home" is the front page)'),
     parentField,

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/is-editor.ts'
 import { publishedOrAuthenticated } from '../../access/published-or-authenticated.ts'
 import { bodyBlocksField } from '../../fields/body-blocks.ts'
+import { publishStatusField } from '../../fields/publish-status.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
@@ -23,6 +24,7 @@ export const Services: CollectionConfig = {
   },
   versions: editorialVersions,
   fields: [
+    publishStatusField,
     { name: 'title', type: 'text', required: true },
     slugField('/services/<slug>'),
     { name: 'summary', type: 'textarea', required: true },

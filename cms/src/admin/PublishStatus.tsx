@@ -1,0 +1,92 @@
+'use client'
+
+import { useDocumentInfo } from '@payloadcms/ui'
+
+import { formatDuration, formatTime, type SiteStatus, useSiteStatus } from './site-status.ts'
+
+/**
+ * Each document's place on the public site, in its edit view's sidebar: whether the published
+ * version is live yet (since when, with a link), queued or building, or why the build failed. A
+ * `ui` field (no data), added to case studies, services and pages by src/fields/publish-status.ts.
+ */
+export function PublishStatus() {
+  const { id, collectionSlug, lastUpdateTime } = useDocumentInfo()
+  const query = id
+    ? `?collection=${encodeURIComponent(collectionSlug ?? '')}&id=${encodeURIComponent(String(id))}`
+    : ''
+  const { status, problem } = useSiteStatus(query, lastUpdateTime)
+  if (!id) return null
+  return (
+    <section className="kairo-publish-status" aria-labelledby="kairo-publish-status-heading">
+      <h3 id="kairo-publish-status-heading">On the site</h3>
+      <div role="status" aria-live="polite">
+        {problem ? (
+          <p>{problem}</p>
+        ) : status?.document ? (
+          <DocumentState document={status.document} />
+        ) : (
+          <p>…</p>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function DocumentState({ document }: { document: NonNullable<SiteStatus['document']> }) {
+  switch (document.state) {
+    case 'unpublished':
+      return <p>Not published: visitors do not see this document.</p>
+    case 'not-built':
+      return (
+        <p>
+          Published {formatTime(document.publishedAt)}; the site has not been rebuilt since (site rebuilds are
+          off here, or it was built by hand).
+        </p>
+      )
+    case 'queued':
+      return (
+        <p>
+          <span className="kairo-build-pill" data-status="queued">
+            Queued
+          </span>{' '}
+          The site rebuilds in a few seconds.
+        </p>
+      )
+    case 'building':
+      return (
+        <p>
+          <span className="kairo-build-pill" data-status="building">
+            Building
+          </span>{' '}
+          since {formatTime(document.build.startedAt)}.
+        </p>
+      )
+    case 'failed':
+      return (
+        <>
+          <p>
+            <span className="kairo-build-pill" data-status="failed">
+              Failed
+            </span>{' '}
+            The build at {formatTime(document.build.startedAt)} failed; the site still shows the version
+            before.
+          </p>
+          <pre className="kairo-build-error">{document.build.error}</pre>
+        </>
+      )
+    case 'live':
+      return (
+        <p>
+          <span className="kairo-build-pill" data-status="live">
+            Live
+          </span>{' '}
+          since {formatTime(document.liveAt)} (built in {formatDuration(document.build.durationMs)}).{' '}
+          {document.url && (
+            <a href={document.url} target="_blank" rel="noopener">
+              View on the site
+            </a>
+          )}
+        </p>
+      )
+  }
+}
