@@ -17,9 +17,9 @@ if (!hyperdriveUrl.password) hyperdriveUrl.password = 'unused'
 // wrangler.toml carries no local connection string; this is the variable `wrangler dev` reads too.
 process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = hyperdriveUrl.toString()
 
-// Note: the plugin drops wrangler.toml's [assets] (directory and ASSETS binding) unless
-// `miniflare.assets` names a directory, so the tests neither need nor build site/dist. Checked with
-// the directory missing; the API tests do not touch ASSETS.
+// Note: the tests neither need nor build site/dist. With the directory missing the plugin binds no
+// ASSETS; with a built site there, it serves it. No test may depend on either: the search's tests
+// hand the route a stand-in (test/search.test.ts).
 
 export default defineConfig({
   plugins: [

@@ -13,7 +13,9 @@ const { siteUrl } = readSiteEnv()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
-const WORKER_PATHS = '^/(api|login|logout|dashboard|password-reset|invite|unsubscribe)(/|\\?|$)'
+// `/search` (no slash) is the Worker's answer; the form page `/search/` stays the site's.
+const WORKER_PATHS =
+  '^/(api|login|logout|dashboard|password-reset|invite|unsubscribe)(/|\\?|$)|^/search(\\?|$)'
 
 export default defineConfig({
   site: siteUrl,
@@ -25,11 +27,12 @@ export default defineConfig({
   // before Vite's proxy can forward them to the Worker, whose routes have no trailing slash.
   trailingSlash: 'ignore',
   // React renders the 3D islands (src/islands/), which only pages with a model carry.
-  // sitemap-index.xml lists every built page except the contact thank-you state, the 404 page and the
-  // dashboard's 3D viewer (a frame, not a page of the site).
+  // sitemap-index.xml lists every built page except the contact thank-you state, the 404 page, the
+  // dashboard's 3D viewer (a frame, not a page of the site) and the search form (its results are the
+  // Worker's answers, not pages of their own).
   integrations: [
     react(),
-    sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$|\/viewer\/$/.test(page) }),
+    sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$|\/viewer\/$|\/search\/$/.test(page) }),
     copyMedia(),
     // `client:idle3d`, model files into dist/models/, decoders into dist/decoders/.
     islands(),

@@ -8,6 +8,7 @@ import { health } from './routes/health/index.ts'
 import { hooks } from './routes/hooks/index.ts'
 import { internal } from './routes/internal/index.ts'
 import { profile } from './routes/profile/index.tsx'
+import { search } from './routes/search/index.ts'
 import { team } from './routes/team/index.ts'
 import { unsubscribeRoutes } from './routes/unsubscribe/index.tsx'
 import { v1 } from './routes/v1/index.ts'
@@ -26,6 +27,8 @@ export const app = createApp()
   .route('/', hooks)
   // The site's optional Core Web Vitals beacon: no cookie is read or set, so it too comes first.
   .route('/', vitals)
+  // The site's search reads only the static assets (routes/search/): no cookie, no query.
+  .route('/', search)
   // Who is signed in, for every route below (no query without a session cookie).
   .use(loadSession())
   .route('/', health)

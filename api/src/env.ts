@@ -21,7 +21,9 @@ export interface Bindings
     // checked by `check`): HYPERDRIVE (Postgres; locally
     // `CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE`), BUCKET (R2: 3D assets, CMS media),
     // ASSETS (the static site, `site/dist`). Variables are declared here: wrangler.toml sets only some.
-    Pick<WorkerBindings, 'HYPERDRIVE' | 'BUCKET' | 'ASSETS'> {
+    Pick<WorkerBindings, 'HYPERDRIVE' | 'BUCKET' | 'ASSETS'>,
+    // The search's per-address limit (wrangler.toml [[ratelimits]], src/routes/search/); unbound, no limit.
+    Partial<Pick<WorkerBindings, 'SEARCH_RATE_LIMIT'>> {
   /** `production` switches the logs to one JSON object per line; anything else is development. */
   ENVIRONMENT?: string
   /**

@@ -17,6 +17,8 @@ const PAGE_TYPES: [name: string, where: Where][] = [
   ['a page under another', '/about/process/'],
   ['contact', '/contact/'],
   ['contact thanks', '/contact/thanks/'],
+  // The Worker's answer: the site's search page with results written in (api/src/routes/search/).
+  ['search with results', '/search?q=orbit'],
   ['404', '/no-such-page-in-orbit/'],
 ]
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publishedImageType } from '../src/lib/image-type.ts'
+import { loadSearchIndex } from '../src/lib/search/search-index.ts'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
 import { type BuiltModels, buildTestModels } from './models-fixture.ts'
 
@@ -26,6 +27,9 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** The dashboard's 3D viewer: a frame the dashboard lays over a poster, not a page of the site. */
 const VIEWER = 'viewer/index.html'
+
+/** The search form, which the Worker fills with results (api/src/routes/search/). */
+const SEARCH_PAGE = 'search/index.html'
 
 /** The site's pages (every built HTML file but the viewer frame). */
 async function sitePages(): Promise<string[]> {
@@ -129,6 +133,7 @@ describe('astro build against the fixture CMS', () => {
       'contact/index.html',
       'contact/thanks/index.html',
       'index.html',
+      'search/index.html',
       'services/index.html',
       'services/interactive-3d/index.html',
       'services/websites/index.html',
@@ -406,12 +411,37 @@ describe('astro build against the fixture CMS', () => {
     ])
       expect(sitemap).toContain(`<loc>http://localhost:4321${path}</loc>`)
     expect(sitemap).not.toContain('/contact/thanks/')
+    expect(sitemap).not.toContain('/search/')
     expect(await readFile(join(outDir, 'robots.txt'), 'utf8')).toContain(
       'Sitemap: http://localhost:4321/sitemap-index.xml',
     )
     const rss = await readFile(join(outDir, 'rss.xml'), 'utf8')
     expect(rss).toContain('<link>http://localhost:4321/work/orbital-labs/</link>')
     expect(rss).toContain('<link>http://localhost:4321/work/nebula-coffee/</link>')
+  })
+
+  it('writes the search index of the published, routed pages, and the form the Worker fills', async () => {
+    const index = loadSearchIndex(await readFile(join(outDir, 'search', 'index.json'), 'utf8'))
+    const urls = (query: string) =>
+      index
+        .search(query, { prefix: true })
+        .map((result) => result.id as string)
+        .sort()
+    // Every service, case study and routed page, nested ones at their URL; no draft, nothing under one.
+    expect(index.documentCount).toBe(9)
+    expect(urls('team')).toContain('/studio/team/')
+    expect(index.search('Orbital Labs').map((result) => result.id)).toContain('/work/orbital-labs/')
+    for (const secret of ['secret', 'roadmap', 'plans']) expect(urls(secret), secret).toEqual([])
+    const page = await htmlOf(SEARCH_PAGE)
+    expect(page).toMatch(/<form[^>]* action="\/search" method="get" role="search"/)
+    expect(page).toMatch(/<label for="search-q"[^>]*>[^<]+<\/label>/)
+    expect(page).toMatch(/<input id="search-q" type="search" name="q"[^>]* data-search-input/)
+    // The Worker's markers, empty as built: the count (announced) and the results.
+    expect(page).toMatch(/<p id="search-status"[^>]* role="status"[^>]* data-search-status[^>]*><\/p>/)
+    expect(page).toMatch(/<div id="search-results"[^>]* data-search-results[^>]*><\/div>/)
+    // Reachable from every page, without a script.
+    for (const file of await sitePages())
+      expect(await htmlOf(file), file).toContain('<li><a href="/search/">Search</a></li>')
   })
 
   it("ships no JavaScript except the contact form's small inline script and, on pages with a model, the 3D island", async () => {
@@ -434,8 +464,9 @@ describe('astro build against the fixture CMS', () => {
         expect(html, file).not.toMatch(/rel="modulepreload"/)
         html = html.replace(/<script type="module" src="\/_astro\/[\w.-]+\.js"><\/script>/, '')
       }
-      if (file === 'contact/index.html') {
-        // The form works without it; the script only submits in place. No external script file.
+      if (file === 'contact/index.html' || file === SEARCH_PAGE) {
+        // The form works without it; the script only submits in place (the contact form) or shows
+        // results as the visitor types (search). No external script file.
         const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
         expect(scripts).toHaveLength(1)
         expect(scripts[0]?.[0]).not.toMatch(/\ssrc=/)

@@ -12,6 +12,7 @@ export const benchSystem = {
   mailOutage: { api: 8827, smtp: 1225, inbox: 1280 },
   uploadMemory: { api: 8847 },
   glbToPoster: { api: 8837 },
+  search: { api: 8857 },
   postgres: { dataDir: join(dataDir, 'bench-postgres'), port: 54349, database: 'postgres' },
   wranglerState: join(dataDir, 'bench-wrangler'),
 } as const
