@@ -5,11 +5,13 @@ import { copyMedia } from './src/integrations/copy-media.ts'
 import { draftPreview } from './src/integrations/draft-preview.ts'
 import { islands } from './src/integrations/islands.ts'
 import { ogCardCache } from './src/integrations/og-cache.ts'
+import { pageWeights } from './src/integrations/page-weights.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { securityHeaders } from './src/integrations/security-headers.ts'
+import { staleOutput } from './src/integrations/stale-output.ts'
 import { readSiteEnv } from './src/lib/env.ts'
 
-const { siteUrl } = readSiteEnv()
+const { siteUrl, buildInPlace } = readSiteEnv()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
@@ -31,6 +33,9 @@ export default defineConfig({
   // dashboard's 3D viewer (a frame, not a page of the site) and the search form (its results are the
   // Worker's answers, not pages of their own).
   integrations: [
+    // First, so the other integrations' build hooks never see stale pages: with SITE_BUILD_IN_PLACE
+    // (scripts/build.ts) the output folder is kept between builds, and what a build left over goes.
+    staleOutput({ enabled: buildInPlace }),
     react(),
     sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$|\/viewer\/$|\/search\/$/.test(page) }),
     copyMedia(),
@@ -42,12 +47,21 @@ export default defineConfig({
     refreshContentEndpoint(),
     // `_headers` for the static host: the Worker's security headers and a CSP by script hash.
     securityHeaders(),
+    // page-weights.json: every page's weight (HTML, CSS, JS, images, first 3D), those over budget warned.
+    pageWeights(),
     // `astro dev` only: /preview/<route>/<id>?token= renders a draft (astro.preview.config.ts serves it
     // in production). The public build has no preview route.
     draftPreview({ mode: 'dev' }),
   ],
+  // A rebuild renders only the pages whose inputs changed: each dynamic route returns a `cacheKey`
+  // per page (src/lib/cache-keys.ts), and Astro copies the previous output of a page whose key and
+  // code are unchanged. Its record and copies live in `cacheDir` (README "Incremental builds").
+  experimental: { incrementalBuild: true },
   server: { port: 4321 },
   vite: {
+    // Astro empties its output folder unless this is false (then the incremental build's skipped pages
+    // stay in place; src/integrations/stale-output.ts removes what went stale).
+    build: { emptyOutDir: !buildInPlace },
     server: {
       proxy: { [WORKER_PATHS]: { target: WORKER_DEV_ORIGIN } },
     },

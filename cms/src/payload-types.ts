@@ -107,9 +107,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -119,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       processModel: TaskProcessModel;
+      purgeTrash: TaskPurgeTrash;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -177,6 +180,7 @@ export interface Page {
         | ServiceListBlock
         | CaseStudyListBlock
         | Model3DBlock
+        | VideoBlock
       )[]
     | null;
   /**
@@ -192,6 +196,7 @@ export interface Page {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -201,10 +206,31 @@ export interface Page {
 export interface Media {
   id: number;
   /**
-   * What the image shows, for people who cannot see it. Required.
+   * What the image or video shows, for people who cannot see it; for a captions file, its name in the library. Required.
    */
   alt: string;
   caption?: string | null;
+  /**
+   * What visitors see before the video plays, and instead of it without JavaScript.
+   */
+  poster?: (number | null) | Media;
+  /**
+   * One WebVTT file per language (upload it to Media first). The first is on by default.
+   */
+  captions?:
+    | {
+        file: number | Media;
+        /**
+         * BCP 47 tag: en, fr, pt-BR…
+         */
+        language: string;
+        /**
+         * The name the player shows, e.g. English.
+         */
+        label: string;
+        id?: string | null;
+      }[]
+    | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -410,6 +436,7 @@ export interface Service {
         | ServiceListBlock
         | CaseStudyListBlock
         | Model3DBlock
+        | VideoBlock
       )[]
     | null;
   /**
@@ -437,6 +464,7 @@ export interface Service {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -507,6 +535,7 @@ export interface CaseStudy {
         | ServiceListBlock
         | CaseStudyListBlock
         | Model3DBlock
+        | VideoBlock
       )[]
     | null;
   clientName?: string | null;
@@ -540,6 +569,7 @@ export interface CaseStudy {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -606,6 +636,21 @@ export interface Model {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "VideoBlock".
+ */
+export interface VideoBlock {
+  video: number | Media;
+  caption?: string | null;
+  /**
+   * Starts muted and loops while on screen, except for visitors who ask for less motion or save data. Its controls stay.
+   */
+  autoplay?: boolean | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'video';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "team-members".
  */
 export interface TeamMember {
@@ -620,6 +665,7 @@ export interface TeamMember {
   order?: number | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -633,6 +679,7 @@ export interface Testimonial {
   caseStudy?: (number | null) | CaseStudy;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -800,7 +847,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processModel' | 'schedulePublish';
+        taskSlug: 'inline' | 'processModel' | 'purgeTrash' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -833,10 +880,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processModel' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'processModel' | 'purgeTrash' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -956,6 +1012,7 @@ export interface PagesSelect<T extends boolean = true> {
         serviceList?: T | ServiceListBlockSelect<T>;
         caseStudyList?: T | CaseStudyListBlockSelect<T>;
         model3d?: T | Model3DBlockSelect<T>;
+        video?: T | VideoBlockSelect<T>;
       };
   meta?:
     | T
@@ -966,6 +1023,7 @@ export interface PagesSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1089,6 +1147,17 @@ export interface Model3DBlockSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "VideoBlock_select".
+ */
+export interface VideoBlockSelect<T extends boolean = true> {
+  video?: T;
+  caption?: T;
+  autoplay?: T;
+  id?: T;
+  blockName?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "services_select".
  */
 export interface ServicesSelect<T extends boolean = true> {
@@ -1108,6 +1177,7 @@ export interface ServicesSelect<T extends boolean = true> {
         serviceList?: T | ServiceListBlockSelect<T>;
         caseStudyList?: T | CaseStudyListBlockSelect<T>;
         model3d?: T | Model3DBlockSelect<T>;
+        video?: T | VideoBlockSelect<T>;
       };
   icon?: T;
   model?: T;
@@ -1121,6 +1191,7 @@ export interface ServicesSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1144,6 +1215,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         serviceList?: T | ServiceListBlockSelect<T>;
         caseStudyList?: T | CaseStudyListBlockSelect<T>;
         model3d?: T | Model3DBlockSelect<T>;
+        video?: T | VideoBlockSelect<T>;
       };
   clientName?: T;
   year?: T;
@@ -1166,6 +1238,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1180,6 +1253,7 @@ export interface TeamMembersSelect<T extends boolean = true> {
   order?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1192,6 +1266,7 @@ export interface TestimonialsSelect<T extends boolean = true> {
   caseStudy?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1200,6 +1275,15 @@ export interface TestimonialsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  poster?: T;
+  captions?:
+    | T
+    | {
+        file?: T;
+        language?: T;
+        label?: T;
+        id?: T;
+      };
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1376,6 +1460,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1471,6 +1556,24 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1516,6 +1619,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1535,6 +1648,16 @@ export interface TaskProcessModel {
   };
   output: {
     status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeTrash".
+ */
+export interface TaskPurgeTrash {
+  input?: unknown;
+  output: {
+    purged: string;
   };
 }
 /**

@@ -7,8 +7,8 @@ import sharp from 'sharp'
 
 import { withAuthGuards } from './auth/with-auth-guards.ts'
 import { CaseStudies } from './collections/CaseStudies/index.ts'
-import { MAX_UPLOAD_BYTES } from './collections/Media/image-type.ts'
 import { Media } from './collections/Media/index.ts'
+import { MAX_MEDIA_BYTES } from './collections/Media/media-kind.ts'
 import { MAX_MODEL_BYTES } from './collections/Models/glb-type.ts'
 import { Models } from './collections/Models/index.ts'
 import { Pages } from './collections/Pages/index.ts'
@@ -29,9 +29,11 @@ import {
 import { modelAssetsEndpoint } from './models/assets-endpoint.ts'
 import { reclaimStuckModelsSafely } from './models/reclaim.ts'
 import { processModelTask } from './models/task.ts'
+import { prepublishEndpoint } from './prepublish/endpoint.ts'
 import { previewEndpoint, withDraftPreview } from './preview/index.ts'
 import { createSiteRebuilder, installSiteRebuilder, startBuildJournal } from './rebuild/index.ts'
 import { mediaStorage } from './storage/plugin.ts'
+import { purgeTrashTask } from './trash/task.ts'
 import { adminOrigins } from './utilities/loopback-origins.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -90,6 +92,8 @@ export default buildConfig({
   endpoints: [
     // `GET /api/preview/:collection/:id?token=`: the draft behind a signed preview link (README "Draft preview").
     previewEndpoint(env.preview),
+    // `GET /api/prepublish/:collection/:id`: the checks an editor sees before publishing (README "Checks before publish").
+    prepublishEndpoint,
     // `GET /api/model-assets/<key>`: processed model files kept locally when R2 is not configured.
     modelAssetsEndpoint,
   ],
@@ -102,7 +106,7 @@ export default buildConfig({
     await startBuildJournal(payload, env.siteRebuild.mode)
   },
   // Multipart bodies are cut at the larger limit; each collection's guard then applies its own.
-  upload: { limits: { fileSize: Math.max(MAX_UPLOAD_BYTES, MAX_MODEL_BYTES) } },
+  upload: { limits: { fileSize: Math.max(MAX_MEDIA_BYTES, MAX_MODEL_BYTES) } },
   jobs: {
     // Scheduled publishing queues jobs; the CMS server runs the due ones every minute. Payload
     // starts these crons only inside the Next server (getPayload with `cron: true`), never in the
@@ -110,7 +114,7 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
     // Model processing (src/models/): queued on upload and run at once after the save commits; the
     // cron above picks up any job that was not (e.g. the server restarted meanwhile).
-    tasks: [processModelTask],
+    tasks: [processModelTask, purgeTrashTask],
     // ...and before every run of the cron, so an abandoned model is queued again, and built, within
     // a minute of its lease running out.
     shouldAutoRun: async (payload) => {

@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
 import { MODEL_PROCESS_INLINE, MODEL_SYSTEM_WRITE } from '../src/models/context.ts'
+import type { SiteSetting } from '../src/payload-types.ts'
 import { type ActorName, actors, Cleanup, pngFile } from './fixtures.ts'
 import { startPayload, uniqueSuffix } from './payload.ts'
 
@@ -200,7 +200,7 @@ describe('access-control matrix', () => {
   }
 
   describe('global site-settings', () => {
-    let before: Awaited<ReturnType<Payload['findGlobal']>>
+    let before: SiteSetting
 
     beforeAll(async () => {
       before = await payload.findGlobal({ slug: 'site-settings', depth: 0 })

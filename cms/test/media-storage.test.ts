@@ -13,6 +13,7 @@ import { actors, Cleanup, pngFile } from './fixtures.ts'
 import { demoFile, glbFile, uploadModel } from './model-fixtures.ts'
 import { startPayload, uniqueSuffix } from './payload.ts'
 import { BUCKET, bucketReader, S3RVER_KEY, startS3 } from './s3-server.ts'
+import { fileOf, vttBytes, webmBytes } from './video-fixtures.ts'
 
 // Media and model sources in R2_MEDIA_BUCKET through Payload's S3 storage adapter, against a real
 // S3-compatible server (s3rver) on loopback: what lands in the bucket, under which key and type.
@@ -139,6 +140,42 @@ describe('media in the bucket', () => {
     )
     expect(await refusal(upload(svg))).toMatch(/^file: .*is an SVG document, not an image/)
     expect((await bucket.keys()).filter((k) => k.includes(run))).toEqual([])
+  })
+})
+
+describe('videos and captions in the bucket', () => {
+  it('stores a WebM named .mp4 as media/<name>.webm and its captions as .vtt, typed by their bytes, without sizes', async () => {
+    const poster = await upload(await pngFile(`poster-${run}.png`, 64, 36))
+    cleanup.add('media', poster.id)
+    const captions = await upload(fileOf(`subs-${run}.txt`, 'text/plain', vttBytes()))
+    cleanup.add('media', captions.id)
+    const video = await payload.create({
+      collection: 'media',
+      data: {
+        alt: 'A stored reel',
+        poster: poster.id,
+        captions: [{ file: captions.id, language: 'en', label: 'English' }],
+      },
+      file: fileOf(`reel-${run}.mp4`, 'video/mp4', webmBytes()),
+      overrideAccess: false,
+      user: actors.editor,
+    })
+    cleanup.add('media', video.id)
+    expect(video).toMatchObject({ filename: `reel-${run}.webm`, mimeType: 'video/webm', prefix: 'media' })
+
+    const keys = await bucket.keys()
+    expect(keys.filter((k) => k.includes(`reel-${run}`) || k.includes(`subs-${run}`)).sort()).toEqual(
+      [`media/reel-${run}.webm`, `media/subs-${run}.vtt`].sort(),
+    )
+    const stored = await bucket.get(`media/reel-${run}.webm`)
+    expect(stored.type).toBe('video/webm')
+    expect(stored.bytes.equals(webmBytes())).toBe(true)
+    expect((await bucket.get(`media/subs-${run}.vtt`)).type).toBe('text/vtt')
+    expect(existsSync(path.join(MEDIA_DIR, `reel-${run}.webm`))).toBe(false)
+
+    const served = await get(`/api/media/file/reel-${run}.webm`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('video/webm')
   })
 })
 

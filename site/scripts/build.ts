@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { syncDir } from './sync-dir.ts'
 
@@ -8,32 +9,95 @@ import { syncDir } from './sync-dir.ts'
  * file by file. Astro empties its output folder before it writes, so building into `dist/` directly
  * left the served site empty (or half-written) for the length of a build, and broken after a failed
  * one; `wrangler dev` watching it could end up serving 404s. Now a failed build changes nothing and
- * a good one replaces only the files that differ. Extra arguments go to `astro build`.
+ * a good one replaces only the files that differ.
+ *
+ * Incremental (README "Incremental builds"): the staging folder is kept between builds and Astro
+ * builds into it in place (`SITE_BUILD_IN_PLACE=1`), so the pages its incremental build skips stay
+ * there untouched; the sync then compares only files written since the last sync. A state file in
+ * the staging folder says whether the last build ended cleanly; when one was interrupted, or failed
+ * after it had started writing pages, the next build is a full one (`--force`), since the folder may
+ * hold pages newer than Astro's record of them. Extra arguments go to `astro build`; `--force`
+ * renders every page.
+ *
+ * Environment (for the bench and tests): `SITE_BUILD_STAGING` and `SITE_BUILD_DIST` move the two
+ * folders (default `.dist-staging/` and `dist/` in the site).
  */
 const siteDir = fileURLToPath(new URL('..', import.meta.url))
-const staging = fileURLToPath(new URL('../.dist-staging/', import.meta.url))
-const dist = fileURLToPath(new URL('../dist/', import.meta.url))
-const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))
+const staging = process.env.SITE_BUILD_STAGING || join(siteDir, '.dist-staging')
+const dist = process.env.SITE_BUILD_DIST || join(siteDir, 'dist')
+const astro = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
+const STATE_FILE = '.kairo-build.json'
+const stateFile = join(staging, STATE_FILE)
 
-await rm(staging, { recursive: true, force: true })
-const code = await new Promise<number | null>((resolve, reject) => {
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...process.argv.slice(2)], {
-    cwd: siteDir,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+/** `building` while a build may be writing; `synced` once `dist/` matched the folder at `syncedAt`. */
+interface BuildState {
+  state: 'building' | 'synced'
+  syncedAt: number
+}
+
+async function readState(): Promise<BuildState | null> {
+  try {
+    return JSON.parse(await readFile(stateFile, 'utf8')) as BuildState
+  } catch {
+    return null
+  }
+}
+
+const writeState = (state: BuildState) => writeFile(stateFile, JSON.stringify(state))
+
+/** Whether anything under `dir` was written at or after `since` (a failed build that got as far as its pages). */
+async function writtenSince(dir: string, since: number): Promise<boolean> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name === STATE_FILE) continue
+    if ((await stat(join(entry.parentPath, entry.name))).mtimeMs >= since) return true
+  }
+  return false
+}
+
+function runAstro(args: string[]): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
+      cwd: siteDir,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_IN_PLACE: '1' },
+    })
+    child.on('error', reject)
+    child.on('close', resolve)
   })
-  child.on('error', reject)
-  child.on('close', resolve)
-})
-if (code !== 0) {
+}
+
+const started = Date.now()
+const args = process.argv.slice(2)
+const previous = await readState()
+// Interrupted or failed mid-way last time, or asked: start over, and render every page.
+const fullBuild = previous?.state === 'building' || args.includes('--force')
+if (fullBuild) {
   await rm(staging, { recursive: true, force: true })
-  console.error(`astro build failed (exit ${code}); dist/ was left as it was`)
+  if (!args.includes('--force')) args.push('--force')
+  console.log('full build: the last build did not finish (or --force was given)')
+}
+await mkdir(staging, { recursive: true })
+await writeState({ state: 'building', syncedAt: previous?.syncedAt ?? 0 })
+
+const code = await runAstro(args)
+if (code !== 0) {
+  // A build that failed before writing (the CMS unreachable, a bad answer) left the folder as the
+  // last good build had it; one that failed while rendering left a mix, so the next one starts over.
+  const clean = previous?.state === 'synced' && !(await writtenSince(staging, started))
+  if (clean) await writeState(previous)
+  console.error(
+    `astro build failed (exit ${code}); dist/ was left as it was${clean ? '' : '; the next build is a full one'}`,
+  )
   process.exit(code ?? 1)
 }
-const started = performance.now()
-const result = await syncDir(staging, dist)
-await rm(staging, { recursive: true, force: true })
+const syncStarted = Date.now()
+const result = await syncDir(staging, dist, {
+  unchangedSince: fullBuild || previous?.state !== 'synced' ? undefined : previous.syncedAt,
+  ignore: [STATE_FILE],
+})
+await writeState({ state: 'synced', syncedAt: syncStarted })
 console.log(
-  `dist/ updated in ${Math.round(performance.now() - started)} ms: ${result.written} written, ` +
-    `${result.unchanged} unchanged, ${result.removed} removed`,
+  `dist/ updated in ${Date.now() - syncStarted} ms: ${result.written} written, ` +
+    `${result.unchanged} unchanged, ${result.removed} removed (build and sync ${((Date.now() - started) / 1000).toFixed(1)} s)`,
 )

@@ -2,7 +2,15 @@ import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 import { readSiteEnv } from './lib/env.ts'
 import { modelSchema } from './lib/models.ts'
-import { caseStudySchema, pageSchema, relation, seo, serviceSchema, text } from './lib/schemas.ts'
+import {
+  caseStudySchema,
+  mediaSchema,
+  pageSchema,
+  relation,
+  seo,
+  serviceSchema,
+  text,
+} from './lib/schemas.ts'
 import { payloadMediaLoader } from './loaders/media-loader.ts'
 import { payloadModelsLoader } from './loaders/models-loader.ts'
 import { payloadGlobalLoader } from './loaders/payload-global-loader.ts'
@@ -57,10 +65,7 @@ const testimonials = defineCollection({
 
 const media = defineCollection({
   loader: payloadMediaLoader({ cmsUrl, offline }),
-  schema: z.object({
-    alt: z.string(),
-    variants: z.record(z.string(), z.object({ src: z.string(), width: z.number(), height: z.number() })),
-  }),
+  schema: mediaSchema,
 })
 
 // 3D models (ready ones), keyed by id; their files are copied into the build (src/lib/models.ts).

@@ -5,10 +5,11 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { publishedImageType } from '../src/lib/image-type.ts'
+import { publishedMediaType } from '../src/lib/media-type.ts'
 import { loadSearchIndex } from '../src/lib/search/search-index.ts'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
 import { type BuiltModels, buildTestModels } from './models-fixture.ts'
+import { addVideoFixtures } from './video-fixture.ts'
 
 const siteRoot = fileURLToPath(new URL('..', import.meta.url))
 let cms: FixtureServer
@@ -85,6 +86,9 @@ beforeAll(async () => {
       ...((about.layout as object[]) ?? []),
       { blockType: 'model3d', model: 101, caption: 'Our planet, live' },
     ]
+  // A showreel block (poster, two captions) on the case study `nebula-coffee`; a reel that plays by
+  // itself on the page `studio` (test/video-fixture.ts).
+  addVideoFixtures(cms)
   const astro = join(siteRoot, 'node_modules', '.bin', 'astro')
   const args = ['build', '--config', 'test/build.config.ts', '--outDir', outDir]
   const env = {
@@ -316,7 +320,7 @@ describe('astro build against the fixture CMS', () => {
     const referenced = new Set<string>()
     for (const page of (await listFiles(outDir)).filter((f) => f.endsWith('.html'))) {
       const html = await htmlOf(page)
-      for (const [, name] of html.matchAll(/\/media\/([0-9a-f]{16}\.[a-z]+)/g))
+      for (const [, name] of html.matchAll(/\/media\/([0-9a-f]{16}\.[a-z0-9]+)/g))
         referenced.add(`media/${name}`)
       for (const [img] of html.matchAll(/<img\s[^>]*>/g)) {
         expect(img, page).toMatch(/\swidth="\d+"/)
@@ -327,10 +331,10 @@ describe('astro build against the fixture CMS', () => {
       }
     }
     expect(media.sort()).toEqual([...referenced].sort())
-    // Only images are published, each under the extension of the type its bytes show.
+    // Only images, videos and captions are published, each under the extension of the type its bytes show.
     for (const file of media) {
-      const image = await publishedImageType(await readFile(join(outDir, file)))
-      expect(image && `.${image.extension}`, file).toBe(file.slice(file.lastIndexOf('.')))
+      const published = await publishedMediaType(await readFile(join(outDir, file)))
+      expect(published && `.${published.extension}`, file).toBe(file.slice(file.lastIndexOf('.')))
     }
     // The fixture's fifth image is referenced nowhere, so none of its files ships.
     expect(media.length).toBeLessThan(cms.requests.filter((p) => p.startsWith('/api/media/file/')).length)
@@ -464,6 +468,13 @@ describe('astro build against the fixture CMS', () => {
         expect(html, file).not.toMatch(/rel="modulepreload"/)
         html = html.replace(/<script type="module" src="\/_astro\/[\w.-]+\.js"><\/script>/, '')
       }
+      if (file === 'studio/index.html') {
+        // A video that plays by itself: one small module script starts it (src/components/video/).
+        const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
+        expect(scripts, file).toHaveLength(1)
+        expect(scripts[0]?.[0], file).toMatch(/^<script type="module"(?: src="\/_astro\/[\w.-]+\.js")?>/)
+        html = html.replace(scripts[0]?.[0] ?? '', '')
+      }
       if (file === 'contact/index.html' || file === SEARCH_PAGE) {
         // The form works without it; the script only submits in place (the contact form) or shows
         // results as the visitor types (search). No external script file.
@@ -475,6 +486,59 @@ describe('astro build against the fixture CMS', () => {
       }
       expect(html, file).not.toMatch(/<script|\.m?js["'?]/i)
     }
+  })
+
+  it('renders the Video block: controls, no autoplay, preload none, the poster box, captions, a download link', async () => {
+    const html = await htmlOf('work/nebula-coffee/index.html')
+    const video = /<video[^>]*>/.exec(html)?.[0] ?? ''
+    for (const attribute of [/\scontrols[\s>]/, /\spreload="none"/, /\splaysinline[\s>]/])
+      expect(video).toMatch(attribute)
+    // Nothing moves without a visitor's say: no autoplay attribute, and this one does not play by itself.
+    expect(video).not.toMatch(/autoplay|muted|loop|data-plays-by-itself/)
+    // The poster is what a visitor without JavaScript sees; its size reserves the box (no layout shift).
+    const poster = /\sposter="(\/media\/[0-9a-f]{16}\.png)"/.exec(video)?.[1]
+    expect(poster).toBeDefined()
+    expect(video).toMatch(/\swidth="1280"/)
+    expect(video).toMatch(/\sheight="720"/)
+    expect(video).toContain('aria-label="Our showreel: satellites, planets and a coffee cup in orbit"')
+    expect(html).toMatch(/<source src="\/media\/[0-9a-f]{16}\.webm" type="video\/webm">/)
+    const source = /<source src="(\/media\/[0-9a-f]{16}\.webm)"/.exec(html)?.[1]
+    const tracks = [...html.matchAll(/<track [^>]*>/g)].map((match) => match[0])
+    expect(tracks).toHaveLength(2)
+    expect(tracks[0]).toMatch(
+      /kind="captions" src="\/media\/[0-9a-f]{16}\.vtt" srclang="en" label="English" default/,
+    )
+    expect(tracks[1]).toMatch(
+      /kind="captions" src="\/media\/[0-9a-f]{16}\.vtt" srclang="fr" label="Français"/,
+    )
+    expect(tracks[1]).not.toMatch(/\sdefault/)
+    expect(html).toContain(`<a href="${source}" download>Download the video (WebM)</a>`)
+    expect(html).toContain('Our showreel')
+    // Every file is published under /media/, its bytes what its name says.
+    const tracksSrc = tracks.map((track) => /src="\/media\/([^"]+)"/.exec(track)?.[1])
+    for (const [name, kind] of [
+      [poster?.slice(7), 'image'],
+      [source?.slice(7), 'video'],
+      ...tracksSrc.map((name) => [name, 'captions']),
+    ]) {
+      const bytes = await readFile(join(outDir, 'media', String(name)))
+      expect((await publishedMediaType(bytes))?.kind, name).toBe(kind)
+    }
+    // A page whose video waits for the visitor ships no script (checked for every page below), and
+    // the reel that plays by itself still has no autoplay attribute: its script starts it.
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/)
+    const reel = /<video[^>]*>/.exec(await htmlOf('studio/index.html'))?.[0] ?? ''
+    expect(reel).toMatch(/\sdata-plays-by-itself[\s>]/)
+    expect(reel).toMatch(/\scontrols[\s>]/)
+    expect(reel).not.toMatch(/autoplay|muted|loop/)
+    expect(await htmlOf('studio/index.html')).toMatch(
+      /<source src="\/media\/[0-9a-f]{16}\.mp4" type="video\/mp4">/,
+    )
+    // The policy lets videos and captions load from the site's own /media/ (media-src falls back to
+    // default-src 'self'); the reel's script is allowed by its hash (checked with every inline script above).
+    const strict = (await readFile(join(outDir, '_headers'), 'utf8')).split(/\n(?=\/)/)[0] ?? ''
+    expect(strict).toContain("Content-Security-Policy: default-src 'self';")
+    expect(strict).not.toContain('media-src')
   })
 
   it('builds the dashboard 3D viewer as a frame only this origin may embed, out of the sitemap and search', async () => {

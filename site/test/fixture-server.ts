@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
+import { mp4Bytes, vttBytes, webmBytes } from './video-bytes.ts'
 
 /** A document as Payload's REST API returns it. */
 export type FixtureDoc = Record<string, unknown> & { slug?: string; _status?: string }
@@ -17,6 +18,8 @@ export interface FixtureServer {
   docs: FixtureDoc[]
   /** The other collections' documents, by collection slug. */
   collections: Record<string, FixtureDoc[]>
+  /** The `site-settings` global (replaceable by a test). */
+  settings: FixtureDoc
   /** When set, every request is answered with this status and an error body. */
   failWith: number | null
   /**
@@ -40,6 +43,7 @@ const SITE_SETTINGS: FixtureDoc = read('site-settings')
  * size in one colour, so the page's declared width and height match the file a browser decodes
  * (with a 4×4 file, the browser took its natural 1:1 ratio on decoding and the page shifted: a
  * layout shift of the fixture's own making in the islands' Lighthouse runs). Others are 4×4 pixels.
+ * A `.webm`, `.mp4` or `.vtt` name answers a small video or WebVTT file.
  * The colours come from a hash of the name, so every file hashes apart. A name containing
  * `not-an-image` answers an HTML page instead (what a CMS without byte checks could have stored as
  * `.png`).
@@ -47,6 +51,10 @@ const SITE_SETTINGS: FixtureDoc = read('site-settings')
 async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }> {
   if (name.includes('not-an-image'))
     return { type: 'image/png', bytes: Buffer.from('<!doctype html><script>alert(1)</script>') }
+  // Videos and captions (test/video-bytes.ts), each unique to its name.
+  if (name.endsWith('.webm')) return { type: 'video/webm', bytes: webmBytes(name) }
+  if (name.endsWith('.mp4')) return { type: 'video/mp4', bytes: mp4Bytes(name) }
+  if (name.endsWith('.vtt')) return { type: 'text/vtt', bytes: vttBytes(name) }
   const hash = createHash('sha512').update(name).digest()
   const format = name.endsWith('.webp') ? 'webp' : name.endsWith('.jpg') ? 'jpeg' : 'png'
   const [, width, height] = /-(\d+)x(\d+)\.\w+$/.exec(name)?.map(Number) ?? []
@@ -77,6 +85,7 @@ export async function startFixtureServer(
     requests: [] as string[],
     docs,
     collections,
+    settings: structuredClone(SITE_SETTINGS),
     failWith: null as number | null,
     modelFiles: null as string | null,
   }
@@ -108,7 +117,7 @@ export async function startFixtureServer(
       return
     }
     if (url.pathname === '/api/globals/site-settings') {
-      send(res, 200, SITE_SETTINGS)
+      send(res, 200, state.settings)
       return
     }
     const name = url.pathname.replace(/^\/api\//, '')

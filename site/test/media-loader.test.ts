@@ -7,6 +7,7 @@ import { payloadMediaLoader } from '../src/loaders/media-loader.ts'
 import { payloadGlobalLoader } from '../src/loaders/payload-global-loader.ts'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
 import { createLoaderContext } from './loader-context.ts'
+import { VIDEO_MEDIA } from './video-fixture.ts'
 
 let cms: FixtureServer
 let cache: string
@@ -65,6 +66,50 @@ describe('payloadMediaLoader', () => {
     await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
     const data = entries.get('7')?.data as { variants: Record<string, { src: string }> }
     expect(data.variants.original?.src).toMatch(/^\/media\/[0-9a-f]{16}\.png$/)
+  })
+
+  it('downloads a video and its captions like images, and keeps its poster and captions as ids', async () => {
+    cms.collections.media = structuredClone(VIDEO_MEDIA)
+    const { context, entries } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
+    expect(entries.get('201')?.data).toEqual({
+      alt: 'Our showreel: satellites, planets and a coffee cup in orbit',
+      variants: {},
+      file: { src: expect.stringMatching(/^\/media\/[0-9a-f]{16}\.webm$/), type: 'video/webm' },
+      poster: '202',
+      captions: [
+        { file: '203', language: 'en', label: 'English' },
+        { file: '204', language: 'fr', label: 'Français' },
+      ],
+    })
+    expect(entries.get('203')?.data).toMatchObject({
+      file: { src: expect.stringMatching(/^\/media\/[0-9a-f]{16}\.vtt$/), type: 'text/vtt' },
+    })
+    expect(entries.get('205')?.data).toMatchObject({ file: { type: 'video/mp4' }, captions: [] })
+  })
+
+  it('keeps no file for a "video" or captions file whose bytes are something else', async () => {
+    cms.collections.media = [
+      {
+        id: 9,
+        alt: 'HTML posing as a video',
+        mimeType: 'video/mp4',
+        url: `${cms.url}/api/media/file/not-an-image.mp4`,
+      },
+      {
+        id: 10,
+        alt: 'A PNG posing as captions',
+        mimeType: 'text/vtt',
+        url: `${cms.url}/api/media/file/subs.png`,
+      },
+    ]
+    const { context, entries, logs } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
+    expect(entries.get('9')?.data).toMatchObject({ file: null })
+    expect(entries.get('10')?.data).toMatchObject({ file: null })
+    expect(logs).toContain('media: 9 skipped: its bytes are not an MP4 or WebM video')
+    expect(logs).toContain('media: 10 skipped: its bytes are not a WebVTT file')
+    expect(await readdir(join(cache, 'kairo-media'))).toEqual([])
   })
 
   it('on a second run with unchanged documents downloads nothing', async () => {

@@ -18,8 +18,18 @@ export const devSystem = {
  * `./kairo start` is running.
  */
 export const testSystem = {
-  // `cmsRebuilding`: the publish status spec's own CMS, which rebuilds the site on publish.
-  ports: { cms: 3100, cmsRebuilding: 3102, api: 8797, sitePreview: 4331, smtp: 1125, inbox: 1180, s3: 4579 },
+  // `cmsRebuilding`: the publish status spec's own CMS, which rebuilds the site on publish;
+  // `cmsDev`: the admin-dev spec's CMS under `next dev`.
+  ports: {
+    cms: 3100,
+    cmsRebuilding: 3102,
+    cmsDev: 3104,
+    api: 8797,
+    sitePreview: 4331,
+    smtp: 1125,
+    inbox: 1180,
+    s3: 4579,
+  },
   postgres: { dataDir: join(dataDir, 'test-postgres'), port: 54339, database: 'postgres' },
   s3: { dataDir: join(dataDir, 'test-s3') },
   mail: { dataDir: join(dataDir, 'test-mail') },

@@ -9,6 +9,7 @@ import { QuoteBlock } from './Quote/config.ts'
 import { RichTextBlock } from './RichText/config.ts'
 import { ServiceListBlock } from './ServiceList/config.ts'
 import { StatsBlock } from './Stats/config.ts'
+import { VideoBlock } from './Video/config.ts'
 
 /** The blocks a page's `layout` offers, in the order the admin lists them. */
 export const layoutBlocks: Block[] = [
@@ -21,4 +22,5 @@ export const layoutBlocks: Block[] = [
   ServiceListBlock,
   CaseStudyListBlock,
   Model3DBlock,
+  VideoBlock,
 ]

@@ -49,6 +49,7 @@ export function describeChange(
   doc: Record<string, unknown> | undefined,
   id: number | string | undefined,
   event: SiteChange['event'],
+  previousDoc?: Record<string, unknown>,
 ): string {
   const singular = collection.labels?.singular
   // "Case Study" reads "case study" mid-sentence; "3D model" keeps its "3D".
@@ -58,20 +59,23 @@ export function describeChange(
     .join(' ')
   const titleField = collection.admin?.useAsTitle
   const title = titleField && typeof doc?.[titleField] === 'string' ? `“${doc[titleField]}”` : `#${id}`
-  const status = doc?._status
-  const verb =
-    event === 'delete'
-      ? 'deleted'
-      : event === 'create'
-        ? status === 'draft'
-          ? 'saved'
-          : 'added'
-        : status === 'published'
-          ? 'published'
-          : status === 'draft'
-            ? 'unpublished'
-            : 'updated'
+  const verb = verbOf(event, doc, previousDoc)
   return `${label} ${title} ${verb}`
+}
+
+/** What a write did, as an editor would say it. Moving to the trash and back update `deletedAt`. */
+function verbOf(
+  event: SiteChange['event'],
+  doc: Record<string, unknown> | undefined,
+  previousDoc: Record<string, unknown> | undefined,
+): string {
+  if (event === 'delete') return 'deleted'
+  if (doc?.deletedAt) return 'moved to the trash'
+  if (previousDoc?.deletedAt) return 'restored from the trash'
+  const status = doc?._status
+  if (event === 'create') return status === 'draft' ? 'saved' : 'added'
+  if (status === 'published') return 'published'
+  return status === 'draft' ? 'unpublished' : 'updated'
 }
 
 // The operation's `draft` argument reaches only beforeOperation hooks; it is carried to afterChange
@@ -93,14 +97,14 @@ const rememberDraftArg: CollectionBeforeOperationHook = ({ args, collection, ope
   }
 }
 
-const afterChange: CollectionAfterChangeHook = ({ collection, doc, operation, req }) => {
+const afterChange: CollectionAfterChangeHook = ({ collection, doc, operation, previousDoc, req }) => {
   const change: SiteChange = {
     event: operation,
     hasDrafts: Boolean(collection.versions?.drafts),
     draftArg: req.context[draftKey(collection.slug)] === true,
     status: doc?._status,
   }
-  if (changeIsPublic(change)) ask(describeChange(collection, doc, doc?.id, operation))
+  if (changeIsPublic(change)) ask(describeChange(collection, doc, doc?.id, operation, previousDoc))
   return doc
 }
 

@@ -7,6 +7,8 @@ import * as migration_20261203_071000_field_vitals from './20261203_071000_field
 import * as migration_20261203_233156_page_parents from './20261203_233156_page_parents'
 import * as migration_20261203_234304_body_blocks from './20261203_234304_body_blocks.ts'
 import * as migration_20261204_034103_site_builds from './20261204_034103_site_builds.ts'
+import * as migration_20261204_040620_trash from './20261204_040620_trash.ts'
+import * as migration_20261204_041657_video_media from './20261204_041657_video_media.ts'
 
 export const migrations = [
   {
@@ -53,5 +55,15 @@ export const migrations = [
     up: migration_20261204_034103_site_builds.up,
     down: migration_20261204_034103_site_builds.down,
     name: '20261204_034103_site_builds',
+  },
+  {
+    up: migration_20261204_040620_trash.up,
+    down: migration_20261204_040620_trash.down,
+    name: '20261204_040620_trash',
+  },
+  {
+    up: migration_20261204_041657_video_media.up,
+    down: migration_20261204_041657_video_media.down,
+    name: '20261204_041657_video_media',
   },
 ]

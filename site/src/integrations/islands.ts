@@ -1,8 +1,9 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { builtFileFacts, FACTS_CACHE } from '../lib/built-file-facts.ts'
 import { MODELS_CACHE } from '../loaders/models-loader.ts'
 import { decoderWorkerScripts } from './decoder-workers.ts'
 
@@ -71,6 +72,7 @@ async function devFile(path: string, decoders: string, cache: URL): Promise<Buff
  */
 export function islands(): AstroIntegration {
   let cache: URL
+  let factsFile: string
   return {
     name: 'kairo:islands',
     hooks: {
@@ -121,6 +123,7 @@ export function islands(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cache = new URL(MODELS_CACHE, config.cacheDir)
+        factsFile = fileURLToPath(new URL(`${FACTS_CACHE}islands.json`, config.cacheDir))
       },
       'astro:server:setup': async ({ server }) => {
         const decoders = await decodersPath()
@@ -138,15 +141,21 @@ export function islands(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
-        const entries = await readdir(out, { recursive: true, withFileTypes: true })
-        const used = new Set<string>()
-        let islandPages = 0
-        for (const entry of entries) {
-          if (!entry.isFile() || !entry.name.endsWith('.html')) continue
-          const html = await readFile(join(entry.parentPath, entry.name), 'utf8')
-          if (hasIsland(html)) islandPages++
-          for (const match of html.matchAll(REFERENCE)) if (match[1]) used.add(match[1])
-        }
+        // Each page's model files and island, read only from pages that changed since the last build.
+        const pages = await builtFileFacts({
+          outDir: out,
+          cacheFile: factsFile,
+          include: (file) => file.endsWith('.html'),
+          read: (bytes) => {
+            const html = bytes.toString('utf8')
+            return {
+              island: hasIsland(html),
+              models: [...html.matchAll(REFERENCE)].flatMap((match) => match[1] ?? []),
+            }
+          },
+        })
+        const used = new Set([...pages.values()].flatMap((page) => page.models))
+        const islandPages = [...pages.values()].filter((page) => page.island).length
         for (const key of used) {
           await mkdir(dirname(join(out, key)), { recursive: true })
           await copyFile(new URL(key, cache), join(out, key))

@@ -3,6 +3,7 @@ import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts
 import type { ModelData } from './models.ts'
 import { pagePaths } from './page-paths.ts'
 import { currentPreview } from './preview-scope.ts'
+import { type VideoView, videoView } from './video.ts'
 
 type Settings = CollectionEntry<'siteSettings'>['data']
 
@@ -64,6 +65,11 @@ export function imageFor(site: SiteContent, ref: unknown, use: 'wide' | 'card') 
   const media = id === undefined ? undefined : site.media.get(id)
   const attributes = media && imageAttributes(media, use)
   return attributes && { ...attributes, alt: media.alt }
+}
+
+/** The video a media relation names, with its poster and captions, or undefined (src/lib/video.ts). */
+export function videoFor(site: SiteContent, ref: unknown): VideoView | undefined {
+  return videoView(site.media, ref)
 }
 
 /** The model a relation names (an id or a populated document), or undefined when unset or not ready. */

@@ -7,6 +7,7 @@ describe('readSiteEnv', () => {
       cmsUrl: 'http://localhost:3000',
       siteUrl: 'http://localhost:4321',
       contentOffline: false,
+      buildInPlace: false,
     })
   })
 
@@ -16,7 +17,14 @@ describe('readSiteEnv', () => {
 
   it('names every bad variable in one message', () => {
     expect(() =>
-      readSiteEnv({ CMS_URL: 'not a url', SITE_URL: 'ftp://x.example', SITE_CONTENT_OFFLINE: 'yes' }),
-    ).toThrow(/CMS_URL is not a URL.*SITE_URL must be an http\(s\) URL.*SITE_CONTENT_OFFLINE must be 0 or 1/)
+      readSiteEnv({
+        CMS_URL: 'not a url',
+        SITE_URL: 'ftp://x.example',
+        SITE_CONTENT_OFFLINE: 'yes',
+        SITE_BUILD_IN_PLACE: 'true',
+      }),
+    ).toThrow(
+      /CMS_URL is not a URL.*SITE_URL must be an http\(s\) URL.*SITE_CONTENT_OFFLINE must be 0 or 1.*SITE_BUILD_IN_PLACE must be 0 or 1/,
+    )
   })
 })

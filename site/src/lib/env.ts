@@ -12,6 +12,12 @@ export interface SiteEnv {
    * type checking (`astro check` syncs content first); a build with it set may ship stale or no pages.
    */
   contentOffline: boolean
+  /**
+   * `SITE_BUILD_IN_PLACE=1` (set by scripts/build.ts): `astro build` keeps its output folder instead
+   * of emptying it, so an incremental build leaves the pages it skips where they are and removes only
+   * what went stale (src/integrations/stale-output.ts). Unset, every build starts from an empty folder.
+   */
+  buildInPlace: boolean
 }
 
 const DEFAULTS = {
@@ -21,7 +27,7 @@ const DEFAULTS = {
 
 /**
  * Reads `CMS_URL` and `SITE_URL` (both optional, with local defaults) and checks that each is an
- * absolute http(s) URL, and the `SITE_CONTENT_OFFLINE` switch. Throws one error naming every bad variable, so a misconfigured build stops
+ * absolute http(s) URL, and the `SITE_CONTENT_OFFLINE` and `SITE_BUILD_IN_PLACE` switches. Throws one error naming every bad variable, so a misconfigured build stops
  * before it makes a request.
  */
 export function readSiteEnv(env: Record<string, string | undefined> = process.env): SiteEnv {
@@ -42,9 +48,13 @@ export function readSiteEnv(env: Record<string, string | undefined> = process.en
   }
   const cmsUrl = read('CMS_URL')
   const siteUrl = read('SITE_URL')
-  const offline = env.SITE_CONTENT_OFFLINE?.trim() ?? ''
-  if (!['', '0', '1'].includes(offline))
-    problems.push(`SITE_CONTENT_OFFLINE must be 0 or 1 (got "${offline}")`)
+  const flag = (name: 'SITE_CONTENT_OFFLINE' | 'SITE_BUILD_IN_PLACE'): boolean => {
+    const value = env[name]?.trim() ?? ''
+    if (!['', '0', '1'].includes(value)) problems.push(`${name} must be 0 or 1 (got "${value}")`)
+    return value === '1'
+  }
+  const contentOffline = flag('SITE_CONTENT_OFFLINE')
+  const buildInPlace = flag('SITE_BUILD_IN_PLACE')
   if (problems.length > 0) throw new Error(`Invalid site configuration: ${problems.join('; ')}`)
-  return { cmsUrl, siteUrl, contentOffline: offline === '1' }
+  return { cmsUrl, siteUrl, contentOffline, buildInPlace }
 }

@@ -1,9 +1,16 @@
-import type { MediaVariant } from '../loaders/media-loader.ts'
+import type { MediaFileRef, MediaVariant } from '../loaders/media-loader.ts'
 
 /** A media entry as the media loader stores it. */
 export interface MediaData {
   alt: string
+  /** An image's files by size; empty for a video or captions file. */
   variants: Partial<Record<'original' | 'thumbnail' | 'card' | 'feature' | 'og', MediaVariant>>
+  /** A video's or captions file's own file; null when its bytes were not what it claimed. */
+  file?: MediaFileRef | null
+  /** A video's poster: the id of an image entry. */
+  poster?: string
+  /** A video's captions: ids of WebVTT entries with their language and label. */
+  captions?: Array<{ file: string; language: string; label: string }>
 }
 
 /**

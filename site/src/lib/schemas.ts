@@ -65,6 +65,18 @@ export const pageSchema = z.object({
   updatedAt: z.coerce.date(),
 })
 
+// A media entry as the media loader stores it (src/lib/media.ts): an image's sized files, or a video's
+// or captions file's own file; a video also names its poster (an image entry) and its captions.
+export const mediaSchema = z.object({
+  alt: z.string(),
+  variants: z.record(z.string(), z.object({ src: z.string(), width: z.number(), height: z.number() })),
+  file: z.object({ src: z.string().startsWith('/media/'), type: z.string() }).nullish(),
+  poster: z.string().optional(),
+  captions: z
+    .array(z.object({ file: z.string(), language: z.string().min(2), label: z.string().min(1) }))
+    .optional(),
+})
+
 export type CaseStudyData = z.output<typeof caseStudySchema>
 export type ServiceData = z.output<typeof serviceSchema>
 export type PageData = z.output<typeof pageSchema>

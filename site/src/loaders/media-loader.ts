@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import type { Loader, LoaderContext } from 'astro/loaders'
-import { publishedImageType } from '../lib/image-type.ts'
+import { type MediaKind, publishedMediaType } from '../lib/media-type.ts'
+import { videoRelations } from '../lib/video.ts'
 import { fetchJson, PayloadLoaderError } from './payload-loader.ts'
 
 /** The CMS-generated sizes the site uses (cms/src/collections/Media: thumbnail, card, feature, og). */
@@ -24,8 +25,18 @@ interface SizeDoc {
 export interface MediaDoc extends SizeDoc {
   id: number | string
   alt?: string | null
+  mimeType?: string | null
   updatedAt?: string
   sizes?: Record<string, SizeDoc | undefined>
+  /** A video's poster image (an id at depth 0). */
+  poster?: unknown
+  /** A video's captions: each a WebVTT media item (an id at depth 0), its language and label. */
+  captions?: Array<{ file?: unknown; language?: string | null; label?: string | null }> | null
+}
+/** A video's or captions file's own file (images have sized variants instead). */
+export interface MediaFileRef {
+  src: string
+  type: string
 }
 /** One stored file: a site path (`/media/<hash>.<ext>`) with its pixel size. */
 export interface MediaVariant {
@@ -67,11 +78,24 @@ export function mediaFiles(doc: MediaDoc): Array<[string, MediaFile]> {
   return files
 }
 
+/** The kind a media document says it is: a video or captions file by its MIME type, else an image. */
+export function declaredKind(doc: MediaDoc): MediaKind {
+  if (doc.mimeType?.startsWith('video/')) return 'video'
+  return doc.mimeType === 'text/vtt' ? 'captions' : 'image'
+}
+
 /**
  * Downloads one file into the cache, named by a hash of its bytes and the type they show; returns
- * its site path, or null (nothing written) when the bytes are not an image the site publishes.
+ * its site path and type, or null (nothing written) when the bytes are not of the kind expected
+ * (an image for a picture's sizes, a video, a WebVTT file) or nothing the site publishes.
  */
-async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number): Promise<string | null> {
+async function download(
+  url: string,
+  kind: MediaKind,
+  dir: URL,
+  cmsUrl: string,
+  timeoutMs: number,
+): Promise<MediaFileRef | null> {
   const absolute = cmsFileUrl(url, cmsUrl)
   const response = await fetch(absolute, { signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
     throw new PayloadLoaderError(`Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${e.message}`)
@@ -82,11 +106,11 @@ async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number
     )
   const bytes = new Uint8Array(await response.arrayBuffer())
   // Named by what the bytes are, never by the URL's extension or the server's content type.
-  const image = await publishedImageType(bytes)
-  if (!image) return null
+  const media = await publishedMediaType(bytes)
+  if (media?.kind !== kind) return null
   // Content-addressed: the same bytes under two documents are stored (and shipped) once, and a
-  // replaced image gets a new name, so `/media/*` can be cached as immutable.
-  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${image.extension}`
+  // replaced file gets a new name, so `/media/*` can be cached as immutable.
+  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${media.extension}`
   const file = new URL(name, dir)
   if (
     !(await access(file).then(
@@ -95,15 +119,23 @@ async function download(url: string, dir: URL, cmsUrl: string, timeoutMs: number
     ))
   )
     await writeFile(file, bytes)
-  return `/media/${name}`
+  return { src: `/media/${name}`, type: media.type }
+}
+
+const SKIPPED: Record<MediaKind, string> = {
+  image: 'a PNG, JPEG, WebP, GIF or AVIF image',
+  video: 'an MP4 or WebM video',
+  captions: 'a WebVTT file',
 }
 
 /**
  * A loader for Payload's `media` collection: one bulk read (`/api/media?pagination=false&depth=0`),
- * then each image's original and CMS-generated sizes are downloaded once into Astro's cache folder,
- * named by a hash of their bytes. Entries (keyed by id) hold `alt` and, per size, the site path and
- * pixel size; the `copy-media` integration copies the files pages reference into `dist/media/`, so
- * the built site never reads the CMS at runtime.
+ * then each image's original and CMS-generated sizes, each video and each captions file are
+ * downloaded once into Astro's cache folder, named by a hash of their bytes. Entries (keyed by id)
+ * hold `alt` and, per image size, the site path and pixel size; a video or captions file holds its
+ * `file` instead, and a video its `poster` and `captions` (ids of other entries). The `copy-media`
+ * integration copies the files pages reference into `dist/media/`, so the built site never reads the
+ * CMS at runtime.
  */
 export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
   const { cmsUrl, timeoutMs = 15_000, offline = false } = options
@@ -132,7 +164,10 @@ export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
         const digest = generateDigest(doc as unknown as Record<string, unknown>)
         const stored = store.get(id)
         // Note: a cleared cache folder with an unchanged digest re-downloads (the files are checked).
-        const files = Object.values((stored?.data.variants ?? {}) as Record<string, MediaVariant>)
+        const files = [
+          ...Object.values((stored?.data.variants ?? {}) as Record<string, MediaVariant>),
+          ...(stored?.data.file ? [stored.data.file as MediaFileRef] : []),
+        ]
         const present = await Promise.all(
           files.map((v) =>
             access(new URL(v.src.slice(7), dir)).then(
@@ -143,16 +178,23 @@ export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
         )
         if (stored?.digest === digest && present.every(Boolean)) continue
 
+        const kind = declaredKind(doc)
+        if (kind !== 'image') {
+          const file = doc.url ? await download(doc.url, kind, dir, cmsUrl, timeoutMs) : null
+          if (doc.url) downloads++
+          if (!file) logger.warn(`media: ${doc.id} skipped: its bytes are not ${SKIPPED[kind]}`)
+          const related = kind === 'video' ? videoRelations(doc) : {}
+          const data = await parseData({ id, data: { alt: doc.alt ?? '', variants: {}, file, ...related } })
+          store.set({ id, data, digest })
+          continue
+        }
         const variants: Record<string, MediaVariant> = {}
         await Promise.all(
           mediaFiles(doc).map(async ([size, file]) => {
-            const src = await download(file.url, dir, cmsUrl, timeoutMs)
+            const image = await download(file.url, 'image', dir, cmsUrl, timeoutMs)
             downloads++
-            if (src) variants[size] = { src, width: file.width, height: file.height }
-            else
-              logger.warn(
-                `media: ${doc.id} (${size}) skipped: its bytes are not a PNG, JPEG, WebP, GIF or AVIF image`,
-              )
+            if (image) variants[size] = { src: image.src, width: file.width, height: file.height }
+            else logger.warn(`media: ${doc.id} (${size}) skipped: its bytes are not ${SKIPPED.image}`)
           }),
         )
         const data = await parseData({ id, data: { alt: doc.alt ?? '', variants } })

@@ -1,5 +1,6 @@
 import type { MediaData } from '../lib/media.ts'
-import { cmsFileUrl, type MediaDoc, mediaFiles } from '../loaders/media-loader.ts'
+import { videoRelations } from '../lib/video.ts'
+import { cmsFileUrl, declaredKind, type MediaDoc, mediaFiles } from '../loaders/media-loader.ts'
 import { fetchJson, PayloadLoaderError } from '../loaders/payload-loader.ts'
 
 /**
@@ -23,6 +24,11 @@ export async function fetchCmsMedia(cmsUrl: string, timeoutMs = 15_000): Promise
             { src: cmsFileUrl(file.url, cmsUrl).href, width: file.width, height: file.height },
           ]),
         ),
+        // A video or captions file as the CMS serves it (its bytes were checked on upload).
+        ...(declaredKind(doc) !== 'image' && doc.url && doc.mimeType
+          ? { file: { src: cmsFileUrl(doc.url, cmsUrl).href, type: doc.mimeType } }
+          : {}),
+        ...(declaredKind(doc) === 'video' ? videoRelations(doc) : {}),
       },
     ]),
   )

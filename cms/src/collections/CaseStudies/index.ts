@@ -6,6 +6,7 @@ import { bodyBlocksField } from '../../fields/body-blocks.ts'
 import { publishStatusField } from '../../fields/publish-status.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
+import { withPrepublishWarnings } from '../../prepublish/with-warnings.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
 
 /**
@@ -19,6 +20,8 @@ import { editorialVersions } from '../../utilities/editorial-versions.ts'
  */
 export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
+  // Deleting moves to the trash, restorable for 30 days (src/trash/).
+  trash: true,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'clientName', 'year', '_status', 'updatedAt'],
@@ -30,7 +33,7 @@ export const CaseStudies: CollectionConfig = {
     delete: isEditor,
   },
   versions: editorialVersions,
-  fields: [
+  fields: withPrepublishWarnings([
     publishStatusField,
     { name: 'title', type: 'text', required: true },
     slugField('/work/<slug>'),
@@ -64,5 +67,5 @@ export const CaseStudies: CollectionConfig = {
       ],
     },
     seoField(),
-  ],
+  ]),
 }

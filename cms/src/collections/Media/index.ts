@@ -4,8 +4,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone.ts'
 import { isEditor } from '../../access/is-editor.ts'
+import { videoFields } from './fields/video-fields.ts'
 import { guardUpload } from './hooks/guard-upload.ts'
-import { ACCEPTED_IMAGE_TYPES } from './image-type.ts'
+import { ACCEPTED_MEDIA_TYPES } from './media-kind.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -13,8 +14,10 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export const MEDIA_DIR = path.resolve(dirname, '../../../media')
 
 /**
- * The image library: every picture on the site, with required alt text and a focal point that the
- * generated sizes crop around. `og` is the 1200×630 social-preview image.
+ * The media library: every picture on the site, with required alt text and a focal point that the
+ * generated sizes crop around (`og` is the 1200×630 social-preview image); videos (MP4, WebM) with
+ * their poster and captions; and the WebVTT captions files they name. Only images get sizes (Payload
+ * resizes only image types), so a video or captions file is stored as it came.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -23,7 +26,7 @@ export const Media: CollectionConfig = {
   hooks: { beforeOperation: [guardUpload] },
   upload: {
     staticDir: MEDIA_DIR,
-    mimeTypes: [...ACCEPTED_IMAGE_TYPES],
+    mimeTypes: ACCEPTED_MEDIA_TYPES,
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
@@ -39,8 +42,12 @@ export const Media: CollectionConfig = {
       name: 'alt',
       type: 'text',
       required: true,
-      admin: { description: 'What the image shows, for people who cannot see it. Required.' },
+      admin: {
+        description:
+          'What the image or video shows, for people who cannot see it; for a captions file, its name in the library. Required.',
+      },
     },
     { name: 'caption', type: 'text' },
+    ...videoFields,
   ],
 }

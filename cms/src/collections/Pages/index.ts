@@ -6,6 +6,7 @@ import { layoutBlocks } from '../../blocks/index.ts'
 import { publishStatusField } from '../../fields/publish-status.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
+import { withPrepublishWarnings } from '../../prepublish/with-warnings.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
 import { parentField } from './parent.ts'
 import { noteMove, redirectMovedPage } from './redirect-on-move.ts'
@@ -17,6 +18,8 @@ import { noteMove, redirectMovedPage } from './redirect-on-move.ts'
  */
 export const Pages: CollectionConfig = {
   slug: 'pages',
+  // Deleting moves to the trash, restorable for 30 days (src/trash/).
+  trash: true,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'parent', '_status', 'updatedAt'],
@@ -29,7 +32,7 @@ export const Pages: CollectionConfig = {
   },
   versions: editorialVersions,
   hooks: { beforeChange: [noteMove], afterChange: [redirectMovedPage] },
-  fields: [
+  fields: withPrepublishWarnings([
     publishStatusField,
     { name: 'title', type: 'text', required: true },
     slugField('/<parent’s URL>/<slug>/ ("home" is the front page)'),
@@ -45,5 +48,5 @@ export const Pages: CollectionConfig = {
     },
     { name: 'layout', type: 'blocks', blocks: layoutBlocks },
     seoField(),
-  ],
+  ]),
 }

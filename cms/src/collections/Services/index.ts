@@ -6,11 +6,14 @@ import { bodyBlocksField } from '../../fields/body-blocks.ts'
 import { publishStatusField } from '../../fields/publish-status.ts'
 import { seoField } from '../../fields/seo.ts'
 import { slugField } from '../../fields/slug.ts'
+import { withPrepublishWarnings } from '../../prepublish/with-warnings.ts'
 import { editorialVersions } from '../../utilities/editorial-versions.ts'
 
 /** What the studio offers, one public page each at `/services/<slug>`, listed by `order`. */
 export const Services: CollectionConfig = {
   slug: 'services',
+  // Deleting moves to the trash, restorable for 30 days (src/trash/).
+  trash: true,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'order', '_status', 'updatedAt'],
@@ -23,7 +26,7 @@ export const Services: CollectionConfig = {
     delete: isEditor,
   },
   versions: editorialVersions,
-  fields: [
+  fields: withPrepublishWarnings([
     publishStatusField,
     { name: 'title', type: 'text', required: true },
     slugField('/services/<slug>'),
@@ -53,5 +56,5 @@ export const Services: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Lower numbers come first in lists.' },
     },
     seoField(),
-  ],
+  ]),
 }

@@ -6,6 +6,8 @@ import { isEditor } from '../../access/is-editor.ts'
 /** The people of the studio, shown on the about page in `order`. Public as soon as saved (no drafts). */
 export const TeamMembers: CollectionConfig = {
   slug: 'team-members',
+  // Deleting moves to the trash, restorable for 30 days (src/trash/).
+  trash: true,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'role', 'order'] },
   defaultSort: 'order',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import satori from 'satori'
 import sharp from 'sharp'
 import { cardFonts } from './fonts.ts'
@@ -21,7 +22,7 @@ export function cardKey(text: CardText, fontDigest: string): string {
 }
 
 /** Lays out the card with satori (SVG) and rasterises it with sharp. About 0.1-0.3 s a card. */
-async function renderCard(text: CardText): Promise<Buffer> {
+export async function renderCard(text: CardText): Promise<Buffer> {
   const { fonts } = await cardFonts()
   // satori types its input as a React node; the layout builds the same `{ type, props }` shape.
   const svg = await satori(cardLayout(text) as unknown as Parameters<typeof satori>[0], {
@@ -32,23 +33,41 @@ async function renderCard(text: CardText): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer()
 }
 
+/** Where the card for `text` is cached: `cacheDir/<key>.png`. */
+export async function cardFile(text: CardText, cacheDir: string): Promise<string> {
+  const { digest } = await cardFonts()
+  return join(cacheDir, `${cardKey(text, digest)}.png`)
+}
+
+/** Stores a rendered card in the cache under a temporary name, then renames it: a build killed mid-write leaves no torn file. */
+export async function storeCard(file: string, png: Buffer): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const partial = `${file}.${process.pid}.${threadId}.tmp`
+  await writeFile(partial, png)
+  await rename(partial, file)
+}
+
+/** Cards being rendered ahead in worker threads (render-ahead.ts), by cache file. */
+export const cardsInFlight = new Map<string, Promise<void>>()
+
 /**
  * The card as PNG bytes, from `cacheDir/<key>.png` when an earlier build rendered the same inputs
- * (a page whose text did not change costs one file read), else rendered and stored there.
+ * (a page whose text did not change costs one file read), or when a worker thread has just rendered
+ * it there (render-ahead.ts), else rendered here and stored there.
  */
 export async function cardPng(text: CardText, cacheDir: string): Promise<{ png: Buffer; cached: boolean }> {
-  const { digest } = await cardFonts()
-  const file = join(cacheDir, `${cardKey(text, digest)}.png`)
+  const file = await cardFile(text, cacheDir)
+  // A failed render ahead is done again below, in this thread.
+  const ahead = await cardsInFlight.get(file)?.then(
+    () => true,
+    () => false,
+  )
   try {
-    return { png: await readFile(file), cached: true }
+    return { png: await readFile(file), cached: ahead !== true }
   } catch {
     // Not rendered yet.
   }
   const png = await renderCard(text)
-  await mkdir(cacheDir, { recursive: true })
-  // Written under a temporary name and renamed, so a build killed mid-write leaves no torn file.
-  const partial = `${file}.${process.pid}.tmp`
-  await writeFile(partial, png)
-  await rename(partial, file)
+  await storeCard(file, png)
   return { png, cached: false }
 }

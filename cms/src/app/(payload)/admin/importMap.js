@@ -1,4 +1,6 @@
+import { PrepublishSummary as PrepublishSummary_4d695b79c0276dad62d5c3f558b1148c } from '../../../admin/PrepublishSummary.tsx'
 import { PublishStatus as PublishStatus_cdc0633179b6905bef54ff1c38961d9f } from '../../../admin/PublishStatus.tsx'
+import { FieldWarnings as FieldWarnings_e234bf0d0b0c71d721eac44117262cc1 } from '../../../admin/FieldWarnings.tsx'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,7 +33,9 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/PrepublishSummary.tsx#PrepublishSummary": PrepublishSummary_4d695b79c0276dad62d5c3f558b1148c,
   "/admin/PublishStatus.tsx#PublishStatus": PublishStatus_cdc0633179b6905bef54ff1c38961d9f,
+  "/admin/FieldWarnings.tsx#FieldWarnings": FieldWarnings_e234bf0d0b0c71d721eac44117262cc1,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

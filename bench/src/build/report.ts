@@ -1,0 +1,126 @@
+import { formatTable } from '../lib/table.ts'
+import type { MeasuredRun } from './measure-process.ts'
+
+export interface BuildFigures {
+  name: string
+  caseStudies: number
+  run: MeasuredRun
+  pages: number
+  /** Open Graph cards written (`og/*.png`), when the site renders them. */
+  ogCards: number
+  apiRequests: number | string
+  fileRequests: number | string
+  /** Files Astro rendered (not skipped as unchanged), from its log; builds through the build script. */
+  rendered?: number
+  /** Seconds from the build's start until the edited page was live in `dist` (the one-edit build). */
+  liveAfter?: number | undefined
+}
+
+export interface BuildReport {
+  builds: {
+    small: BuildFigures
+    cold: BuildFigures
+    warm: Record<'cms' | 'json', BuildFigures[]>
+    warmFull: BuildFigures
+    incremental: BuildFigures
+  }
+  generated: Array<{ created: number; seconds: number }>
+  changedSlug: string
+  elapsedMs: number
+  /** Whether the site renders Open Graph cards (printed first). */
+  siteState: string
+  goals: {
+    coldPagesPerSecond: number
+    warmPagesPerSecond: number
+    editSeconds: number
+    peakRssBytes: number
+    maxRatio: number
+    /** The incremental goals decide the exit status (10,000 case studies); below, printed only. */
+    enforced: boolean
+  }
+}
+
+const MB = 1024 * 1024
+const perSecond = (build: BuildFigures) => build.pages / build.run.seconds
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
+
+/** Prints bench:build's table and verdicts; true when every goal that counts was met. */
+export function report({
+  builds,
+  generated,
+  changedSlug,
+  elapsedMs,
+  siteState,
+  goals,
+}: BuildReport): boolean {
+  const { small, cold, warm, warmFull, incremental } = builds
+  const header = ['build', 'case studies', 'pages', 'rendered', 'OG cards', 'seconds', 'pages/s', 'peak RSS']
+  const rows = [
+    small,
+    cold,
+    ...warm.cms.flatMap((cms, i) => [cms, warm.json[i] as BuildFigures]),
+    warmFull,
+    incremental,
+  ].map((build) => [
+    build.name,
+    String(build.caseStudies),
+    String(build.pages),
+    build.rendered === undefined ? 'all' : String(build.rendered),
+    String(build.ogCards),
+    build.run.seconds.toFixed(1),
+    perSecond(build).toFixed(0),
+    `${Math.round(build.run.peakRssBytes / MB)} MB`,
+  ])
+  const reads = [small, cold, ...warm.cms, warmFull, incremental].map((build) => build.apiRequests)
+  const readsFlat = [cold, ...warm.cms, warmFull, incremental].every(
+    (build) => build.apiRequests === small.apiRequests,
+  )
+  console.log(`\nsite build benchmark, Node ${process.versions.node}, ${siteState}`)
+  for (const [index, gen] of generated.entries())
+    console.log(
+      `content: step ${index + 1} created ${gen.created} documents in ${gen.seconds.toFixed(1)} s through the Local API (${(gen.created / gen.seconds).toFixed(0)}/s)`,
+    )
+  console.log(`\n${formatTable([header, ...rows])}\n`)
+  console.log(
+    `CMS REST reads per build: ${reads.join(', ')} (media files: ${small.fileRequests} small, ${cold.fileRequests} cold) ${readsFlat ? '(constant: met)' : '(GREW: missed)'}`,
+  )
+  let ratioMet = true
+  if (warm.cms.length > 0) {
+    const fastest = (list: BuildFigures[]) => Math.min(...list.map((build) => build.run.seconds))
+    const ratio = fastest(warm.cms) / fastest(warm.json)
+    ratioMet = ratio <= goals.maxRatio
+    console.log(
+      `CMS build / JSON build (fastest of each): ${ratio.toFixed(2)} (goal ≤ ${goals.maxRatio}) ${verdict(ratioMet)}`,
+    )
+  }
+  const peak = Math.max(cold.run.peakRssBytes, warmFull.run.peakRssBytes, incremental.run.peakRssBytes)
+  const checks = [
+    [
+      `cold build with cards ≥ ${goals.coldPagesPerSecond} pages/s`,
+      perSecond(cold) >= goals.coldPagesPerSecond,
+    ],
+    [
+      `warm full build ≥ ${goals.warmPagesPerSecond} pages/s`,
+      perSecond(warmFull) >= goals.warmPagesPerSecond,
+    ],
+    [
+      `one edit live in dist within ${goals.editSeconds} s (${incremental.liveAfter?.toFixed(1) ?? 'never'} s)`,
+      (incremental.liveAfter ?? Number.POSITIVE_INFINITY) <= goals.editSeconds,
+    ],
+    [`peak RSS under ${goals.peakRssBytes / MB} MB (${Math.round(peak / MB)} MB)`, peak < goals.peakRssBytes],
+  ] as const
+  for (const [goal, met] of checks)
+    console.log(`${goal}: ${verdict(met)}${goals.enforced ? '' : ' (not enforced below 10,000)'}`)
+  const changedLine = /case-studies: \d+ entries: .*/.exec(incremental.run.output)?.[0] ?? 'no loader line'
+  console.log(
+    `one edit: /work/${changedSlug}/; loader said "${changedLine}"; ${incremental.rendered} files rendered, the rest cached`,
+  )
+  // Where the edit's build spent its time: the log lines that close each phase, with their clock time.
+  const phases = incremental.run.output
+    .split('\n')
+    .filter((line) => /Synced content|✓ Completed in|stale file|_headers:|dist\/ updated/.test(line))
+  console.log(`one edit, phases:\n  ${phases.join('\n  ')}`)
+  console.log(`(${(elapsedMs / 1000).toFixed(0)} s in all)`)
+  const incrementalMet = !goals.enforced || checks.every(([, met]) => met)
+  return ratioMet && readsFlat && incrementalMet
+}

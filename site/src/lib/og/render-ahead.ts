@@ -1,0 +1,98 @@
+import { access } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { CardText } from './layout.ts'
+import { cardFile, cardsInFlight } from './render.ts'
+
+/** Threads rendering cards at once: one per core. Each holds satori, its fonts and sharp (about 60 MB). */
+const THREADS = Math.max(1, Math.min(4, availableParallelism()))
+
+interface Task {
+  id: number
+  text: CardText
+  file: string
+  done: (error?: Error) => void
+}
+
+/**
+ * Starts rendering, in worker threads (render-thread.ts), every card in `texts` that the card cache
+ * lacks, and records each in `cardsInFlight` so `cardPng` waits for it instead of rendering it again.
+ * Called once per build with all the cards (the Open Graph route's `getStaticPaths`): Astro renders a
+ * build's pages one after the other, so a card rendered on demand keeps one core busy; ahead of time,
+ * on every core, while the build renders the HTML pages. A warm build finds every card in the cache
+ * (or Astro skips the route) and starts no thread. Returns how many cards it started.
+ *
+ * `threadScript` is render-thread.ts's own file (not a module Vite bundled).
+ */
+export async function renderCardsAhead(
+  texts: CardText[],
+  cacheDir: string,
+  threadScript: URL,
+): Promise<number> {
+  const missing: Array<{ text: CardText; file: string }> = []
+  const planned = new Set<string>()
+  for (const text of texts) {
+    const file = await cardFile(text, cacheDir)
+    if (planned.has(file) || cardsInFlight.has(file)) continue
+    planned.add(file)
+    if (
+      !(await access(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      missing.push({ text, file })
+  }
+  if (missing.length === 0) return 0
+  const queue: Task[] = []
+  let nextId = 0
+  for (const { text, file } of missing) {
+    cardsInFlight.set(
+      file,
+      new Promise<void>((resolve, reject) =>
+        queue.push({ id: nextId++, text, file, done: (error) => (error ? reject(error) : resolve()) }),
+      ),
+    )
+    // A card that fails here is rendered again on demand (render.ts); no unhandled rejection.
+    cardsInFlight.get(file)?.catch(() => {})
+  }
+  const pool = { queue, alive: Math.min(THREADS, queue.length) }
+  for (let i = 0; i < pool.alive; i++) startThread(threadScript, pool)
+  return missing.length
+}
+
+/**
+ * One thread that takes tasks off the shared queue until it is empty, then exits. The last thread to
+ * die fails what is left in the queue, so nothing waits on a card no thread will render.
+ */
+function startThread(script: URL, pool: { queue: Task[]; alive: number }): void {
+  const { queue } = pool
+  const worker = new Worker(script)
+  const running = new Map<number, Task>()
+  const next = () => {
+    const task = queue.shift()
+    if (!task) {
+      void worker.terminate()
+      return
+    }
+    running.set(task.id, task)
+    worker.postMessage({ id: task.id, text: task.text, file: task.file })
+  }
+  worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+    running.get(id)?.done(error ? new Error(`og card: ${error}`) : undefined)
+    running.delete(id)
+    next()
+  })
+  // A thread that cannot start or dies leaves its cards to be rendered on demand.
+  let ended = false
+  const end = (error: Error) => {
+    if (ended) return
+    ended = true
+    for (const task of running.values()) task.done(error)
+    running.clear()
+    if (--pool.alive === 0) for (const task of queue.splice(0)) task.done(error)
+  }
+  worker.on('error', end)
+  worker.on('exit', () => end(new Error('og card thread exited')))
+  next()
+}

@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
+
+// Incremental builds as the CMS's rebuilder runs them (`pnpm run build`: scripts/build.ts, staging
+// folder kept, then synced into dist/), against the fixture CMS, with the content changed between
+// builds. Four builds of the fixture site: 30-60 s.
+const siteRoot = fileURLToPath(new URL('..', import.meta.url))
+let cms: FixtureServer
+let tmp: string
+
+const dist = () => join(tmp, 'dist')
+const html = (page: string) => readFile(join(dist(), page), 'utf8')
+const mtimeOf = async (page: string) => (await stat(join(dist(), page))).mtimeMs
+
+const CHANGED = 'work/orbital-labs/index.html'
+const UNRELATED = 'work/nebula-coffee/index.html'
+/** Names only nebula-coffee's service, so orbital-labs is not among its work. */
+const UNRELATED_SERVICE = 'services/interactive-3d/index.html'
+
+/** Runs the site's build script into the test's folders; resolves with its output, fails on a non-zero exit. */
+async function build(): Promise<string> {
+  const env = {
+    ...process.env,
+    CMS_URL: cms.url,
+    KAIRO_TEST_CACHE_DIR: join(tmp, 'cache'),
+    SITE_BUILD_STAGING: join(tmp, 'staging'),
+    SITE_BUILD_DIST: dist(),
+  }
+  let output = ''
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--config', 'test/build.config.ts'], {
+      cwd: siteRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('close', resolve)
+  })
+  if (code !== 0) throw new Error(`the site build exited ${code}:\n${output}`)
+  return output
+}
+
+/** The pages of a build's log that Astro skipped as unchanged (`(cached)`, `(restored)`). */
+const skipped = (log: string) =>
+  [...log.matchAll(/├─ (\S+\.(?:html|png)).*\((?:cached|restored)\)/g)].map((match) => match[1] ?? '')
+
+beforeAll(async () => {
+  cms = await startFixtureServer()
+  tmp = await mkdtemp(join(siteRoot, 'node_modules', '.kairo-site-incremental-'))
+  await build()
+}, 150_000)
+
+afterAll(async () => {
+  await cms?.close()
+  if (tmp) await rm(tmp, { recursive: true, force: true })
+})
+
+describe('incremental builds (scripts/build.ts)', () => {
+  it('renders again only the pages that show a changed case study', async () => {
+    const unrelatedBefore = await mtimeOf(UNRELATED)
+    const serviceBefore = await mtimeOf(UNRELATED_SERVICE)
+    const study = cms.docs.find((doc) => doc.slug === 'orbital-labs')
+    if (!study) throw new Error('fixture lacks orbital-labs')
+    study.summary = 'A summary changed between two builds.'
+    study.updatedAt = '2026-12-01T10:00:00.000Z'
+
+    const log = await build()
+
+    expect(await html(CHANGED)).toContain('A summary changed between two builds.')
+    // The listing shows the case study's card with its summary.
+    expect(await html('work/index.html')).toContain('A summary changed between two builds.')
+    // The services it names list it among their work; the other service does not.
+    expect(await html('services/websites/index.html')).toContain('A summary changed between two builds.')
+    // Not rendered again: Astro reports it skipped, and dist/ still has the very file it had.
+    expect(skipped(log)).toContain('/work/nebula-coffee/index.html')
+    expect(skipped(log)).not.toContain('/work/orbital-labs/index.html')
+    expect(await mtimeOf(UNRELATED)).toBe(unrelatedBefore)
+    expect(await mtimeOf(UNRELATED_SERVICE)).toBe(serviceBefore)
+    // Its Open Graph card is unchanged too; the changed one's card was drawn again.
+    expect(skipped(log)).toContain('/og/work/nebula-coffee.png')
+    expect(skipped(log)).not.toContain('/og/work/orbital-labs.png')
+  }, 120_000)
+
+  it('renders every page again when the site settings change', async () => {
+    const before = await mtimeOf(UNRELATED)
+    cms.settings = { ...cms.settings, footerText: 'a footer changed between two builds.' }
+
+    const log = await build()
+
+    for (const page of [UNRELATED, CHANGED, UNRELATED_SERVICE, 'studio/team/index.html'])
+      expect(await html(page)).toContain('a footer changed between two builds.')
+    expect(skipped(log).filter((page) => page.endsWith('.html'))).toEqual([])
+    expect(await mtimeOf(UNRELATED)).toBeGreaterThan(before)
+  }, 120_000)
+
+  it('renders every page again when a page the navigation links to moves', async () => {
+    const studio = cms.collections.pages?.find((doc) => doc.slug === 'studio')
+    if (!studio) throw new Error('fixture lacks the page studio')
+    // The header links to `team`, which lives under `studio`: its URL changes with its parent's slug.
+    studio.slug = 'the-studio'
+
+    const log = await build()
+
+    for (const page of [UNRELATED, UNRELATED_SERVICE, 'the-studio/team/index.html'])
+      expect(await html(page)).toContain('href="/the-studio/team/"')
+    expect(skipped(log).filter((page) => page.endsWith('.html'))).toEqual([])
+    // The pages at the old URLs are gone from dist/.
+    await expect(stat(join(dist(), 'studio/team/index.html'))).rejects.toThrow()
+  }, 120_000)
+})
