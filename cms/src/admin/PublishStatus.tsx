@@ -1,6 +1,7 @@
 'use client'
 
 import { useDocumentInfo } from '@payloadcms/ui'
+import { BuildPill } from './BuildPill.tsx'
 
 import { formatDuration, formatTime, type SiteStatus, useSiteStatus } from './site-status.ts'
 
@@ -46,30 +47,21 @@ function DocumentState({ document }: { document: NonNullable<SiteStatus['documen
     case 'queued':
       return (
         <p>
-          <span className="kairo-build-pill" data-status="queued">
-            Queued
-          </span>{' '}
-          The site rebuilds in a few seconds.
+          <BuildPill status="queued" /> The site rebuilds in a few seconds.
         </p>
       )
     case 'building':
       return (
         <p>
-          <span className="kairo-build-pill" data-status="building">
-            Building
-          </span>{' '}
-          since {formatTime(document.build.startedAt)}.
+          <BuildPill status="building" /> since {formatTime(document.build.startedAt)}.
         </p>
       )
     case 'failed':
       return (
         <>
           <p>
-            <span className="kairo-build-pill" data-status="failed">
-              Failed
-            </span>{' '}
-            The build at {formatTime(document.build.startedAt)} failed; the site still shows the version
-            before.
+            <BuildPill status="failed" /> The build at {formatTime(document.build.startedAt)} failed; the site
+            still shows the version before.
           </p>
           <pre className="kairo-build-error">{document.build.error}</pre>
         </>
@@ -77,10 +69,8 @@ function DocumentState({ document }: { document: NonNullable<SiteStatus['documen
     case 'live':
       return (
         <p>
-          <span className="kairo-build-pill" data-status="live">
-            Live
-          </span>{' '}
-          since {formatTime(document.liveAt)} (built in {formatDuration(document.build.durationMs)}).{' '}
+          <BuildPill status="live" /> since {formatTime(document.liveAt)} (built in{' '}
+          {formatDuration(document.build.durationMs)}).{' '}
           {document.url && (
             <a href={document.url} target="_blank" rel="noopener">
               View on the site

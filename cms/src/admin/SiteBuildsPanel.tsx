@@ -1,5 +1,6 @@
 'use client'
 
+import { BuildPill } from './BuildPill.tsx'
 import { formatDuration, formatTime, useSiteStatus } from './site-status.ts'
 
 /**
@@ -18,10 +19,7 @@ export function SiteBuildsPanel() {
         {latest && (
           <>
             <p>
-              <span className="kairo-build-pill" data-status={latest.status}>
-                {latest.status[0]?.toUpperCase()}
-                {latest.status.slice(1)}
-              </span>{' '}
+              <BuildPill status={latest.status} />{' '}
               {latest.status === 'queued' && <>Queued {formatTime(latest.queuedAt)}: </>}
               {latest.status === 'building' && <>Building since {formatTime(latest.startedAt)}: </>}
               {latest.status === 'live' && (
@@ -47,10 +45,7 @@ export function SiteBuildsPanel() {
         <ul className="kairo-site-builds__earlier">
           {earlier.map((build) => (
             <li key={build.id}>
-              <span className="kairo-build-pill" data-status={build.status}>
-                {build.status}
-              </span>{' '}
-              {formatTime(build.queuedAt)} · {build.summary}
+              <BuildPill status={build.status} /> {formatTime(build.queuedAt)} · {build.summary}
               {build.durationMs ? ` · ${formatDuration(build.durationMs)}` : ''}
             </li>
           ))}
