@@ -10,7 +10,7 @@ import { Fixtures, type TestUser } from './support/session.ts'
 
 const fx = new Fixtures()
 const ips = ipPool()
-const ROUNDS = 7
+const ROUNDS = 9
 let known: TestUser
 let unusable: TestUser
 const unknownEmail = `ghost@run-${fx.run}.example`
@@ -64,15 +64,16 @@ describe('sign-in timing', () => {
         `wrong password ${medians.wrong.toFixed(0)} ms, unusable hash ${medians.unusable.toFixed(0)} ms`,
     )
     // Tolerance: within each round (the three attempts back to back, so under the same load), the
-    // fastest is at least half the slowest, in the median round. Comparing each kind's own median
-    // failed once at 0.58 on a shared 2-core machine whose load changed between rounds (CI, the e2e
-    // and CMS lanes beside it); skipping the hash would leave the unknown-email path at
-    // a few percent of the others (one query against ~100s of ms of argon2id), far below either.
+    // fastest is at least 0.3 of the slowest, in the median round. The bound is what tells the two
+    // cases apart with room on a shared 2-core machine: skipping the hash leaves the unknown-email
+    // path at a few percent of the others (one query against ~100s of ms of argon2id), while load
+    // from the e2e and CMS lanes beside it has put honest figures near 0.5 (a kind's own median once
+    // gave 0.58), too close to a bound of 0.5 for a test that must not fail by chance.
     const roundRatios = samples.unknown.map((unknown, round) => {
       const times = [unknown, samples.wrong[round] ?? 0, samples.unusable[round] ?? 0]
       return Math.min(...times) / Math.max(...times)
     })
-    expect(median(roundRatios)).toBeGreaterThan(0.5)
+    expect(median(roundRatios)).toBeGreaterThan(0.3)
     const values = Object.values(medians)
     // And the time really is a hash's: far above a database round trip.
     expect(Math.min(...values)).toBeGreaterThan(50)

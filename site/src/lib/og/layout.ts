@@ -65,17 +65,18 @@ const STARS = [
   [78, 6, 2],
 ] as const
 
-/** The card: studio name, eyebrow, title and summary on the site's dark sky, with a ringed planet. */
-export function cardLayout(text: CardText): CardNode {
-  const title = clip(text.title, 90)
-  const titleSize = title.length > 60 ? 58 : title.length > 32 ? 68 : 80
+/**
+ * The card is drawn in two layers. The backdrop (the dark sky, its glows, stars and the ringed planet)
+ * is the same on every card and is most of the rasterising work (large radial gradients), so it is
+ * rendered once per process; each card then lays out and rasterises only its text, over it
+ * (render.ts). `cardLayout` is both in one tree, as a one-pass render draws it.
+ */
+export function cardBackdrop(): CardNode {
   return el(
     {
       width: '100%',
       height: '100%',
       position: 'relative',
-      color: THEME.text,
-      fontFamily: 'Inter',
       backgroundColor: THEME.bg,
     },
     // Glows are radial gradients on their own boxes: an SVG blur (box-shadow) costs librsvg several
@@ -116,6 +117,21 @@ export function cardLayout(text: CardText): CardNode {
       border: `3px solid rgba(199, 166, 255, 0.55)`,
       transform: 'rotate(-16deg)',
     }),
+  )
+}
+
+/** The card's text layer: studio name, eyebrow, title, summary and host, on a transparent card. */
+export function cardTextLayer(text: CardText): CardNode {
+  const title = clip(text.title, 90)
+  const titleSize = title.length > 60 ? 58 : title.length > 32 ? 68 : 80
+  return el(
+    {
+      width: '100%',
+      height: '100%',
+      position: 'relative',
+      color: THEME.text,
+      fontFamily: 'Inter',
+    },
     // The text sits in its own box above the decoration, so absolute shapes never shift its layout.
     el(
       {
@@ -183,4 +199,12 @@ export function cardLayout(text: CardText): CardNode {
       ),
     ),
   )
+}
+
+/** The whole card in one tree: the backdrop with the text layer's box on top. */
+export function cardLayout(text: CardText): CardNode {
+  const backdrop = cardBackdrop()
+  const layer = cardTextLayer(text)
+  const children = [backdrop.props.children, layer.props.children].flat() as (CardNode | string)[]
+  return { type: 'div', props: { style: { ...backdrop.props.style, ...layer.props.style }, children } }
 }
