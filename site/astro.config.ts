@@ -11,7 +11,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts'
 import { staleOutput } from './src/integrations/stale-output.ts'
 import { readSiteEnv } from './src/lib/env.ts'
 
-const { siteUrl, buildInPlace } = readSiteEnv()
+const { siteUrl, buildInPlace, cacheDir } = readSiteEnv()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
@@ -22,6 +22,7 @@ const WORKER_PATHS =
 export default defineConfig({
   site: siteUrl,
   output: 'static',
+  ...(cacheDir ? { cacheDir } : {}),
   // `/work/<slug>/index.html`; Cloudflare's default `auto-trailing-slash` serves it at
   // `/work/<slug>/` and redirects `/work/<slug>` there, and the site's own links carry the slash.
   build: { format: 'directory' },

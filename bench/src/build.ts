@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { buildCmsIfChanged, packageDir, type Service, seedAll, startCms } from '@kairo/tools'
 import { startFileCms } from './build/file-cms.ts'
 import { measure } from './build/measure-process.ts'
+import { publishToLive } from './build/publish-live.ts'
 import { startRecordingProxy } from './build/recording-proxy.ts'
 import { type BuildFigures, report } from './build/report.ts'
 import { benchSystem } from './lib/ports.ts'
@@ -42,6 +43,7 @@ const GOALS = {
 }
 const BUILD_SCRIPT = join(packageDir.site, 'scripts', 'build.ts')
 const DEMO_EDITOR = { email: 'editor@kairo.studio', password: 'kairo-editor-demo' }
+const SITE_URL = 'https://kairo.example'
 const ASTRO = join(packageDir.site, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
 async function main(): Promise<boolean> {
@@ -116,8 +118,20 @@ async function main(): Promise<boolean> {
       page: `work/${changed.slug}/index.html`,
       text: changed.summary,
     })
+    // The same CMS address as the builds read (Payload's serverURL is in its answers), now rebuilding.
+    await cms.stop()
+    cms = undefined
+    const publish = await publishToLive({
+      ...options,
+      dir: join(work, 'large'),
+      siteUrl: SITE_URL,
+      ports: { cms: benchSystem.build.cms, worker: benchSystem.build.api },
+      editor: DEMO_EDITOR,
+      slug: changed.slug,
+    })
     return report({
       builds: { small, cold, warm, warmFull, incremental },
+      publish,
       generated,
       changedSlug: changed.slug,
       elapsedMs: performance.now() - started,
@@ -183,7 +197,7 @@ async function astroBuild(
       env: {
         ...process.env,
         CMS_URL: cmsUrl,
-        SITE_URL: 'https://kairo.example',
+        SITE_URL,
         // test/build.config.ts is the real config with Astro's cache folder moved (it holds the content store).
         KAIRO_TEST_CACHE_DIR: join(dir, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -216,22 +230,23 @@ async function scriptBuild(
   let liveAfter: number | undefined
   const poll = until
     ? setInterval(() => {
-        if (liveAfter !== undefined) return
-        try {
-          if (readFileSync(join(outDir, until.page), 'utf8').includes(until.text))
-            liveAfter = (performance.now() - started) / 1000
-        } catch {
-          // Not there yet.
-        }
+        if (liveAfter === undefined && pageHas(join(outDir, until.page), until.text))
+          liveAfter = (performance.now() - started) / 1000
       }, 20)
     : undefined
-  const run = await measure(process.execPath, [BUILD_SCRIPT, '--config', 'test/build.config.ts'], {
+  // The site's own config, as the CMS's rebuilder runs it, so the publish-to-live phase's builds
+  // continue these (the same config, the same cache) instead of starting over.
+  const run = await measure(process.execPath, [BUILD_SCRIPT], {
     cwd: packageDir.site,
     env: {
       ...process.env,
       CMS_URL: cmsUrl,
-      SITE_URL: 'https://kairo.example',
-      KAIRO_TEST_CACHE_DIR: join(dir, 'cache'),
+      SITE_URL,
+      SITE_BUILD_CACHE_DIR: join(dir, 'cache'),
+      // As the CMS's rebuilder runs it (its environment has CI=true, tools' cmsEnv): Astro's hash of
+      // the Open Graph route's code differs with CI set, and would make the publish phase's first
+      // build write every card again.
+      CI: 'true',
       SITE_BUILD_STAGING: join(dir, 'staging'),
       SITE_BUILD_DIST: outDir,
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -239,6 +254,10 @@ async function scriptBuild(
     },
   })
   clearInterval(poll)
+  // The sync into dist is the build's last step: when the process ended before the next poll, the
+  // page went live by the build's end.
+  if (until && liveAfter === undefined && pageHas(join(outDir, until.page), until.text))
+    liveAfter = run.seconds
   if (run.code !== 0)
     throw new Error(`the site build (${name}) exited ${run.code}:\n${run.output.slice(-4000)}`)
   const files = readdirSync(outDir, { recursive: true }).map(String)
@@ -248,6 +267,14 @@ async function scriptBuild(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched
   const rendered = [...run.output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/├─ \S+ \(\+/g)].length
   return { name, caseStudies, run, pages, ogCards, apiRequests: 0, fileRequests: 0, rendered, liveAfter }
+}
+
+function pageHas(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(text)
+  } catch {
+    return false // Not there yet.
+  }
 }
 
 /** Publishes a new summary on one generated case study as the demo editor, through the CMS's REST API. */

@@ -27,6 +27,8 @@ export interface FixtureServer {
    * `/api/model-assets/<key>` as the CMS does; null: none (the `models` collection is empty).
    */
   modelFiles: string | null
+  /** Milliseconds to hold back the answer for a media file, by its name (`orbital-craft.png`). */
+  fileDelays: Record<string, number>
   close(): Promise<void>
 }
 
@@ -88,6 +90,7 @@ export async function startFixtureServer(
     settings: structuredClone(SITE_SETTINGS),
     failWith: null as number | null,
     modelFiles: null as string | null,
+    fileDelays: {} as Record<string, number>,
   }
   let origin = ''
   const send = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
@@ -102,7 +105,9 @@ export async function startFixtureServer(
       return
     }
     if (url.pathname.startsWith('/api/media/file/')) {
-      void fileBytes(url.pathname).then(({ type, bytes }) => {
+      const delay = state.fileDelays[url.pathname.slice('/api/media/file/'.length)] ?? 0
+      const held = new Promise((resolve) => setTimeout(resolve, delay))
+      void Promise.all([fileBytes(url.pathname), held]).then(([{ type, bytes }]) => {
         res.setHeader('content-type', type)
         res.writeHead(200).end(bytes)
       })

@@ -51,6 +51,15 @@ describe('payloadMediaLoader', () => {
     )
   })
 
+  it('stores an image’s sizes in the document’s order, whichever download finishes first', async () => {
+    // The original and the first size answer last; the stored entry must not follow the network.
+    cms.fileDelays = { 'orbital-craft.png': 120, 'orbital-craft-400x266.webp': 60 }
+    const { context, entries } = contextWithCache()
+    await payloadMediaLoader({ cmsUrl: cms.url }).load(context)
+    const craft = entries.get('1')?.data as { variants: Record<string, unknown> }
+    expect(Object.keys(craft.variants)).toEqual(['original', 'thumbnail', 'card', 'feature', 'og'])
+  })
+
   it('names each file by the type its bytes show, not by the URL', async () => {
     cms.collections.media = [
       {

@@ -32,7 +32,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const recorded = new Map<string, RecordedResponse>()
   const server = createServer((req, res) => {
     const path = req.url ?? '/'
-    if (path.startsWith('/api/media/file/')) files++
+    // Files (media and the models' LODs and posters) are downloads the build caches, not reads of
+    // content: the first build fetches each once, later builds none.
+    if (/^\/api\/(media\/file|model-assets)\//.test(path)) files++
     else api++
     const headers = { ...req.headers, host: upstream.host }
     delete headers['accept-encoding']

@@ -7,7 +7,7 @@ import { dataDir } from '@kairo/tools'
  */
 export const benchSystem = {
   lighthouse: { cms: 3200, api: 8807 },
-  build: { cms: 3210 },
+  build: { cms: 3210, api: 8867 },
   dashboard: { api: 8817 },
   mailOutage: { api: 8827, smtp: 1225, inbox: 1280 },
   uploadMemory: { api: 8847 },

@@ -1,6 +1,6 @@
 import type { CollectionEntry } from 'astro:content'
-import { createHash } from 'node:crypto'
 import { linkHref, resolve, type SiteContent } from './content.ts'
+import { digestOf } from './digest.ts'
 import { type MediaData, relationId } from './media.ts'
 import type { Crumb } from './page-paths.ts'
 
@@ -14,9 +14,6 @@ import type { Crumb } from './page-paths.ts'
  */
 
 type Entry = { digest?: string | number | undefined; data: { id: string | number } }
-
-const digestOf = (value: unknown): string =>
-  createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32)
 
 const layoutKeys = new WeakMap<SiteContent, string>()
 

@@ -8,7 +8,15 @@ describe('readSiteEnv', () => {
       siteUrl: 'http://localhost:4321',
       contentOffline: false,
       buildInPlace: false,
+      cacheDir: undefined,
     })
+  })
+
+  it('moves Astro’s cache folder only when SITE_BUILD_CACHE_DIR names one', () => {
+    expect(readSiteEnv({ SITE_BUILD_CACHE_DIR: '/tmp/large-site/cache' }).cacheDir).toBe(
+      '/tmp/large-site/cache',
+    )
+    expect(readSiteEnv({ SITE_BUILD_CACHE_DIR: '  ' }).cacheDir).toBeUndefined()
   })
 
   it('drops a trailing slash so paths can be appended', () => {

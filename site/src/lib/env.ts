@@ -18,6 +18,12 @@ export interface SiteEnv {
    * what went stale (src/integrations/stale-output.ts). Unset, every build starts from an empty folder.
    */
   buildInPlace: boolean
+  /**
+   * `SITE_BUILD_CACHE_DIR`: Astro's cache folder (the content store, the incremental build's record,
+   * the media, model and card caches) somewhere else than `node_modules/.astro`; a benchmark keeps a
+   * large site's builds apart from the developer's own. Unset, Astro's default.
+   */
+  cacheDir: string | undefined
 }
 
 const DEFAULTS = {
@@ -56,5 +62,6 @@ export function readSiteEnv(env: Record<string, string | undefined> = process.en
   const contentOffline = flag('SITE_CONTENT_OFFLINE')
   const buildInPlace = flag('SITE_BUILD_IN_PLACE')
   if (problems.length > 0) throw new Error(`Invalid site configuration: ${problems.join('; ')}`)
-  return { cmsUrl, siteUrl, contentOffline, buildInPlace }
+  const cacheDir = env.SITE_BUILD_CACHE_DIR?.trim() || undefined
+  return { cmsUrl, siteUrl, contentOffline, buildInPlace, cacheDir }
 }

@@ -188,15 +188,21 @@ export function payloadMediaLoader(options: PayloadMediaLoaderOptions): Loader {
           store.set({ id, data, digest })
           continue
         }
-        const variants: Record<string, MediaVariant> = {}
-        await Promise.all(
-          mediaFiles(doc).map(async ([size, file]) => {
-            const image = await download(file.url, 'image', dir, cmsUrl, timeoutMs)
-            downloads++
-            if (image) variants[size] = { src: image.src, width: file.width, height: file.height }
-            else logger.warn(`media: ${doc.id} (${size}) skipped: its bytes are not ${SKIPPED.image}`)
-          }),
+        // Downloaded side by side, stored in the document's order: the entry's data must not depend on
+        // which download finished first (the incremental build's keys digest it; a reordered object
+        // once changed every page's key after the media store was refilled).
+        const downloaded = await Promise.all(
+          mediaFiles(doc).map(
+            async ([size, file]) =>
+              [size, file, await download(file.url, 'image', dir, cmsUrl, timeoutMs)] as const,
+          ),
         )
+        const variants: Record<string, MediaVariant> = {}
+        for (const [size, file, image] of downloaded) {
+          downloads++
+          if (image) variants[size] = { src: image.src, width: file.width, height: file.height }
+          else logger.warn(`media: ${doc.id} (${size}) skipped: its bytes are not ${SKIPPED.image}`)
+        }
         const data = await parseData({ id, data: { alt: doc.alt ?? '', variants } })
         store.set({ id, data, digest })
       }
