@@ -70,7 +70,7 @@ async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }>
 
 /**
  * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/<collection>`
- * answers `{ docs }`, honouring `where[_status][equals]` the way Payload does (so a loader that
+ * answers `{ docs }` (and `/api/<collection>/<id>` one document), honouring `where[_status][equals]` the way Payload does (so a loader that
  * forgets the filter would see the drafts); `GET /api/globals/site-settings` answers the global;
  * `GET /api/media/file/<name>` answers a small file. Media URLs in the fixtures carry `{{origin}}`,
  * replaced by this server's origin, as Payload writes absolute URLs on its own origin.
@@ -123,6 +123,16 @@ export async function startFixtureServer(
     }
     if (url.pathname === '/api/globals/site-settings') {
       send(res, 200, state.settings)
+      return
+    }
+    // `GET /api/<collection>/<id>`: one document, as Payload answers it (404 when there is none).
+    const byId = /^\/api\/([a-z-]+)\/(\d+)$/.exec(url.pathname)
+    if (byId) {
+      const [, collection = '', id] = byId
+      const docs = collection === 'case-studies' ? state.docs : state.collections[collection]
+      const doc = docs?.find((entry) => String(entry.id) === id)
+      if (doc) send(res, 200, doc)
+      else send(res, 404, { errors: [{ message: 'Not Found' }] })
       return
     }
     const name = url.pathname.replace(/^\/api\//, '')

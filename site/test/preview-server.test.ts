@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
+import { addVideoFixtures } from './video-fixture.ts'
 
 // The draft preview server (astro.preview.config.ts) built and started for real, in front of the
 // fixture CMS plus a stand-in for the CMS's preview endpoint (cms/src/preview/endpoint.ts): the token
@@ -62,6 +63,7 @@ function startCmsStandIn(): Promise<Server> {
 
 beforeAll(async () => {
   fixture = await startFixtureServer()
+  addVideoFixtures(fixture)
   cms = await startCmsStandIn()
   cmsUrl = `http://127.0.0.1:${(cms.address() as AddressInfo).port}`
   // Inside the site: the server's chunks import React and the adapter from site/node_modules.
@@ -156,6 +158,24 @@ describe('the draft preview server', () => {
     const service = await fetch(`${origin}/preview/services/1?token=good`)
     expect(service.status).toBe(200)
     expect(await service.text()).toContain('<h1>Websites with depth</h1>')
+  })
+
+  it('gives a draft’s video its captions from the preview server’s own origin, and nothing but captions', async () => {
+    // A <track> is fetched in CORS mode: captions on the CMS's origin showed nothing in the preview.
+    const nebula = fixture.docs.find((doc) => doc.slug === 'nebula-coffee')
+    const html = await (await fetch(`${origin}/preview/work/${nebula?.id}?token=good`)).text()
+    const tracks = [...html.matchAll(/<track[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => src ?? '')
+    expect(tracks).toHaveLength(2)
+    for (const src of tracks) {
+      expect(src).toMatch(/^\/preview\/captions\/\d+\.vtt$/)
+      const captions = await fetch(`${origin}${src}`)
+      expect(captions.status).toBe(200)
+      expect(captions.headers.get('content-type')).toBe('text/vtt; charset=utf-8')
+      expect(await captions.text()).toMatch(/^WEBVTT/)
+    }
+    // The video itself, an image, a document that does not exist: not captions, not passed on.
+    for (const id of [201, 1, 999])
+      expect((await fetch(`${origin}/preview/captions/${id}.vtt`)).status).toBe(404)
   })
 
   it('refuses a bad token with the CMS’s message and shows nothing of the draft', async () => {

@@ -2,9 +2,10 @@ import type { MediaData } from '../lib/media.ts'
 import { videoRelations } from '../lib/video.ts'
 import { cmsFileUrl, declaredKind, type MediaDoc, mediaFiles } from '../loaders/media-loader.ts'
 import { fetchJson, PayloadLoaderError } from '../loaders/payload-loader.ts'
+import { previewCaptionsSrc } from './captions.ts'
 
 /**
- * Every media document, with its files served by the CMS itself: a draft may use an image uploaded
+ * Every media document, with its files served by the CMS itself (captions through this server): a draft may use an image uploaded
  * after the preview server was built, which no copied `/media/` file holds. One request, the same
  * public read as the build's media loader (`/api/media?pagination=false&depth=0`), per preview.
  */
@@ -24,9 +25,18 @@ export async function fetchCmsMedia(cmsUrl: string, timeoutMs = 15_000): Promise
             { src: cmsFileUrl(file.url, cmsUrl).href, width: file.width, height: file.height },
           ]),
         ),
-        // A video or captions file as the CMS serves it (its bytes were checked on upload).
+        // A video as the CMS serves it (its bytes were checked on upload); captions through the
+        // preview server's own origin, as a <track> needs (./captions.ts).
         ...(declaredKind(doc) !== 'image' && doc.url && doc.mimeType
-          ? { file: { src: cmsFileUrl(doc.url, cmsUrl).href, type: doc.mimeType } }
+          ? {
+              file: {
+                src:
+                  declaredKind(doc) === 'captions'
+                    ? previewCaptionsSrc(doc.id)
+                    : cmsFileUrl(doc.url, cmsUrl).href,
+                type: doc.mimeType,
+              },
+            }
           : {}),
         ...(declaredKind(doc) === 'video' ? videoRelations(doc) : {}),
       },

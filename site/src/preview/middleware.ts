@@ -3,6 +3,7 @@ import { siteContent } from '../lib/content.ts'
 import { readSiteEnv } from '../lib/env.ts'
 import { runInPreview } from '../lib/preview-scope.ts'
 import { escapeHtml } from '../lib/rich-text/index.ts'
+import { parseCaptionsPath, previewCaptions } from './captions.ts'
 import { fetchDraft } from './draft.ts'
 import { previewFrameAncestors } from './frame-ancestors.ts'
 import { fetchCmsMedia } from './media.ts'
@@ -41,6 +42,9 @@ function refusal(status: number, message: string, extraHeaders: Record<string, s
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   if (!context.url.pathname.startsWith('/preview/')) return next()
+  // A draft's captions, public media like every file the page shows: no token (./captions.ts).
+  const captions = parseCaptionsPath(context.url.pathname)
+  if (captions) return previewCaptions(readSiteEnv().cmsUrl, captions)
   const target = parsePreviewPath(context.url.pathname)
   if (!target) return refusal(404, 'There is no such preview.')
   const token = context.url.searchParams.get('token')
