@@ -243,10 +243,6 @@ async function scriptBuild(
       CMS_URL: cmsUrl,
       SITE_URL,
       SITE_BUILD_CACHE_DIR: join(dir, 'cache'),
-      // As the CMS's rebuilder runs it (its environment has CI=true, tools' cmsEnv): Astro's hash of
-      // the Open Graph route's code differs with CI set, and would make the publish phase's first
-      // build write every card again.
-      CI: 'true',
       SITE_BUILD_STAGING: join(dir, 'staging'),
       SITE_BUILD_DIST: outDir,
       ASTRO_TELEMETRY_DISABLED: '1',

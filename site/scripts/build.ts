@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { astroBuildEnv } from './astro-env.ts'
 import { syncDir } from './sync-dir.ts'
 
 /**
@@ -60,7 +61,7 @@ function runAstro(args: string[]): Promise<number | null> {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
       cwd: siteDir,
       stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_IN_PLACE: '1' },
+      env: astroBuildEnv(process.env, { ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_IN_PLACE: '1' }),
     })
     child.on('error', reject)
     child.on('close', resolve)
