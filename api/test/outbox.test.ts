@@ -200,7 +200,9 @@ describe('deliverOutbox', () => {
   it('a run that died mid-send leaves its claim to expire, and the next run sends it with the same Message-ID', async () => {
     const to = `lease-${run}@example.test`
     const id = await write('auth.password_changed', { to, name: 'Lee' })
-    const start = Date.now()
+    // A second on: the row is due from the database's now() (microseconds), which can fall after a
+    // Date.now() read in the same millisecond, and a claim "at" that instant then finds nothing due.
+    const start = Date.now() + 1_000
     // A claim without an outcome: what a run that died after claiming leaves behind.
     const { claimDue } = await import('../src/outbox/deliver.ts')
     expect(
