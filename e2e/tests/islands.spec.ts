@@ -225,6 +225,9 @@ test('in the worker, the pointer and the keyboard turn the model and the wheel z
   })
   const stage = page.locator(STAGE)
   const frame = () => stage.screenshot({ animations: 'disabled' })
+  // A frame drawn by SwiftShader and read back as a screenshot takes seconds when the CI's other lanes
+  // hold both cores (a drag's 15 s once ran out there): the wait is long, each check is the same.
+  const changes = { timeout: 45_000 }
   // A drag turns it (OrbitControls in the worker, fed by the page's forwarded pointer events).
   const before = await frame()
   const box = await stage.boundingBox()
@@ -233,7 +236,7 @@ test('in the worker, the pointer and the keyboard turn the model and the wheel z
   await page.mouse.down()
   await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 8 })
   await page.mouse.up()
-  await expect.poll(async () => (await frame()).equals(before)).toBe(false)
+  await expect.poll(async () => (await frame()).equals(before), changes).toBe(false)
   // The running scene takes keyboard focus; an arrow key turns the model and does not scroll the page.
   await expect(stage).toHaveAttribute('tabindex', '0')
   await expect(stage).toHaveAttribute('aria-label', /arrow keys turn the model/)
@@ -241,17 +244,17 @@ test('in the worker, the pointer and the keyboard turn the model and the wheel z
   const scrolled = await page.evaluate(() => scrollY)
   const turned = await frame()
   await page.keyboard.press('ArrowLeft')
-  await expect.poll(async () => (await frame()).equals(turned)).toBe(false)
+  await expect.poll(async () => (await frame()).equals(turned), changes).toBe(false)
   expect(await page.evaluate(() => scrollY)).toBe(scrolled)
   // + zooms in: the model grows.
   const zoomed = await frame()
   await page.keyboard.press('+')
-  await expect.poll(async () => (await frame()).equals(zoomed)).toBe(false)
+  await expect.poll(async () => (await frame()).equals(zoomed), changes).toBe(false)
   // The wheel over the stage zooms the model, not the page.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   const wheeled = await frame()
   await page.mouse.wheel(0, 300)
-  await expect.poll(async () => (await frame()).equals(wheeled)).toBe(false)
+  await expect.poll(async () => (await frame()).equals(wheeled), changes).toBe(false)
   expect(await page.evaluate(() => scrollY)).toBe(scrolled)
 })
 
