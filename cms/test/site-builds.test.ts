@@ -64,7 +64,9 @@ function journaledRebuilder(env: Record<string, string> = {}) {
   })
   const source = () => journal
   return journalRequests(
-    debounced(journalBuilds(local, source), { waitMs: 50, maxWaitMs: 1000, log: quiet }),
+    // A debounce long enough to see each publish queued before its build starts, with the database
+    // polled every 25 ms: at 50 ms a loaded CI machine once saw the build already running.
+    debounced(journalBuilds(local, source), { waitMs: 1_500, maxWaitMs: 5_000, log: quiet }),
     source,
   )
 }
