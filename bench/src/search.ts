@@ -1,12 +1,13 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { searchDocuments } from '@kairo/site/search-documents'
 import { buildSearchIndex } from '@kairo/site/search-index'
-import { repoRoot, type Service, startWorker } from '@kairo/tools'
+import { type Service, startWorker } from '@kairo/tools'
 import { benchSystem } from './lib/ports.ts'
 import { formatTable, runBenchmark } from './lib/table.ts'
+import { benchWorkerConfig } from './lib/worker-config.ts'
 import { generatedSource, queries, SPLIT } from './search/generate.ts'
 
 /**
@@ -31,18 +32,6 @@ const step = (message: string) => console.log(`[bench:search] ${message}`)
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
-
-/** The root wrangler.toml pointed at the generated assets, without the search's rate limit. */
-async function benchConfig(dir: string, assets: string): Promise<string> {
-  const config = (await readFile(join(repoRoot, 'wrangler.toml'), 'utf8'))
-    .replace(/^main = .*$/m, `main = ${JSON.stringify(join(repoRoot, 'api', 'src', 'index.ts'))}`)
-    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assets)}`)
-    // Every query comes from one address; the benchmark measures the search, not the limiter.
-    .replace(/\[\[ratelimits\]\][^[]*/, '')
-  const path = join(dir, 'wrangler.toml')
-  await writeFile(path, config)
-  return path
-}
 
 async function time(url: string, accept: string): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now()
@@ -77,7 +66,8 @@ async function main(): Promise<boolean> {
       // The search needs no database; nothing listens here, so nothing waits on one.
       databaseUrl: 'postgres://kairo:unused@127.0.0.1:9/kairo',
       persistTo: join(work, 'wrangler'),
-      configPath: await benchConfig(work, assets),
+      // Every query comes from one address; the benchmark measures the search, not the limiter.
+      configPath: await benchWorkerConfig(work, assets, { withoutRateLimits: true }),
       quiet: true,
       vars: { REQUEST_METRICS: 'off' },
     })

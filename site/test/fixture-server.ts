@@ -70,8 +70,8 @@ async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }>
 
 /**
  * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/<collection>`
- * answers `{ docs }` (and `/api/<collection>/<id>` one document), honouring `where[_status][equals]` the way Payload does (so a loader that
- * forgets the filter would see the drafts); `GET /api/globals/site-settings` answers the global;
+ * answers `{ docs }` (and `/api/<collection>/<id>` one document), honouring `where[_status][equals]`
+ * the way Payload does (so a loader that forgets the filter would see the drafts); `GET /api/globals/site-settings` answers the global;
  * `GET /api/media/file/<name>` answers a small file. Media URLs in the fixtures carry `{{origin}}`,
  * replaced by this server's origin, as Payload writes absolute URLs on its own origin.
  */

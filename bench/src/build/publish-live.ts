@@ -1,8 +1,9 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, findChromium } from '@kairo/assets-pipeline/browser'
-import { repoRoot, type Service, startCms, startWorker } from '@kairo/tools'
+import { type Service, startCms, startWorker } from '@kairo/tools'
 import { chromium } from 'playwright-core'
+import { benchWorkerConfig } from '../lib/worker-config.ts'
 
 export interface LiveSite {
   databaseUrl: string
@@ -70,7 +71,7 @@ export async function publishToLive(site: LiveSite): Promise<PublishFigures> {
         port: site.ports.worker,
         databaseUrl: site.databaseUrl,
         persistTo: join(site.dir, 'wrangler'),
-        configPath: await workerConfig(site.dir),
+        configPath: await benchWorkerConfig(site.dir, join(site.dir, 'dist')),
         quiet: true,
       }),
     )
@@ -137,14 +138,4 @@ async function filesWrittenSince(dir: string, since: number): Promise<number> {
     if (entry.isFile() && (await stat(join(entry.parentPath, entry.name))).mtimeMs >= since) written++
   }
   return written
-}
-
-/** The root wrangler.toml with its static assets moved to the benchmark's `dist`. */
-async function workerConfig(dir: string): Promise<string> {
-  const config = (await readFile(join(repoRoot, 'wrangler.toml'), 'utf8'))
-    .replace(/^main = .*$/m, `main = ${JSON.stringify(join(repoRoot, 'api', 'src', 'index.ts'))}`)
-    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(join(dir, 'dist'))}`)
-  const path = join(dir, 'wrangler.toml')
-  await writeFile(path, config)
-  return path
 }

@@ -5,9 +5,10 @@ import { fetchJson, PayloadLoaderError } from '../loaders/payload-loader.ts'
 import { previewCaptionsSrc } from './captions.ts'
 
 /**
- * Every media document, with its files served by the CMS itself (captions through this server): a draft may use an image uploaded
- * after the preview server was built, which no copied `/media/` file holds. One request, the same
- * public read as the build's media loader (`/api/media?pagination=false&depth=0`), per preview.
+ * Every media document, with its files served by the CMS itself (captions through this server): a
+ * draft may use an image uploaded after the preview server was built, which no copied `/media/` file
+ * holds. One request, the same public read as the build's media loader
+ * (`/api/media?pagination=false&depth=0`), per preview.
  */
 export async function fetchCmsMedia(cmsUrl: string, timeoutMs = 15_000): Promise<Map<string, MediaData>> {
   const url = `${cmsUrl}/api/media?pagination=false&depth=0`
