@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { buildCmsIfChanged, packageDir, type Service, seedAll, startCms } from '@kairo/tools'
 import { startFileCms } from './build/file-cms.ts'
 import { measure } from './build/measure-process.ts'
 import { publishToLive } from './build/publish-live.ts'
 import { startRecordingProxy } from './build/recording-proxy.ts'
-import { type BuildFigures, report } from './build/report.ts'
+import { type BuildFigures, type FastPublishFigures, report } from './build/report.ts'
 import { benchSystem } from './lib/ports.ts'
 import { openRunDatabase } from './lib/run-database.ts'
 import { runBenchmark } from './lib/table.ts'
@@ -22,9 +22,11 @@ import { runBenchmark } from './lib/table.ts'
  *   alike, the same site built (a) from the CMS and (b) from a JSON file of the CMS's answers served
  *   locally — each with a fresh content store and the cold build's card cache, so the comparison is
  *   the content path and the pages, not the card renderer both share;
- *   then with the build script again: a warm full build (nothing changed: every page cached), and
- *   one case study changed through the REST API and rebuilt, timed from the start of the build to
- *   its new HTML in the `dist` (polled every 20 ms).
+ *   then with the build script again: a warm full build (nothing changed: every page cached); the
+ *   fast publisher's render bundle built; one case study changed through the REST API, put live by
+ *   the fast publisher (`site/scripts/fast-publish.ts`, as the CMS runs it on publish), timed from its
+ *   start to the new HTML in the `dist` (polled every 20 ms), then the incremental build that follows
+ *   it, whose pages must equal the fast publisher's byte for byte;
  * Prints pages, seconds, pages/s, peak RSS and CMS requests per build; exits 1 when the faster CMS
  * build takes more than 1.2× the faster JSON build, when the number of CMS reads grows with pages, or
  * when a goal of the incremental builds is missed (at 10,000: cold ≥ 100 pages/s, warm ≥ 200 pages/s,
@@ -42,6 +44,8 @@ const GOALS = {
   peakRssBytes: 2 * 1024 ** 3,
 }
 const BUILD_SCRIPT = join(packageDir.site, 'scripts', 'build.ts')
+const FAST_PUBLISH_SCRIPT = join(packageDir.site, 'scripts', 'fast-publish.ts')
+const RENDER_BUNDLE_SCRIPT = join(packageDir.site, 'scripts', 'render-bundle.ts')
 const DEMO_EDITOR = { email: 'editor@kairo.studio', password: 'kairo-editor-demo' }
 const SITE_URL = 'https://kairo.example'
 const ASTRO = join(packageDir.site, 'node_modules', 'astro', 'bin', 'astro.mjs')
@@ -71,9 +75,9 @@ async function main(): Promise<boolean> {
     const small = await throughCms('CMS, small set (c)', SMALL.caseStudies, 'small')
     generated.push(await generate(options, LARGE))
     // The site's build script (as the CMS's rebuilder runs it), each build counted at the proxy.
-    const scripted = async (name: string, until?: { page: string; text: string }) => {
+    const scripted = async (name: string) => {
       proxy.reset()
-      const build = await scriptBuild(name, LARGE.caseStudies, proxy.url, join(work, 'large'), until)
+      const build = await scriptBuild(name, LARGE.caseStudies, proxy.url, join(work, 'large'))
       return { ...build, apiRequests: proxy.counts().api, fileRequests: proxy.counts().files }
     }
     const cold = await scripted('CMS, cold, cards rendered (a)')
@@ -112,18 +116,25 @@ async function main(): Promise<boolean> {
     }
 
     const warmFull = await scripted('CMS, warm full build, nothing changed')
-    step('changing one case study through the REST API, then rebuilding incrementally')
+    const bundle = await renderBundle(join(work, 'large'))
+    step('changing one case study through the REST API, publishing it fast, then rebuilding incrementally')
     const changed = await editOneCaseStudy(proxy.url)
-    const incremental = await scripted('CMS, one case study changed', {
-      page: `work/${changed.slug}/index.html`,
-      text: changed.summary,
-    })
+    proxy.reset()
+    const fast = await fastPublish(join(work, 'large'), proxy.url, changed)
+    const fastReads = proxy.counts().api
+    const incremental = await scripted('CMS, one case study changed, after its fast publish')
+    const agreed = [...fast.pages].filter(([file, html]) => pageIs(join(work, 'large', 'dist', file), html))
+    step(
+      `fast publish: live after ${fast.liveAfter?.toFixed(2)} s, ${JSON.stringify(fast.summary)}; ` +
+        `the full build left ${agreed.length} of its ${fast.pages.size} pages as they were`,
+    )
     // The same CMS address as the builds read (Payload's serverURL is in its answers), now rebuilding.
     await cms.stop()
     cms = undefined
     const publish = await publishToLive({
       ...options,
       dir: join(work, 'large'),
+      renderBundleDir: renderBundleDirFor(join(work, 'large')),
       siteUrl: SITE_URL,
       ports: { cms: benchSystem.build.cms, worker: benchSystem.build.api },
       editor: DEMO_EDITOR,
@@ -131,6 +142,7 @@ async function main(): Promise<boolean> {
     })
     return report({
       builds: { small, cold, warm, warmFull, incremental },
+      fast: { ...fast, reads: fastReads, agreed: agreed.length, bundleSeconds: bundle },
       publish,
       generated,
       changedSlug: changed.slug,
@@ -143,6 +155,7 @@ async function main(): Promise<boolean> {
     await proxy.close()
     await database.close()
     await rm(work, { recursive: true, force: true })
+    await rm(renderBundleDirFor(join(work, 'large')), { recursive: true, force: true })
   }
 }
 
@@ -214,46 +227,22 @@ async function astroBuild(
 
 /**
  * `node site/scripts/build.ts` (the site's `pnpm run build`) with its staging folder, `dist` and
- * Astro's cache in `dir`, kept between calls. With `until`, also the seconds from the start of the
- * build until `dist/<page>` contains `text` (the edited page live in the Worker's folder).
+ * Astro's cache in `dir`, kept between calls.
  */
 async function scriptBuild(
   name: string,
   caseStudies: number,
   cmsUrl: string,
   dir: string,
-  until?: { page: string; text: string },
 ): Promise<BuildFigures> {
   step(`site build script: ${name}`)
   const outDir = join(dir, 'dist')
-  const started = performance.now()
-  let liveAfter: number | undefined
-  const poll = until
-    ? setInterval(() => {
-        if (liveAfter === undefined && pageHas(join(outDir, until.page), until.text))
-          liveAfter = (performance.now() - started) / 1000
-      }, 20)
-    : undefined
   // The site's own config, as the CMS's rebuilder runs it, so the publish-to-live phase's builds
   // continue these (the same config, the same cache) instead of starting over.
   const run = await measure(process.execPath, [BUILD_SCRIPT], {
     cwd: packageDir.site,
-    env: {
-      ...process.env,
-      CMS_URL: cmsUrl,
-      SITE_URL,
-      SITE_BUILD_CACHE_DIR: join(dir, 'cache'),
-      SITE_BUILD_STAGING: join(dir, 'staging'),
-      SITE_BUILD_DIST: outDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FORCE_COLOR: '0',
-    },
+    env: { ...process.env, CMS_URL: cmsUrl, ...siteFolders(dir) },
   })
-  clearInterval(poll)
-  // The sync into dist is the build's last step: when the process ended before the next poll, the
-  // page went live by the build's end.
-  if (until && liveAfter === undefined && pageHas(join(outDir, until.page), until.text))
-    liveAfter = run.seconds
   if (run.code !== 0)
     throw new Error(`the site build (${name}) exited ${run.code}:\n${run.output.slice(-4000)}`)
   const files = readdirSync(outDir, { recursive: true }).map(String)
@@ -262,7 +251,72 @@ async function scriptBuild(
   // Astro colours its log even into a pipe: read it without the colour codes.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched
   const rendered = [...run.output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/├─ \S+ \(\+/g)].length
-  return { name, caseStudies, run, pages, ogCards, apiRequests: 0, fileRequests: 0, rendered, liveAfter }
+  return { name, caseStudies, run, pages, ogCards, apiRequests: 0, fileRequests: 0, rendered }
+}
+
+/**
+ * The render bundle of the site in `dir`: inside the site package, where its imports resolve
+ * (site/scripts/render-bundle.ts), named after `dir`; removed with it.
+ */
+const renderBundleDirFor = (dir: string) =>
+  join(packageDir.site, 'node_modules', `.kairo-bench-render-${basename(dirname(dir))}`)
+
+/** The site's folders in `dir`, as the build script and the fast publisher read them. */
+const siteFolders = (dir: string) => ({
+  SITE_URL,
+  SITE_BUILD_CACHE_DIR: join(dir, 'cache'),
+  SITE_BUILD_STAGING: join(dir, 'staging'),
+  SITE_BUILD_DIST: join(dir, 'dist'),
+  SITE_RENDER_BUNDLE_DIR: renderBundleDirFor(dir),
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '0',
+})
+
+/** Builds the fast publisher's render bundle for the site in `dir`; its seconds. */
+async function renderBundle(dir: string): Promise<number> {
+  step("building the fast publisher's render bundle")
+  const run = await measure(process.execPath, [RENDER_BUNDLE_SCRIPT], {
+    cwd: packageDir.site,
+    env: { ...process.env, ...siteFolders(dir) },
+  })
+  if (run.code !== 0)
+    throw new Error(`the render bundle's build exited ${run.code}:\n${run.output.slice(-4000)}`)
+  return run.seconds
+}
+
+/** `node site/scripts/fast-publish.ts case-studies:<id>` on the site in `dir`, as the CMS runs it on publish. */
+async function fastPublish(
+  dir: string,
+  cmsUrl: string,
+  changed: { id: number; slug: string; summary: string },
+): Promise<Pick<FastPublishFigures, 'liveAfter' | 'seconds' | 'summary' | 'pages'>> {
+  step(`fast publish: case-studies:${changed.id}`)
+  const page = join(dir, 'dist', 'work', changed.slug, 'index.html')
+  const started = performance.now()
+  let liveAfter: number | undefined
+  const poll = setInterval(() => {
+    if (liveAfter === undefined && pageHas(page, changed.summary))
+      liveAfter = (performance.now() - started) / 1000
+  }, 20)
+  const run = await measure(process.execPath, [FAST_PUBLISH_SCRIPT, `case-studies:${changed.id}`], {
+    cwd: packageDir.site,
+    env: { ...process.env, CMS_URL: cmsUrl, ...siteFolders(dir) },
+  })
+  clearInterval(poll)
+  if (liveAfter === undefined && pageHas(page, changed.summary)) liveAfter = run.seconds
+  if (run.code !== 0) throw new Error(`the fast publisher exited ${run.code}:\n${run.output.slice(-4000)}`)
+  const summary = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>
+  const files = Array.isArray(summary.files) ? summary.files.map(String) : []
+  const pages = new Map(files.map((file) => [file, readFileSync(join(dir, 'dist', file), 'utf8')]))
+  return { liveAfter, seconds: run.seconds, summary, pages }
+}
+
+function pageIs(file: string, html: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === html
+  } catch {
+    return false
+  }
 }
 
 function pageHas(file: string, text: string): boolean {
@@ -274,7 +328,7 @@ function pageHas(file: string, text: string): boolean {
 }
 
 /** Publishes a new summary on one generated case study as the demo editor, through the CMS's REST API. */
-async function editOneCaseStudy(cmsUrl: string): Promise<{ slug: string; summary: string }> {
+async function editOneCaseStudy(cmsUrl: string): Promise<{ id: number; slug: string; summary: string }> {
   const login = await fetch(`${cmsUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -296,7 +350,7 @@ async function editOneCaseStudy(cmsUrl: string): Promise<{ slug: string; summary
   })
   if (!update.ok)
     throw new Error(`could not update case study ${doc.id}: ${update.status} ${await update.text()}`)
-  return { slug: doc.slug, summary }
+  return { id: doc.id, slug: doc.slug, summary }
 }
 
 /** Whether the site build renders Open Graph images (another change adds them): reported with the figures. */

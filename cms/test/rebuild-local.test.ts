@@ -84,3 +84,98 @@ describe('localRebuilder', () => {
     expect(lines).toHaveLength(1 + 25)
   })
 })
+
+// Stand-ins for the site's fast publisher and render bundle: each appends what it was asked to
+// `runs.txt`, with its start and end; the fast publisher answers as the real one does (exit 0 and a
+// JSON summary, or exit 3 and the reason), as $FAST_EXIT says.
+const FAST_SCRIPT = `
+const fs = require('node:fs')
+const edit = process.argv.at(-1)
+fs.appendFileSync('runs.txt', 'fast ' + edit + ' start\\n')
+setTimeout(() => {
+  fs.appendFileSync('runs.txt', 'fast ' + edit + ' end\\n')
+  if (process.env.FAST_EXIT === '3') { console.log(JSON.stringify({ left: 'the edit moves pages' })); process.exit(3) }
+  console.log(JSON.stringify({ published: [edit], rendered: 3, written: 2 }))
+}, 300)
+`
+const SLOW_BUILD = `
+const fs = require('node:fs')
+fs.appendFileSync('runs.txt', 'build start\\n')
+setTimeout(() => { fs.appendFileSync('runs.txt', 'build end\\n'); process.exit(Number(process.env.EXIT ?? 0)) }, 300)
+`
+const BUNDLE_SCRIPT = `require('node:fs').appendFileSync('runs.txt', 'bundle\\n')`
+
+describe('localRebuilder with fast publishing', () => {
+  const runsFile = () => path.join(siteDir, 'runs.txt')
+  const runs = () => readFileSync(runsFile(), 'utf8').trim().split('\n')
+  const lines: string[] = []
+  const rebuilder = () => {
+    rmSync(runsFile(), { force: true })
+    lines.length = 0
+    return localRebuilder({
+      siteDir,
+      cmsUrl: 'http://127.0.0.1:3999',
+      command: [process.execPath, '-e', SLOW_BUILD],
+      fastPublish: {
+        command: [process.execPath, '-e', FAST_SCRIPT, '--'],
+        bundleCommand: [process.execPath, '-e', BUNDLE_SCRIPT],
+      },
+      log: { info: (line) => lines.push(line), warn: (line) => lines.push(line) },
+    })
+  }
+  const edit = { collection: 'case-studies', id: '12' } as const
+
+  it('publishes an edit at once, and builds only after it, then refreshes the render bundle', async () => {
+    const local = rebuilder()
+    const fast = local.fastPublish(edit)
+    const build = local.request('case study published')
+    expect(await fast).toMatchObject({ live: true, written: 2 })
+    await build
+    // The bundle is refreshed after the build; the next fast publish waits for it.
+    expect(await local.fastPublish(edit)).toMatchObject({ live: true })
+    expect(runs()).toEqual([
+      'fast case-studies:12 start',
+      'fast case-studies:12 end',
+      'build start',
+      'build end',
+      'bundle',
+      'fast case-studies:12 start',
+      'fast case-studies:12 end',
+    ])
+    expect(
+      lines.some((line) =>
+        /^case-studies 12 live in \d+ ms, before the build \(2 pages written\)$/.test(line),
+      ),
+    ).toBe(true)
+  })
+
+  it('leaves an edit to the build while one runs, and says why the fast publisher declined', async () => {
+    const local = rebuilder()
+    const build = local.request('settings updated')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await local.fastPublish(edit)).toEqual({
+      live: false,
+      reason: 'a build is running; the next one publishes it',
+    })
+    await build
+    vi.stubEnv('FAST_EXIT', '3')
+    expect(await local.fastPublish(edit)).toEqual({ live: false, reason: 'the edit moves pages' })
+    vi.unstubAllEnvs()
+    expect(lines).toContain('case-studies 12 left to the build: the edit moves pages')
+  })
+
+  it('holds edits back after a change only a build publishes, until a build covering it succeeds', async () => {
+    const local = rebuilder()
+    local.changedWithoutEdit()
+    expect(await local.fastPublish(edit)).toEqual({ live: false, reason: 'other changes wait for the build' })
+    // A failed build did not publish the change: edits still wait.
+    vi.stubEnv('EXIT', '1')
+    await expect(local.request('media uploaded')).rejects.toThrow('site build exited with 1')
+    vi.unstubAllEnvs()
+    expect(await local.fastPublish(edit)).toMatchObject({ live: false })
+    // No render bundle after a failed build.
+    expect(runs().filter((run) => run === 'bundle')).toEqual([])
+    await local.request('media uploaded')
+    expect(await local.fastPublish(edit)).toMatchObject({ live: true })
+  })
+})

@@ -1,8 +1,16 @@
 import { spawn } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { astroBuildEnv } from './astro-env.ts'
+import {
+  FAST_JOURNAL_FILE,
+  readBuildState,
+  readFastJournal,
+  STATE_FILE,
+  writeBuildState,
+} from './build-state.ts'
+import { sourceHash } from './source-hash.ts'
 import { syncDir } from './sync-dir.ts'
 
 /**
@@ -20,6 +28,10 @@ import { syncDir } from './sync-dir.ts'
  * hold pages newer than Astro's record of them. Extra arguments go to `astro build`; `--force`
  * renders every page.
  *
+ * Fast publishes (scripts/fast-publish.ts) write a few pages into `dist/` between builds and list
+ * them in the staging folder; the next build compares those files whatever the time says, so a page
+ * the fast publisher wrote always ends as this build renders it, and then clears the list.
+ *
  * Environment (for the bench and tests): `SITE_BUILD_STAGING` and `SITE_BUILD_DIST` move the two
  * folders (default `.dist-staging/` and `dist/` in the site).
  */
@@ -27,30 +39,12 @@ const siteDir = fileURLToPath(new URL('..', import.meta.url))
 const staging = process.env.SITE_BUILD_STAGING || join(siteDir, '.dist-staging')
 const dist = process.env.SITE_BUILD_DIST || join(siteDir, 'dist')
 const astro = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
-const STATE_FILE = '.kairo-build.json'
-const stateFile = join(staging, STATE_FILE)
-
-/** `building` while a build may be writing; `synced` once `dist/` matched the folder at `syncedAt`. */
-interface BuildState {
-  state: 'building' | 'synced'
-  syncedAt: number
-}
-
-async function readState(): Promise<BuildState | null> {
-  try {
-    return JSON.parse(await readFile(stateFile, 'utf8')) as BuildState
-  } catch {
-    return null
-  }
-}
-
-const writeState = (state: BuildState) => writeFile(stateFile, JSON.stringify(state))
 
 /** Whether anything under `dir` was written at or after `since` (a failed build that got as far as its pages). */
 async function writtenSince(dir: string, since: number): Promise<boolean> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name === STATE_FILE) continue
+    if (!entry.isFile() || entry.name === STATE_FILE || entry.name === FAST_JOURNAL_FILE) continue
     if ((await stat(join(entry.parentPath, entry.name))).mtimeMs >= since) return true
   }
   return false
@@ -70,7 +64,10 @@ function runAstro(args: string[]): Promise<number | null> {
 
 const started = Date.now()
 const args = process.argv.slice(2)
-const previous = await readState()
+const previous = await readBuildState(staging)
+// Before the build reads the CMS: the edits fast-published so far are in what it reads.
+const fastJournal = await readFastJournal(staging)
+const source = await sourceHash(siteDir)
 // Interrupted or failed mid-way last time, or asked: start over, and render every page.
 const fullBuild = previous?.state === 'building' || args.includes('--force')
 if (fullBuild) {
@@ -79,14 +76,14 @@ if (fullBuild) {
   console.log('full build: the last build did not finish (or --force was given)')
 }
 await mkdir(staging, { recursive: true })
-await writeState({ state: 'building', syncedAt: previous?.syncedAt ?? 0 })
+await writeBuildState(staging, { state: 'building', syncedAt: previous?.syncedAt ?? 0 })
 
 const code = await runAstro(args)
 if (code !== 0) {
   // A build that failed before writing (the CMS unreachable, a bad answer) left the folder as the
   // last good build had it; one that failed while rendering left a mix, so the next one starts over.
   const clean = previous?.state === 'synced' && !(await writtenSince(staging, started))
-  if (clean) await writeState(previous)
+  if (clean) await writeBuildState(staging, previous)
   console.error(
     `astro build failed (exit ${code}); dist/ was left as it was${clean ? '' : '; the next build is a full one'}`,
   )
@@ -95,9 +92,11 @@ if (code !== 0) {
 const syncStarted = Date.now()
 const result = await syncDir(staging, dist, {
   unchangedSince: fullBuild || previous?.state !== 'synced' ? undefined : previous.syncedAt,
-  ignore: [STATE_FILE],
+  ignore: [STATE_FILE, FAST_JOURNAL_FILE],
+  compare: fastJournal.files,
 })
-await writeState({ state: 'synced', syncedAt: syncStarted })
+await writeBuildState(staging, { state: 'synced', syncedAt: syncStarted, sourceHash: source })
+await rm(join(staging, FAST_JOURNAL_FILE), { force: true })
 console.log(
   `dist/ updated in ${Date.now() - syncStarted} ms: ${result.written} written, ` +
     `${result.unchanged} unchanged, ${result.removed} removed (build and sync ${((Date.now() - started) / 1000).toFixed(1)} s)`,

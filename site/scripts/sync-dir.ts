@@ -51,6 +51,11 @@ export interface PlanOptions {
   unchangedSince?: number
   /** Paths (relative) left alone on both sides: neither copied nor removed (the build's own state file). */
   ignore?: readonly string[]
+  /**
+   * Paths (relative) compared byte for byte whatever `unchangedSince` says: files something else
+   * wrote into the target since (the fast publisher's pages).
+   */
+  compare?: readonly string[]
 }
 
 /** Whether a source file is known to equal its copy in the target without reading either. */
@@ -70,12 +75,15 @@ export async function planSync(source: string, target: string, options: PlanOpti
   const present = new Set((await filesUnder(target)).filter((file) => !ignored.has(file)))
   const plan: SyncPlan = { source, target, write: [], remove: [], unchanged: 0 }
   const { unchangedSince } = options
+  const compared = new Set(options.compare)
   const isSame = async (file: string) => {
     const from = join(source, file)
     const to = join(target, file)
     return (
       present.has(file) &&
-      ((unchangedSince !== undefined && (await untouchedSince(from, to, unchangedSince))) ||
+      ((unchangedSince !== undefined &&
+        !compared.has(file) &&
+        (await untouchedSince(from, to, unchangedSince))) ||
         (await sameBytes(from, to)))
     )
   }

@@ -2,37 +2,36 @@ import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 import { readSiteEnv } from './lib/env.ts'
 import { modelSchema } from './lib/models.ts'
-import {
-  caseStudySchema,
-  mediaSchema,
-  pageSchema,
-  relation,
-  seo,
-  serviceSchema,
-  text,
-} from './lib/schemas.ts'
+import { mediaSchema, relation, seo, text } from './lib/schemas.ts'
 import { payloadMediaLoader } from './loaders/media-loader.ts'
 import { payloadModelsLoader } from './loaders/models-loader.ts'
 import { payloadGlobalLoader } from './loaders/payload-global-loader.ts'
 import { payloadCollectionLoader } from './loaders/payload-loader.ts'
+import { ROUTABLE_COLLECTIONS } from './loaders/routable-collections.ts'
 
 const { cmsUrl, contentOffline: offline } = readSiteEnv()
-const PUBLISHED_DEPTH_1 = 'where[_status][equals]=published&pagination=false&depth=1'
 
-// The routable documents' schemas live in src/lib/schemas.ts, shared with draft preview.
+// The routable documents' reads and schemas (src/loaders/routable-collections.ts) are shared with
+// draft preview and the fast publisher.
+const { 'case-studies': caseStudyReads, services: serviceReads, pages: pageReads } = ROUTABLE_COLLECTIONS
 const caseStudies = defineCollection({
-  loader: payloadCollectionLoader({ collection: 'case-studies', cmsUrl, offline }),
-  schema: caseStudySchema,
+  loader: payloadCollectionLoader({
+    collection: 'case-studies',
+    cmsUrl,
+    offline,
+    query: caseStudyReads.query,
+  }),
+  schema: caseStudyReads.schema,
 })
 
 const services = defineCollection({
-  loader: payloadCollectionLoader({ collection: 'services', cmsUrl, offline, query: PUBLISHED_DEPTH_1 }),
-  schema: serviceSchema,
+  loader: payloadCollectionLoader({ collection: 'services', cmsUrl, offline, query: serviceReads.query }),
+  schema: serviceReads.schema,
 })
 
 const pages = defineCollection({
-  loader: payloadCollectionLoader({ collection: 'pages', cmsUrl, offline, query: PUBLISHED_DEPTH_1 }),
-  schema: pageSchema,
+  loader: payloadCollectionLoader({ collection: 'pages', cmsUrl, offline, query: pageReads.query }),
+  schema: pageReads.schema,
 })
 
 const teamMembers = defineCollection({

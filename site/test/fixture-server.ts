@@ -70,7 +70,7 @@ async function fileBytes(name: string): Promise<{ type: string; bytes: Buffer }>
 
 /**
  * Starts a stand-in for Payload's REST API on 127.0.0.1 (a free port): `GET /api/<collection>`
- * answers `{ docs }` (and `/api/<collection>/<id>` one document), honouring `where[_status][equals]`
+ * answers `{ docs }` (and `/api/<collection>/<id>` one document), honouring `where[id][equals]`, `where[_status][equals]`
  * the way Payload does (so a loader that forgets the filter would see the drafts); `GET /api/globals/site-settings` answers the global;
  * `GET /api/media/file/<name>` answers a small file. Media URLs in the fixtures carry `{{origin}}`,
  * replaced by this server's origin, as Payload writes absolute URLs on its own origin.
@@ -143,8 +143,12 @@ export async function startFixtureServer(
     }
     const status = url.searchParams.get('where[_status][equals]')
     const ready = url.searchParams.get('where[status][equals]')
+    const id = url.searchParams.get('where[id][equals]')
     const found = list.filter(
-      (doc) => (!status || doc._status === status) && (!ready || doc.status === ready),
+      (doc) =>
+        (!status || doc._status === status) &&
+        (!ready || doc.status === ready) &&
+        (!id || String(doc.id) === id),
     )
     send(res, 200, { docs: found, totalDocs: found.length, hasNextPage: false })
   })

@@ -1,65 +1,36 @@
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FixtureServer, startFixtureServer } from './fixture-server.ts'
+import { type SiteFolders, startSiteFolders } from './site-folders.ts'
 
 // Incremental builds as the CMS's rebuilder runs them (`pnpm run build`: scripts/build.ts, staging
 // folder kept, then synced into dist/), against the fixture CMS, with the content changed between
 // builds. Four builds of the fixture site: 30-60 s.
-const siteRoot = fileURLToPath(new URL('..', import.meta.url))
-let cms: FixtureServer
-let tmp: string
+let site: SiteFolders
 
-const dist = () => join(tmp, 'dist')
-const html = (page: string) => readFile(join(dist(), page), 'utf8')
-const mtimeOf = async (page: string) => (await stat(join(dist(), page))).mtimeMs
+const html = (page: string) => readFile(join(site.dist, page), 'utf8')
+const mtimeOf = async (page: string) => (await stat(join(site.dist, page))).mtimeMs
 /**
  * When the build last wrote a file in its staging folder, which the build keeps between runs: a page
  * Astro skips as unchanged is not written at all. (Astro's log says "(cached)" too, but it writes
  * that mark apart from the page's line, so other output can land between them under load.)
  */
-const writtenAt = async (file: string) => (await stat(join(tmp, 'staging', file))).mtimeMs
+const writtenAt = async (file: string) => (await stat(join(site.tmp, 'staging', file))).mtimeMs
 
 const CHANGED = 'work/orbital-labs/index.html'
 const UNRELATED = 'work/nebula-coffee/index.html'
 /** Names only nebula-coffee's service, so orbital-labs is not among its work. */
 const UNRELATED_SERVICE = 'services/interactive-3d/index.html'
 
-/** Runs the site's build script into the test's folders; resolves with its output, fails on a non-zero exit. */
-async function build(): Promise<string> {
-  const env = {
-    ...process.env,
-    CMS_URL: cms.url,
-    KAIRO_TEST_CACHE_DIR: join(tmp, 'cache'),
-    SITE_BUILD_STAGING: join(tmp, 'staging'),
-    SITE_BUILD_DIST: dist(),
-  }
-  let output = ''
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--config', 'test/build.config.ts'], {
-      cwd: siteRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('close', resolve)
-  })
-  if (code !== 0) throw new Error(`the site build exited ${code}:\n${output}`)
-  return output
-}
+const build = () => site.build()
 
 beforeAll(async () => {
-  cms = await startFixtureServer()
-  tmp = await mkdtemp(join(siteRoot, 'node_modules', '.kairo-site-incremental-'))
+  site = await startSiteFolders('incremental')
   await build()
 }, 150_000)
 
 afterAll(async () => {
-  await cms?.close()
-  if (tmp) await rm(tmp, { recursive: true, force: true })
+  await site?.close()
 })
 
 describe('incremental builds (scripts/build.ts)', () => {
@@ -72,7 +43,7 @@ describe('incremental builds (scripts/build.ts)', () => {
       unrelatedCard: await writtenAt('og/work/nebula-coffee.png'),
       changedCard: await writtenAt('og/work/orbital-labs.png'),
     }
-    const study = cms.docs.find((doc) => doc.slug === 'orbital-labs')
+    const study = site.cms.docs.find((doc) => doc.slug === 'orbital-labs')
     if (!study) throw new Error('fixture lacks orbital-labs')
     study.summary = 'A summary changed between two builds.'
     study.updatedAt = '2026-12-01T10:00:00.000Z'
@@ -97,7 +68,7 @@ describe('incremental builds (scripts/build.ts)', () => {
   it('renders every page again when the site settings change', async () => {
     const before = await mtimeOf(UNRELATED)
     const serviceWritten = await writtenAt(UNRELATED_SERVICE)
-    cms.settings = { ...cms.settings, footerText: 'a footer changed between two builds.' }
+    site.cms.settings = { ...site.cms.settings, footerText: 'a footer changed between two builds.' }
 
     await build()
 
@@ -108,7 +79,7 @@ describe('incremental builds (scripts/build.ts)', () => {
   }, 120_000)
 
   it('renders every page again when a page the navigation links to moves', async () => {
-    const studio = cms.collections.pages?.find((doc) => doc.slug === 'studio')
+    const studio = site.cms.collections.pages?.find((doc) => doc.slug === 'studio')
     if (!studio) throw new Error('fixture lacks the page studio')
     // The header links to `team`, which lives under `studio`: its URL changes with its parent's slug.
     studio.slug = 'the-studio'
@@ -120,6 +91,6 @@ describe('incremental builds (scripts/build.ts)', () => {
       expect(await html(page)).toContain('href="/the-studio/team/"')
     expect(await writtenAt(UNRELATED)).toBeGreaterThan(written)
     // The pages at the old URLs are gone from dist/.
-    await expect(stat(join(dist(), 'studio/team/index.html'))).rejects.toThrow()
+    await expect(stat(join(site.dist, 'studio/team/index.html'))).rejects.toThrow()
   }, 120_000)
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { changeIsPublic, type SiteChange } from './request-site-rebuild.ts'
+import { changeIsPublic, publishedEdit, type SiteChange } from './request-site-rebuild.ts'
 
 const drafted = { hasDrafts: true, draftArg: false } as const
 
@@ -25,5 +25,22 @@ describe('changeIsPublic', () => {
     ['delete a redirect (no drafts)', { event: 'delete', hasDrafts: false, draftArg: false }, true],
   ])('%s → %s', (_name, change, expected) => {
     expect(changeIsPublic(change)).toBe(expected)
+  })
+})
+
+describe('publishedEdit', () => {
+  const published = { id: 7, _status: 'published' }
+  it('is an edit of a published case study, service or page that stays published', () => {
+    for (const collection of ['case-studies', 'services', 'pages'])
+      expect(publishedEdit(collection, 'update', published)).toEqual({ collection, id: '7' })
+  })
+
+  it.each<[string, string, 'create' | 'update', Record<string, unknown>]>([
+    ['a first publish on create', 'case-studies', 'create', published],
+    ['an unpublish', 'case-studies', 'update', { id: 7, _status: 'draft' }],
+    ['a move to the trash', 'pages', 'update', { ...published, deletedAt: '2026-12-04T10:00:00.000Z' }],
+    ['a collection without pages of its own', 'media', 'update', published],
+  ])('is not %s', (_name, collection, operation, doc) => {
+    expect(publishedEdit(collection, operation, doc)).toBeUndefined()
   })
 })

@@ -9,6 +9,7 @@ import type {
 } from 'payload'
 
 import { siteRebuilder } from '../rebuild/index.ts'
+import { FAST_PUBLISHED, type PublishedEdit } from '../rebuild/types.ts'
 
 /** What the hooks know about one write, reduced to what decides whether the public site changed. */
 export interface SiteChange {
@@ -82,10 +83,26 @@ function verbOf(
 // through the request's context, keyed per collection.
 const draftKey = (slug: string) => `kairo.siteRebuild.draft.${slug}`
 
+/**
+ * The write as an edit the site may put live before its build: an update of a case study, service or
+ * page that is published after it and not in the trash. Anything else (a first publish, an unpublish,
+ * a delete, a move to the trash) adds or removes a page, which only the build does.
+ */
+export function publishedEdit(
+  collection: string,
+  operation: 'create' | 'update',
+  doc: Record<string, unknown> | undefined,
+): PublishedEdit | undefined {
+  const fastPublished = FAST_PUBLISHED.find((slug) => slug === collection)
+  if (!fastPublished || operation !== 'update' || doc?._status !== 'published' || doc.deletedAt)
+    return undefined
+  return { collection: fastPublished, id: String(doc.id) }
+}
+
 /** Fire and forget: a save never waits for, or fails because of, the site. */
-function ask(reason: string): void {
+function ask(reason: string, edit?: PublishedEdit): void {
   siteRebuilder()
-    .request(reason)
+    .request(reason, edit)
     .catch((error: unknown) =>
       console.warn(`site-rebuild: ${error instanceof Error ? error.message : error}`),
     )
@@ -104,7 +121,11 @@ const afterChange: CollectionAfterChangeHook = ({ collection, doc, operation, pr
     draftArg: req.context[draftKey(collection.slug)] === true,
     status: doc?._status,
   }
-  if (changeIsPublic(change)) ask(describeChange(collection, doc, doc?.id, operation, previousDoc))
+  if (changeIsPublic(change))
+    ask(
+      describeChange(collection, doc, doc?.id, operation, previousDoc),
+      publishedEdit(collection.slug, operation, doc),
+    )
   return doc
 }
 

@@ -4,12 +4,12 @@ import { debounced } from './debounced.ts'
 import { deployHookRebuilder } from './deploy-hook.ts'
 import { BuildJournal, failInterruptedBuilds } from './journal.ts'
 import { journalBuilds, journalRequests } from './journaled.ts'
-import { localRebuilder } from './local.ts'
+import { localRebuilder, withFastPublish } from './local.ts'
 import { consoleLog, noopRebuilder, type SiteRebuilder } from './types.ts'
 
 export { DEBOUNCE_DEFAULTS, debounced } from './debounced.ts'
 export { deployHookRebuilder } from './deploy-hook.ts'
-export { localRebuilder } from './local.ts'
+export { localRebuilder, withFastPublish } from './local.ts'
 export { noopRebuilder, type SiteRebuilder } from './types.ts'
 
 /**
@@ -26,8 +26,11 @@ export function createSiteRebuilder(env: SiteRebuildEnv, paths: { siteDir: strin
     case 'hook':
       // The hook only starts the build elsewhere; the deploy reports its end (README "Publish status").
       return journaled(deployHookRebuilder(env.deployHookUrl), true)
-    case 'local':
-      return journaled(localRebuilder({ ...paths, devRefreshUrl: env.devRefreshUrl }))
+    case 'local': {
+      // Published edits go live at once, before the debounced build (the site's README "Fast publish").
+      const local = localRebuilder({ ...paths, devRefreshUrl: env.devRefreshUrl, fastPublish: {} })
+      return withFastPublish(journaled(local), local)
+    }
   }
 }
 

@@ -7,7 +7,17 @@
  */
 export interface SiteRebuilder {
   readonly name: string
-  request(reason: string): Promise<void>
+  /** `edit`: the write was a published document's edit that may go live before the build (./local.ts). */
+  request(reason: string, edit?: PublishedEdit): Promise<void>
+}
+
+/** The collections whose published edits the site can put live before its full build. */
+export const FAST_PUBLISHED = ['case-studies', 'services', 'pages'] as const
+
+/** An edit of a published case study, service or page, still published after it. */
+export interface PublishedEdit {
+  collection: (typeof FAST_PUBLISHED)[number]
+  id: string
 }
 
 /** Where rebuilders report; never given secrets. Defaults to the console with a `site-rebuild:` prefix. */

@@ -2,6 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content'
 import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
 import type { ModelData } from './models.ts'
 import { pagePaths } from './page-paths.ts'
+import { pinnedSiteContent } from './pinned-content.ts'
 import { currentPreview } from './preview-scope.ts'
 import { type VideoView, videoView } from './video.ts'
 
@@ -28,19 +29,21 @@ const byOrder = (a: { data: { order?: number | null; title: string } }, b: typeo
 /**
  * Loads the shared collections and sorts them for display: once per build; in `astro dev` on every
  * call, so content refreshed from the CMS shows without a restart. During a draft preview, the
- * preview's content.
+ * preview's content; in the fast publisher's render bundle, the content it pinned.
  */
 export function siteContent(): Promise<SiteContent> {
   // A draft preview (src/preview/) renders with its own content: its media come from the CMS.
   const preview = currentPreview()
   if (preview) return Promise.resolve(preview.content)
+  const pinned = pinnedSiteContent()
+  if (pinned) return Promise.resolve(pinned)
   if (import.meta.env.DEV) return loadSiteContent()
   cached ??= loadSiteContent()
   return cached
 }
 
 async function loadSiteContent(): Promise<SiteContent> {
-  const [settings, media, models, services, caseStudies, pages] = await Promise.all([
+  const [siteSettings, media, models, services, caseStudies, pages] = await Promise.all([
     getCollection('siteSettings'),
     getCollection('media'),
     getCollection('models'),
@@ -48,6 +51,24 @@ async function loadSiteContent(): Promise<SiteContent> {
     getCollection('caseStudies'),
     getCollection('pages'),
   ])
+  return siteContentFrom({ siteSettings, media, models, services, caseStudies, pages })
+}
+
+/** The collections {@link SiteContent} is made of, as `getCollection()` returns them. */
+export interface SiteCollections {
+  siteSettings: CollectionEntry<'siteSettings'>[]
+  media: CollectionEntry<'media'>[]
+  models: CollectionEntry<'models'>[]
+  services: CollectionEntry<'services'>[]
+  caseStudies: CollectionEntry<'caseStudies'>[]
+  pages: CollectionEntry<'pages'>[]
+}
+
+/** The site content of these entries, sorted for display. The lists are copied, never sorted in place. */
+export function siteContentFrom(collections: SiteCollections): SiteContent {
+  const { siteSettings: settings, media, models, pages } = collections
+  const services = [...collections.services]
+  const caseStudies = [...collections.caseStudies]
   return {
     settings: settings[0]?.data ?? {},
     media: new Map(media.map((entry) => [entry.id, entry.data as MediaData])),

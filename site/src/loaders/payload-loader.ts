@@ -23,6 +23,8 @@ export interface PayloadCollectionLoaderOptions {
 }
 
 export const PUBLISHED_QUERY = 'where[_status][equals]=published&pagination=false&depth=0'
+/** Published documents with their relations populated one level (services, pages: parents, icons). */
+export const PUBLISHED_DEPTH_1_QUERY = 'where[_status][equals]=published&pagination=false&depth=1'
 const DEFAULTS = {
   query: PUBLISHED_QUERY,
   key: 'slug' as 'slug' | 'id',
@@ -40,7 +42,7 @@ const docSchema = z.looseObject({
   updatedAt: z.string(),
 })
 const responseSchema = z.object({ docs: z.array(docSchema) })
-type Doc = z.infer<typeof docSchema>
+export type Doc = z.infer<typeof docSchema>
 
 /** An expected build failure (CMS down, bad answer): reported as one line, without a stack trace. */
 export class PayloadLoaderError extends Error {
@@ -82,7 +84,8 @@ export async function fetchJson(url: string, cmsUrl: string, timeoutMs: number):
   return response.json().catch(() => undefined)
 }
 
-async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number): Promise<Doc[]> {
+/** The documents of one collection read, checked to be what the loader expects. */
+export async function fetchDocs(url: string, cmsUrl: string, timeoutMs: number): Promise<Doc[]> {
   const where = `CMS_URL=${cmsUrl}`
   const parsed = responseSchema.safeParse(await fetchJson(url, cmsUrl, timeoutMs))
   if (!parsed.success) {
