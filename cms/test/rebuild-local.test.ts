@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { localRebuilder } from '../src/rebuild/local.ts'
+import { fastPublishedAt } from '../src/rebuild/fast-published.ts'
+import { localRebuilder, withFastPublish } from '../src/rebuild/local.ts'
 
 // A stand-in for `pnpm run build`: appends CMS_URL and NODE_ENV to a file, prints, exits with $EXIT.
 const BUILD_SCRIPT = `
@@ -177,5 +178,22 @@ describe('localRebuilder with fast publishing', () => {
     expect(runs().filter((run) => run === 'bundle')).toEqual([])
     await local.request('media uploaded')
     expect(await local.fastPublish(edit)).toMatchObject({ live: true })
+  })
+
+  it('notes a document whose pages went live for its publish status, and passes every request on', async () => {
+    const local = rebuilder()
+    const reasons: string[] = []
+    const hooks = withFastPublish(
+      { name: 'recorder', request: async (reason) => void reasons.push(reason) },
+      local,
+    )
+    const before = new Date().toISOString()
+    await hooks.request('case study “A” published', { collection: 'case-studies', id: '41' })
+    await expect.poll(() => fastPublishedAt('case-studies', '41'), { timeout: 5_000 }).toBeDefined()
+    expect(String(fastPublishedAt('case-studies', '41')) >= before).toBe(true)
+    // A change only a build publishes: passed on, and edits wait for the build.
+    await hooks.request('media “x.png” added')
+    expect(reasons).toEqual(['case study “A” published', 'media “x.png” added'])
+    expect(await local.fastPublish(edit)).toEqual({ live: false, reason: 'other changes wait for the build' })
   })
 })

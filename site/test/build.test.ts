@@ -156,7 +156,8 @@ describe('astro build against the fixture CMS', () => {
 
   it('has no draft preview: no preview route, no server code, no banner (astro.preview.config.ts has them)', async () => {
     const files = await listFiles(outDir)
-    expect(files.filter((file) => /(^|\/)preview(\/|$)|\.mjs$|^server\//.test(file))).toEqual([])
+    // Nor the fast publisher's route, which only its render bundle has (astro.render.config.ts).
+    expect(files.filter((file) => /(^|\/)(preview|_kairo)(\/|$)|\.mjs$|^server\//.test(file))).toEqual([])
     for (const page of await sitePages()) expect(await htmlOf(page), page).not.toMatch(/draft-banner|noindex/)
   })
 

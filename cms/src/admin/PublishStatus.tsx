@@ -46,15 +46,21 @@ function DocumentState({ document }: { document: NonNullable<SiteStatus['documen
       )
     case 'queued':
       return (
-        <p>
-          <BuildPill status="queued" /> The site rebuilds in a few seconds.
-        </p>
+        <>
+          <p>
+            <BuildPill status="queued" /> The site rebuilds in a few seconds.
+          </p>
+          <PageAhead document={document} />
+        </>
       )
     case 'building':
       return (
-        <p>
-          <BuildPill status="building" /> since {formatTime(document.build.startedAt)}.
-        </p>
+        <>
+          <p>
+            <BuildPill status="building" /> since {formatTime(document.build.startedAt)}.
+          </p>
+          <PageAhead document={document} />
+        </>
       )
     case 'failed':
       return (
@@ -63,6 +69,7 @@ function DocumentState({ document }: { document: NonNullable<SiteStatus['documen
             <BuildPill status="failed" /> The build at {formatTime(document.build.startedAt)} failed; the site
             still shows the version before.
           </p>
+          <PageAhead document={document} />
           <pre className="kairo-build-error">{document.build.error}</pre>
         </>
       )
@@ -79,4 +86,23 @@ function DocumentState({ document }: { document: NonNullable<SiteStatus['documen
         </p>
       )
   }
+}
+
+/**
+ * The document's own pages, on the site before its build (the fast publisher, cms/README.md "Site
+ * rebuilds"): the build still brings its Open Graph card, search entry and feed.
+ */
+function PageAhead({ document }: { document: NonNullable<SiteStatus['document']> }) {
+  if (!document.pageLiveAt) return null
+  return (
+    <p>
+      Its page is on the site already, since {formatTime(document.pageLiveAt)}; the build adds its card,
+      search entry and feed.{' '}
+      {document.url && (
+        <a href={document.url} target="_blank" rel="noopener">
+          View on the site
+        </a>
+      )}
+    </p>
+  )
 }

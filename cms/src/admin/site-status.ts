@@ -7,7 +7,8 @@ import type { BuildRow, DocumentSiteState } from '../collections/SiteBuilds/docu
 /** What `GET /api/site-builds/status` answers (src/collections/SiteBuilds/status-endpoint.ts). */
 export interface SiteStatus {
   builds: BuildRow[]
-  document?: DocumentSiteState & { url?: string }
+  /** `pageLiveAt`: when the fast publisher put the document's pages on the site, before its build. */
+  document?: DocumentSiteState & { url?: string; pageLiveAt?: string }
 }
 
 const PENDING = new Set(['queued', 'building'])

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 
+import { recordFastPublish } from './fast-published.ts'
 import { serialized } from './serialized.ts'
 import { consoleLog, type PublishedEdit, type RebuildLog, type SiteRebuilder } from './types.ts'
 
@@ -200,14 +201,18 @@ function parseLastLine(lines: readonly string[]): Record<string, unknown> | unde
 
 /**
  * The rebuilder the hooks ask, around a local one: a published edit starts a fast publish at once
- * (not awaited: the save never waits for it), any other change holds fast publishes back until a
- * build starts; then the request goes on to `rebuilder` (the local one, journaled and debounced).
+ * (not awaited: the save never waits for it; one that went live is noted for the publish status,
+ * ./fast-published.ts), any other change holds fast publishes back until a build starts; then the
+ * request goes on to `rebuilder` (the local one, journaled and debounced).
  */
 export function withFastPublish(rebuilder: SiteRebuilder, local: LocalRebuilder): SiteRebuilder {
   return {
     name: rebuilder.name,
     request(reason, edit) {
-      if (edit) void local.fastPublish(edit)
+      if (edit)
+        void local.fastPublish(edit).then((outcome) => {
+          if (outcome.live) recordFastPublish(edit)
+        })
       else local.changedWithoutEdit()
       return rebuilder.request(reason)
     },

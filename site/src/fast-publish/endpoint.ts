@@ -48,7 +48,7 @@ export const GET: APIRoute = async ({ url }) => {
     if (!overlaid.ok) return json(overlaid)
     const fetched = lap()
     const after = siteContentFrom(overlaid.collections)
-    const plan = renderPlan(recorded ?? keyedPageUrls(siteContentFrom(stored)), after)
+    const plan = renderPlan(recorded ?? keyedPageUrls(siteContentFrom(stored)), keyedPageUrls(after))
     if (plan.ok) pinSiteContent(after)
     return json({ ...plan, timings: { storeMs: read, cmsMs: fetched - read, keysMs: lap() - fetched } })
   } catch (error) {

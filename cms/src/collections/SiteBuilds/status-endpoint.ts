@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { fastPublishedAt } from '../../rebuild/fast-published.ts'
 import { ancestorSlugs, pathOf } from '../Pages/paths.ts'
 import { type BuildRow, documentSiteState } from './document-status.ts'
 
@@ -87,5 +88,12 @@ async function documentStatus(
       ).docs as unknown as BuildRow[])
     : []
   const url = doc && publishedAt ? `${siteUrl}${await PUBLIC_PATHS[collection](doc, req)}` : undefined
-  return { ...documentSiteState(publishedAt, since), url }
+  const state = documentSiteState(publishedAt, since)
+  // Its pages put on the site by the fast publisher before the build that is still to come.
+  const fast = fastPublishedAt(collection, id)
+  const pageLiveAt =
+    fast && publishedAt && fast >= new Date(publishedAt).toISOString() && state.state !== 'live'
+      ? fast
+      : undefined
+  return { ...state, url, ...(pageLiveAt ? { pageLiveAt } : {}) }
 }
