@@ -53,7 +53,7 @@ async function baseProblem(bundleDir: string): Promise<string | undefined> {
   const [bundle, source] = await Promise.all([readRenderBundleInfo(bundleDir), sourceHash(siteDir)])
   if (!bundle) return 'there is no render bundle yet'
   if (bundle.sourceHash !== source || state.sourceHash !== source)
-    return 'the site code changed since the last full build or render bundle'
+    return 'the site’s code or SITE_URL changed since the last full build or render bundle'
   return undefined
 }
 

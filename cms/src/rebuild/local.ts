@@ -171,9 +171,12 @@ export function localRebuilder(options: LocalRebuildOptions): LocalRebuilder {
     fastPublish(edit) {
       if (!fast) return Promise.resolve({ live: false, reason: 'fast publishing is off' })
       // Decided when asked: a build that starts later waits for this publish (it awaits `fastRuns`).
-      if (building)
-        return Promise.resolve({ live: false, reason: 'a build is running; the next one publishes it' })
-      if (waitsForBuild) return Promise.resolve({ live: false, reason: 'other changes wait for the build' })
+      const declined = (reason: string) => {
+        log.info(`${edit.collection} ${edit.id} left to the build: ${reason}`)
+        return Promise.resolve({ live: false, reason } as const)
+      }
+      if (building) return declined('a build is running; the next one publishes it')
+      if (waitsForBuild) return declined('other changes wait for the build')
       const attempt = fastRuns.then(() =>
         runFastPublish(fast.command, edit).catch((error: Error): FastPublishOutcome => {
           log.warn(`${edit.collection} ${edit.id} left to the build: ${error.message}`)
