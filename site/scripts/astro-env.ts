@@ -1,4 +1,5 @@
-import { dirname } from 'node:path'
+import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
 
 /** Variables `astro build` gets by name: the site's own (src/lib/env.ts), the test config's, the process's. */
 const NAMES = new Set([
@@ -55,4 +56,25 @@ export function astroBuildEnv(
   // The build starts no program by name; the Node running it first, then the system's folders.
   picked.PATH = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':')
   return { ...picked, ...extra }
+}
+
+/**
+ * Runs `astro build` (with `args`) in the site at `siteDir`, in {@link astroBuildEnv} plus `extra`,
+ * its output on this process's; resolves with its exit code.
+ */
+export function runAstroBuild(
+  siteDir: string,
+  args: string[],
+  extra: Record<string, string>,
+): Promise<number | null> {
+  const astro = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', ...args], {
+      cwd: siteDir,
+      stdio: 'inherit',
+      env: astroBuildEnv(process.env, { ASTRO_TELEMETRY_DISABLED: '1', ...extra }),
+    })
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
 }

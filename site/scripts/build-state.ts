@@ -28,7 +28,21 @@ export interface FastJournal {
   files: string[]
 }
 
-async function readJson<T>(file: string): Promise<T | null> {
+/**
+ * The folders the build script keeps (README "Incremental builds"): the staging folder, `dist/`, and
+ * Astro's cache (where the content store is), moved by `SITE_BUILD_STAGING`, `SITE_BUILD_DIST` and
+ * `SITE_BUILD_CACHE_DIR` (the bench and tests), else in the site.
+ */
+export function buildFolders(siteDir: string, env: Record<string, string | undefined> = process.env) {
+  return {
+    staging: env.SITE_BUILD_STAGING || join(siteDir, '.dist-staging'),
+    dist: env.SITE_BUILD_DIST || join(siteDir, 'dist'),
+    cache: env.SITE_BUILD_CACHE_DIR || join(siteDir, 'node_modules', '.astro'),
+  }
+}
+
+/** A JSON file's value, or null when it is missing or unreadable. */
+export async function readJson<T>(file: string): Promise<T | null> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T
   } catch {

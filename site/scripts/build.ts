@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { astroBuildEnv } from './astro-env.ts'
+import { runAstroBuild } from './astro-env.ts'
 import {
+  buildFolders,
   FAST_JOURNAL_FILE,
   readBuildState,
   readFastJournal,
@@ -36,9 +36,7 @@ import { syncDir } from './sync-dir.ts'
  * folders (default `.dist-staging/` and `dist/` in the site).
  */
 const siteDir = fileURLToPath(new URL('..', import.meta.url))
-const staging = process.env.SITE_BUILD_STAGING || join(siteDir, '.dist-staging')
-const dist = process.env.SITE_BUILD_DIST || join(siteDir, 'dist')
-const astro = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
+const { staging, dist } = buildFolders(siteDir)
 
 /** Whether anything under `dir` was written at or after `since` (a failed build that got as far as its pages). */
 async function writtenSince(dir: string, since: number): Promise<boolean> {
@@ -50,17 +48,8 @@ async function writtenSince(dir: string, since: number): Promise<boolean> {
   return false
 }
 
-function runAstro(args: string[]): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
-      cwd: siteDir,
-      stdio: 'inherit',
-      env: astroBuildEnv(process.env, { ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_IN_PLACE: '1' }),
-    })
-    child.on('error', reject)
-    child.on('close', resolve)
-  })
-}
+const runAstro = (args: string[]) =>
+  runAstroBuild(siteDir, ['--outDir', staging, ...args], { SITE_BUILD_IN_PLACE: '1' })
 
 const started = Date.now()
 const args = process.argv.slice(2)

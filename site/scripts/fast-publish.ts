@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { useStoreFile } from '../src/fast-publish/store-slot.ts'
-import { readBuildState, readFastJournal } from './build-state.ts'
+import { buildFolders, readBuildState, readFastJournal } from './build-state.ts'
 import { checkPages, type RenderedPage, writePages } from './fast-publish-pages.ts'
 import { readRenderBundleInfo, renderBundleDir } from './render-bundle.ts'
 import { sourceHash } from './source-hash.ts'
@@ -28,12 +28,8 @@ import { sourceHash } from './source-hash.ts'
  * `SITE_BUILD_DIST`, `SITE_BUILD_CACHE_DIR`) and scripts/render-bundle.ts (`SITE_RENDER_BUNDLE_DIR`).
  */
 const siteDir = fileURLToPath(new URL('..', import.meta.url))
-const staging = process.env.SITE_BUILD_STAGING || join(siteDir, '.dist-staging')
-const dist = process.env.SITE_BUILD_DIST || join(siteDir, 'dist')
-const storeFile = join(
-  process.env.SITE_BUILD_CACHE_DIR || join(siteDir, 'node_modules', '.astro'),
-  'data-store.json',
-)
+const { staging, dist, cache } = buildFolders(siteDir)
+const storeFile = join(cache, 'data-store.json')
 const EDIT = /^(case-studies|services|pages):[1-9]\d{0,15}$/
 
 class LeftToFullBuild extends Error {}

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { astroBuildEnv } from './astro-env.ts'
+import { runAstroBuild } from './astro-env.ts'
+import { readJson } from './build-state.ts'
 import { sourceHash } from './source-hash.ts'
 
 /**
@@ -36,32 +36,16 @@ export interface RenderBundleInfo {
 
 export const INFO_FILE = 'kairo-render.json'
 
-export async function readRenderBundleInfo(dir: string): Promise<RenderBundleInfo | undefined> {
-  try {
-    return JSON.parse(await readFile(join(dir, INFO_FILE), 'utf8')) as RenderBundleInfo
-  } catch {
-    return undefined
-  }
-}
+export const readRenderBundleInfo = (dir: string) => readJson<RenderBundleInfo>(join(dir, INFO_FILE))
 
 async function buildRenderBundle(dir: string, hash: string): Promise<void> {
   const building = `${dir}.building`
   await rm(building, { recursive: true, force: true })
   await mkdir(building, { recursive: true })
-  const astro = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--config', 'astro.render.config.ts'], {
-      cwd: siteDir,
-      stdio: 'inherit',
-      env: astroBuildEnv(process.env, {
-        ASTRO_TELEMETRY_DISABLED: '1',
-        SITE_CONTENT_OFFLINE: '1',
-        SITE_RENDER_BUNDLE_DIR: join(building, 'bundle'),
-        SITE_RENDER_CACHE_DIR: join(building, 'cache'),
-      }),
-    })
-    child.on('error', reject)
-    child.on('close', resolve)
+  const code = await runAstroBuild(siteDir, ['--config', 'astro.render.config.ts'], {
+    SITE_CONTENT_OFFLINE: '1',
+    SITE_RENDER_BUNDLE_DIR: join(building, 'bundle'),
+    SITE_RENDER_CACHE_DIR: join(building, 'cache'),
   })
   if (code !== 0) {
     await rm(building, { recursive: true, force: true })

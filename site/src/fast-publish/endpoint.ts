@@ -21,8 +21,7 @@ function parseEdit(value: string): Edit | undefined {
   return isRoutableCollection(collection) && /^[1-9]\d{0,15}$/.test(id) ? { collection, id } : undefined
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200) => Response.json(body, { status })
 
 /**
  * `GET /_kairo/fast-publish?edit=case-studies:12&edit=…`: reads the last full build's content store
