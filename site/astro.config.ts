@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config'
 import { copyMedia } from './src/integrations/copy-media.ts'
 import { draftPreview } from './src/integrations/draft-preview.ts'
 import { islands } from './src/integrations/islands.ts'
-import { ogCardCache } from './src/integrations/og-cache.ts'
+import { ogCards } from './src/integrations/og-cards.ts'
 import { pageWeights } from './src/integrations/page-weights.ts'
 import { refreshContentEndpoint } from './src/integrations/refresh-content.ts'
 import { securityHeaders } from './src/integrations/security-headers.ts'
@@ -12,6 +12,8 @@ import { staleOutput } from './src/integrations/stale-output.ts'
 import { readSiteEnv } from './src/lib/env.ts'
 
 const { siteUrl, buildInPlace, cacheDir } = readSiteEnv()
+// Written by the card integration, kept by stale-output: made first, so both can name it.
+const cards = ogCards()
 // The Worker owns these paths; in dev the site's server forwards them so the browser sees one origin.
 const WORKER_DEV_ORIGIN = 'http://127.0.0.1:8787'
 // A `^` key is a RegExp to Vite: match whole segments so `/apiary` stays the site's.
@@ -36,20 +38,21 @@ export default defineConfig({
   integrations: [
     // First, so the other integrations' build hooks never see stale pages: with SITE_BUILD_IN_PLACE
     // (scripts/build.ts) the output folder is kept between builds, and what a build left over goes.
-    staleOutput({ enabled: buildInPlace }),
+    staleOutput({ enabled: buildInPlace, keep: cards.owns }),
     react(),
     sitemap({ filter: (page) => !/\/contact\/thanks\/$|\/404\/?$|\/viewer\/$|\/search\/$/.test(page) }),
     copyMedia(),
     // `client:idle3d`, model files into dist/models/, decoders into dist/decoders/.
     islands(),
-    // After a build: drops the cached Open Graph cards the build did not use.
-    ogCardCache(),
     // Dev only: the CMS asks for a content reload on publish (cms/README.md).
     refreshContentEndpoint(),
     // `_headers` for the static host: the Worker's security headers and a CSP by script hash.
     securityHeaders(),
     // page-weights.json: every page's weight (HTML, CSS, JS, images, first 3D), those over budget warned.
     pageWeights(),
+    // The Open Graph cards: drawn in threads from the build's start, written into the output here, the
+    // cache's unused cards dropped. Last of the hooks: the others run while the threads finish.
+    cards,
     // `astro dev` only: /preview/<route>/<id>?token= renders a draft (astro.preview.config.ts serves it
     // in production). The public build has no preview route.
     draftPreview({ mode: 'dev' }),

@@ -221,7 +221,7 @@ async function astroBuild(
   if (run.code !== 0) throw new Error(`astro build (${name}) exited ${run.code}:\n${run.output.slice(-4000)}`)
   const files = readdirSync(outDir, { recursive: true }).map(String)
   const pages = files.filter((file) => file.endsWith('index.html')).length
-  const ogCards = files.filter((file) => /^og\/.*\.png$/.test(file)).length
+  const ogCards = files.filter((file) => /^og\/.*\.jpg$/.test(file)).length
   return { name, caseStudies, run, pages, ogCards, apiRequests: 0, fileRequests: 0 }
 }
 
@@ -247,7 +247,7 @@ async function scriptBuild(
     throw new Error(`the site build (${name}) exited ${run.code}:\n${run.output.slice(-4000)}`)
   const files = readdirSync(outDir, { recursive: true }).map(String)
   const pages = files.filter((file) => file.endsWith('index.html')).length
-  const ogCards = files.filter((file) => /^og\/.*\.png$/.test(file)).length
+  const ogCards = files.filter((file) => /^og\/.*\.jpg$/.test(file)).length
   // Astro colours its log even into a pipe: read it without the colour codes.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched
   const rendered = [...run.output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/├─ \S+ \(\+/g)].length

@@ -20,6 +20,8 @@ export interface SyncPlan {
 }
 
 const COMPARED_AT_ONCE = 256
+/** Files written into the target at once. */
+const WRITES_AT_ONCE = 32
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
@@ -113,11 +115,15 @@ export async function applySync(plan: SyncPlan): Promise<SyncResult> {
   await mkdir(plan.target, { recursive: true })
   for (const file of plan.remove) await rm(join(plan.target, file), { force: true })
   await removeEmptyFolders(plan.target, plan.target)
-  for (const file of plan.write) {
-    const destination = join(plan.target, file)
-    await mkdir(dirname(destination), { recursive: true })
-    await writeFile(destination, await readFile(join(plan.source, file)))
-  }
+  // Several at once: one at a time, a cold build's 19,000 files took 11 s, the disk mostly idle.
+  for (let i = 0; i < plan.write.length; i += WRITES_AT_ONCE)
+    await Promise.all(
+      plan.write.slice(i, i + WRITES_AT_ONCE).map(async (file) => {
+        const destination = join(plan.target, file)
+        await mkdir(dirname(destination), { recursive: true })
+        await writeFile(destination, await readFile(join(plan.source, file)))
+      }),
+    )
   return { written: plan.write.length, unchanged: plan.unchanged, removed: plan.remove.length }
 }
 

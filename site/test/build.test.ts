@@ -195,7 +195,7 @@ describe('astro build against the fixture CMS', () => {
     expect(page).toContain('<meta name="description" content="How we launched Orbital Labs')
     // No SEO image on this case study: its generated card.
     expect(page).toContain(
-      '<meta property="og:image" content="http://localhost:4321/og/work/orbital-labs.png">',
+      '<meta property="og:image" content="http://localhost:4321/og/work/orbital-labs.jpg">',
     )
     expect(page).toContain('<a class="skip-link" href="#main">Skip to content</a>')
   })
@@ -285,10 +285,10 @@ describe('astro build against the fixture CMS', () => {
       expect([meta('og:image:width'), meta('og:image:height')], page).toEqual(['1200', '630'])
       expect(meta('og:image:alt'), page).toMatch(/\S/)
       expect(meta('twitter:card'), page).toBe('summary_large_image')
-      // The fixture CMS's media files are placeholders; the generated cards are real PNGs.
+      // The fixture CMS's media files are placeholders; the generated cards are real JPEGs.
       if (image.pathname.startsWith('/og/')) {
         const { width, height, format } = await sharp(file).metadata()
-        expect([format, width, height], page).toEqual(['png', 1200, 630])
+        expect([format, width, height], page).toEqual(['jpeg', 1200, 630])
         cards.add(image.pathname)
       }
     }
@@ -298,22 +298,36 @@ describe('astro build against the fixture CMS', () => {
     )
     expect([...cards].sort()).toEqual(
       [
-        '/og/about.png',
-        '/og/contact.png',
-        '/og/services.png',
-        '/og/services/interactive-3d.png',
-        '/og/services/websites.png',
-        '/og/studio.png',
-        '/og/studio/team.png',
-        '/og/work.png',
-        '/og/work/nebula-coffee.png',
-        '/og/work/orbital-labs.png',
+        '/og/about.jpg',
+        '/og/contact.jpg',
+        '/og/services.jpg',
+        '/og/services/interactive-3d.jpg',
+        '/og/services/websites.jpg',
+        '/og/studio.jpg',
+        '/og/studio/team.jpg',
+        '/og/work.jpg',
+        '/og/work/nebula-coffee.jpg',
+        '/og/work/orbital-labs.jpg',
       ].sort(),
     )
     // Each distinct card was rendered once into the cache, which the next build reads instead.
     const cached = await readdir(join(tmp, 'cache', 'kairo-og'))
     const built = (await listFiles(outDir)).filter((f) => f.startsWith('og/'))
-    expect(cached.filter((f) => f.endsWith('.png'))).toHaveLength(built.length)
+    expect(cached.filter((f) => f.endsWith('.jpg'))).toHaveLength(built.length)
+  })
+
+  it("starts every card as the build starts, and writes them after the pages, outside Astro's routes", async () => {
+    const cards = (await listFiles(outDir)).filter((f) => f.startsWith('og/'))
+    // The cold cache: all of them begin in the threads before Vite bundles the site.
+    expect(buildLog).toContain(`og cards: ${cards.length} of ${cards.length} rendering from the start`)
+    expect(buildLog).toContain(`og cards: ${cards.length} in the build, ${cards.length} written, 0 unchanged`)
+    // Astro renders no card path: its one thread is the pages'.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched
+    const rendered = [...buildLog.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/├─ (\S+)/g)].map(
+      (m) => m[1] as string,
+    )
+    expect(rendered.length).toBeGreaterThan(10)
+    expect(rendered.filter((path) => path.startsWith('/og/'))).toEqual([])
   })
 
   it('copies the used media into the build once, and gives every image its size, alt and loading hints', async () => {

@@ -40,8 +40,8 @@ describe('incremental builds (scripts/build.ts)', () => {
     const written = {
       unrelated: await writtenAt(UNRELATED),
       changed: await writtenAt(CHANGED),
-      unrelatedCard: await writtenAt('og/work/nebula-coffee.png'),
-      changedCard: await writtenAt('og/work/orbital-labs.png'),
+      unrelatedCard: await writtenAt('og/work/nebula-coffee.jpg'),
+      changedCard: await writtenAt('og/work/orbital-labs.jpg'),
     }
     const study = site.cms.docs.find((doc) => doc.slug === 'orbital-labs')
     if (!study) throw new Error('fixture lacks orbital-labs')
@@ -61,8 +61,8 @@ describe('incremental builds (scripts/build.ts)', () => {
     expect(await mtimeOf(UNRELATED)).toBe(unrelatedBefore)
     expect(await mtimeOf(UNRELATED_SERVICE)).toBe(serviceBefore)
     // Its Open Graph card is unchanged too; the changed one's card was drawn again.
-    expect(await writtenAt('og/work/nebula-coffee.png')).toBe(written.unrelatedCard)
-    expect(await writtenAt('og/work/orbital-labs.png')).toBeGreaterThan(written.changedCard)
+    expect(await writtenAt('og/work/nebula-coffee.jpg')).toBe(written.unrelatedCard)
+    expect(await writtenAt('og/work/orbital-labs.jpg')).toBeGreaterThan(written.changedCard)
   }, 120_000)
 
   it('renders every page again when the site settings change', async () => {

@@ -7,7 +7,7 @@ export interface BuildFigures {
   caseStudies: number
   run: MeasuredRun
   pages: number
-  /** Open Graph cards written (`og/*.png`), when the site renders them. */
+  /** Open Graph cards written (`og/*.jpg`), when the site renders them. */
   ogCards: number
   apiRequests: number | string
   fileRequests: number | string

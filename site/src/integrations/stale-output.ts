@@ -33,7 +33,11 @@ async function keyedOutputs(cacheDir: URL): Promise<Set<string>> {
  * without stale pages. Files at the top of the folder whose name starts with a dot are the build
  * script's own (its state file) and are kept.
  */
-export function staleOutput(options: { enabled: boolean }): AstroIntegration {
+export function staleOutput(options: {
+  enabled: boolean
+  /** Files another integration writes after this one runs (the Open Graph cards), kept. */
+  keep?: (file: string) => boolean
+}): AstroIntegration {
   let cacheDir: URL
   let started = 0
   return {
@@ -55,7 +59,12 @@ export function staleOutput(options: { enabled: boolean }): AstroIntegration {
           if (!entry.isFile()) continue
           const path = join(entry.parentPath, entry.name)
           const file = relative(outDir, path)
-          if (keep.has(file) || (entry.parentPath === outDir && entry.name.startsWith('.'))) continue
+          if (
+            keep.has(file) ||
+            options.keep?.(file) ||
+            (entry.parentPath === outDir && entry.name.startsWith('.'))
+          )
+            continue
           if ((await stat(path)).mtimeMs >= started) continue
           await rm(path, { force: true })
           removed++

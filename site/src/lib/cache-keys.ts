@@ -56,11 +56,6 @@ export function pageKey(site: SiteContent, entry: CollectionEntry<'pages'>, crum
   return digestOf([layoutKey(site), entry.digest, crumbs, referencedContent(site, entry.data)])
 }
 
-/** An Open Graph card: its text is all it shows (the host is in Astro's config hash, the layout in its code hash). */
-export function ogCardKey(card: { eyebrow: string; title: string; summary: string }, studio: string): string {
-  return digestOf([studio, card.eyebrow, card.title, card.summary])
-}
-
 /** Case study cards (CaseStudyCards): each study's digest and the media of its card image. */
 function cardsKey(site: SiteContent, items: Array<Entry & { data: { heroImage?: unknown } }>): string {
   return digestOf(items.map((item) => [item.digest, mediaData(site, item.data.heroImage)]))

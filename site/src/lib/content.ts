@@ -1,30 +1,14 @@
-import { type CollectionEntry, getCollection } from 'astro:content'
-import { imageAttributes, type MediaData, mediaId, relationId } from './media.ts'
+import { getCollection } from 'astro:content'
+import { imageAttributes, mediaId, relationId } from './media.ts'
 import type { ModelData } from './models.ts'
-import { pagePaths } from './page-paths.ts'
 import { pinnedSiteContent } from './pinned-content.ts'
 import { currentPreview } from './preview-scope.ts'
+import { type SiteContent, siteContentFrom } from './site-content.ts'
 import { type VideoView, videoView } from './video.ts'
 
-type Settings = CollectionEntry<'siteSettings'>['data']
-
-/** Everything a page needs beyond its own entry, read from the content store once per build. */
-export interface SiteContent {
-  settings: Settings
-  media: Map<string, MediaData>
-  /** Ready 3D models by id. */
-  models: Map<string, ModelData>
-  services: CollectionEntry<'services'>[]
-  caseStudies: CollectionEntry<'caseStudies'>[]
-  pages: CollectionEntry<'pages'>[]
-  /** Each published page's URL by id (src/lib/page-paths.ts). */
-  pagePaths: Map<string, string>
-}
+export { type SiteCollections, type SiteContent, siteContentFrom } from './site-content.ts'
 
 let cached: Promise<SiteContent> | undefined
-
-const byOrder = (a: { data: { order?: number | null; title: string } }, b: typeof a) =>
-  (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title)
 
 /**
  * Loads the shared collections and sorts them for display: once per build; in `astro dev` on every
@@ -52,32 +36,6 @@ async function loadSiteContent(): Promise<SiteContent> {
     getCollection('pages'),
   ])
   return siteContentFrom({ siteSettings, media, models, services, caseStudies, pages })
-}
-
-/** The collections {@link SiteContent} is made of, as `getCollection()` returns them. */
-export interface SiteCollections {
-  siteSettings: CollectionEntry<'siteSettings'>[]
-  media: CollectionEntry<'media'>[]
-  models: CollectionEntry<'models'>[]
-  services: CollectionEntry<'services'>[]
-  caseStudies: CollectionEntry<'caseStudies'>[]
-  pages: CollectionEntry<'pages'>[]
-}
-
-/** The site content of these entries, sorted for display. The lists are copied, never sorted in place. */
-export function siteContentFrom(collections: SiteCollections): SiteContent {
-  const { siteSettings: settings, media, models, pages } = collections
-  const services = [...collections.services]
-  const caseStudies = [...collections.caseStudies]
-  return {
-    settings: settings[0]?.data ?? {},
-    media: new Map(media.map((entry) => [entry.id, entry.data as MediaData])),
-    models: new Map(models.map((entry) => [entry.id, entry.data])),
-    services: services.sort(byOrder),
-    caseStudies: caseStudies.sort((a, b) => b.data.updatedAt.getTime() - a.data.updatedAt.getTime()),
-    pages,
-    pagePaths: pagePaths(pages.map((entry) => entry.data)),
-  }
 }
 
 /** The image attributes for a media relation, or undefined when it is unset or not loaded. */

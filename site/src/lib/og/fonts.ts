@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { GlobalFonts } from '@napi-rs/canvas'
 
-/** A font as satori takes it. */
-export interface CardFont {
-  name: string
-  data: Buffer
-  weight: 400 | 600 | 700
-  style: 'normal'
-}
-
-// satori reads TTF, OTF and WOFF but not WOFF2, so the packages' `.woff` files are used. Latin only:
-// card text is the studio's own copy.
+// The packages' `.woff` files (Skia reads WOFF, as it reads TTF and OTF). Latin only: card text is
+// the studio's own copy.
 const FILES = [
   {
     name: 'Space Grotesk',
@@ -26,26 +19,24 @@ const FILES = [
   { name: 'Inter', weight: 400, file: '@fontsource/inter/files/inter-latin-400-normal.woff' },
 ] as const
 
-let loaded: Promise<{ fonts: CardFont[]; digest: string }> | undefined
+let loaded: Promise<{ digest: string }> | undefined
 
 /**
- * The card's fonts, read from node_modules once per process, and a digest of their bytes (part of the
- * cache key, so a font upgrade re-renders every card).
+ * Reads the card's fonts from node_modules and registers them with the canvas under their family
+ * names, once per process or thread, and answers a digest of their bytes (part of the cache key, so a
+ * font upgrade re-renders every card). A font the canvas refuses fails here, not as a fallback face
+ * on ten thousand cards.
  */
-export function cardFonts(): Promise<{ fonts: CardFont[]; digest: string }> {
+export function cardFonts(): Promise<{ digest: string }> {
   loaded ??= (async () => {
     const require = createRequire(import.meta.url)
-    const fonts = await Promise.all(
-      FILES.map(async ({ name, weight, file }) => ({
-        name,
-        weight,
-        style: 'normal' as const,
-        data: await readFile(require.resolve(file)),
-      })),
-    )
     const hash = createHash('sha256')
-    for (const font of fonts) hash.update(font.data)
-    return { fonts, digest: hash.digest('hex') }
+    for (const { name, file } of FILES) {
+      const data = await readFile(require.resolve(file))
+      if (!GlobalFonts.register(data, name)) throw new Error(`og card: the canvas could not load ${file}`)
+      hash.update(data)
+    }
+    return { digest: hash.digest('hex') }
   })()
   return loaded
 }

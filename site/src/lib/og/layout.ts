@@ -14,26 +14,81 @@ export const CARD_WIDTH = 1200
 export const CARD_HEIGHT = 630
 
 // The palette of src/styles/global.css (`--bg`, `--text`, `--muted`, `--accent`, `--accent-2`).
-const THEME = {
+export const THEME = {
   bg: '#070a1a',
-  raised: '#0f1530',
   text: '#e8ecff',
   muted: '#aab3d9',
   accent: '#8fd3ff',
   accent2: '#c7a6ff',
-  border: '#27305a',
 }
 
-/** A satori element: the shape React elements have, without React. */
-export interface CardNode {
-  type: string
-  props: { style?: Record<string, unknown>; children?: CardNode | string | (CardNode | string)[] }
+/** The card's margins: the text never comes closer to an edge. */
+export const PADDING = { top: 60, right: 72, bottom: 56, left: 72 }
+/** The widest the eyebrow and title may run, and the summary. */
+export const TEXT_WIDTH = 860
+export const SUMMARY_WIDTH = 760
+
+/** A font as the card uses it: a CSS `font` shorthand's parts, and the spacing between letters. */
+export interface CardFont {
+  family: 'Space Grotesk' | 'Inter'
+  weight: 400 | 600 | 700
+  size: number
+  /** Extra space after each letter, in pixels (CSS `letter-spacing`). */
+  letterSpacing: number
+  /** The height of one line, in pixels. */
+  lineHeight: number
 }
 
-const el = (style: Record<string, unknown>, ...children: (CardNode | string)[]): CardNode => ({
-  type: 'div',
-  props: { style: { display: 'flex', ...style }, children },
-})
+/** The CSS `font` shorthand for a card font, as the canvas takes it. */
+export const cssFont = (font: CardFont) => `${font.weight} ${font.size}px "${font.family}"`
+
+/** Measures a line of text in a font, in pixels, letter spacing included; the renderer's canvas. */
+export type MeasureText = (text: string, font: CardFont) => number
+
+/** One line of text drawn on the card: `top` is the top of its line box. */
+export interface TextLine {
+  text: string
+  font: CardFont
+  color: string
+  x: number
+  top: number
+}
+
+/** A mark drawn beside a line: the dot before the studio's name, the rule before the host. */
+export interface Mark {
+  kind: 'dot' | 'rule'
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The fonts, marks and spacing of the card's text (with THEME, PADDING and the widths above). */
+export const TEXT_STYLE = {
+  studio: { family: 'Space Grotesk', weight: 600, size: 34, letterSpacing: 0, lineHeight: 42 } as CardFont,
+  eyebrow: { family: 'Space Grotesk', weight: 600, size: 26, letterSpacing: 4, lineHeight: 32 } as CardFont,
+  summary: { family: 'Inter', weight: 400, size: 30, letterSpacing: 0, lineHeight: 42 } as CardFont,
+  host: { family: 'Inter', weight: 400, size: 24, letterSpacing: 0, lineHeight: 30 } as CardFont,
+  dot: { size: 30, gap: 18 },
+  rule: { width: 56, height: 3, gap: 16 },
+  /** Space between the eyebrow, the title and the summary. */
+  stackGap: 22,
+  /** Lines each block may take: with these the tallest card still fits between header and footer. */
+  maxLines: { eyebrow: 1, title: 3, summary: 3 },
+}
+const { studio: STUDIO, eyebrow: EYEBROW, summary: SUMMARY, host: HOST, dot: DOT, rule: RULE } = TEXT_STYLE
+
+/** The title's font: smaller as the title grows, so a long one still fits in three lines. */
+export function titleFont(title: string): CardFont {
+  const size = title.length > 60 ? 58 : title.length > 32 ? 68 : 80
+  return {
+    family: 'Space Grotesk',
+    weight: 700,
+    size,
+    letterSpacing: -1,
+    lineHeight: Math.round(size * 1.06),
+  }
+}
 
 /** Cuts text at a word boundary so it fits the card's lines; an ellipsis marks the cut. */
 export function clip(text: string, max: number): string {
@@ -45,166 +100,132 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`
 }
 
-/** A soft light: a radial gradient fading to nothing at the box's edge. */
-const glow = (box: Record<string, number>, color: string) =>
-  el({
-    position: 'absolute',
-    ...box,
-    backgroundImage: `radial-gradient(closest-side, ${color}, rgba(7, 10, 26, 0))`,
-  })
-
-// A few fixed stars; positions in percent of the card.
-const STARS = [
-  [8, 12, 3],
-  [22, 88, 2],
-  [41, 9, 2],
-  [57, 93, 3],
-  [63, 18, 2],
-  [93, 86, 2],
-  [97, 40, 3],
-  [78, 6, 2],
-] as const
+/**
+ * Breaks text into lines no wider than `width`, at spaces; a word wider than a line on its own is
+ * broken between letters (a URL or a long compound would otherwise run off the card).
+ */
+export function wrap(text: string, font: CardFont, width: number, measure: MeasureText): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ').filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word
+    if (measure(joined, font) <= width) {
+      line = joined
+      continue
+    }
+    if (line) lines.push(line)
+    line = word
+    // Only a word that is itself too wide gets here with `line === word` still too wide.
+    while (measure(line, font) > width && line.length > 1) {
+      let fit = line.length - 1
+      while (fit > 1 && measure(line.slice(0, fit), font) > width) fit--
+      lines.push(line.slice(0, fit))
+      line = line.slice(fit)
+    }
+  }
+  if (line) lines.push(line)
+  return lines
+}
 
 /**
- * The card is drawn in two layers. The backdrop (the dark sky, its glows, stars and the ringed planet)
- * is the same on every card and is most of the rasterising work (large radial gradients), so it is
- * rendered once per process; each card then lays out and rasterises only its text, over it
- * (render.ts). `cardLayout` is both in one tree, as a one-pass render draws it.
+ * Keeps at most `max` lines; when text is left over, the last line kept ends in an ellipsis (words
+ * taken off its end until it fits), as CSS's `line-clamp` does.
  */
-export function cardBackdrop(): CardNode {
-  return el(
-    {
-      width: '100%',
-      height: '100%',
-      position: 'relative',
-      backgroundColor: THEME.bg,
-    },
-    // Glows are radial gradients on their own boxes: an SVG blur (box-shadow) costs librsvg several
-    // times the rest of the card to rasterise.
-    glow({ right: -320, top: -420, width: 1100, height: 860 }, 'rgba(120, 90, 255, 0.34)'),
-    glow({ left: -360, top: 180, width: 900, height: 720 }, 'rgba(60, 160, 255, 0.2)'),
-    glow({ right: -300, bottom: -320, width: 820, height: 820 }, 'rgba(143, 211, 255, 0.32)'),
-    ...STARS.map(([x, y, size]) =>
-      el({
-        position: 'absolute',
-        left: `${x}%`,
-        top: `${y}%`,
-        width: size,
-        height: size,
-        borderRadius: size,
-        backgroundColor: '#ffffff',
-        opacity: 0.7,
-      }),
-    ),
-    // The planet and its ring, half off the right edge.
-    el({
-      position: 'absolute',
-      right: -180,
-      bottom: -250,
-      width: 500,
-      height: 500,
-      borderRadius: 500,
-      backgroundImage: `radial-gradient(circle at 30% 28%, #ffffff 0%, ${THEME.accent} 22%, ${THEME.accent2} 62%, #3b2a7a 100%)`,
-      opacity: 0.9,
-    }),
-    el({
-      position: 'absolute',
-      right: -300,
-      bottom: 0,
-      width: 860,
-      height: 130,
-      borderRadius: 860,
-      border: `3px solid rgba(199, 166, 255, 0.55)`,
-      transform: 'rotate(-16deg)',
-    }),
-  )
+export function clampLines(
+  lines: string[],
+  max: number,
+  font: CardFont,
+  width: number,
+  measure: MeasureText,
+): string[] {
+  if (lines.length <= max) return lines
+  const kept = lines.slice(0, max)
+  let last = (kept[max - 1] as string).replace(/[\s,.;:–—-]+$/, '')
+  while (last.includes(' ') && measure(`${last}…`, font) > width)
+    last = last.slice(0, last.lastIndexOf(' ')).replace(/[\s,.;:–—-]+$/, '')
+  kept[max - 1] = `${last}…`
+  return kept
 }
 
-/** The card's text layer: studio name, eyebrow, title, summary and host, on a transparent card. */
-export function cardTextLayer(text: CardText): CardNode {
+/**
+ * Where everything on a card goes, as CSS would lay it out: the studio's name at the top, the host at
+ * the bottom, and between them, centred in the space left, the eyebrow, the title and the summary
+ * (a column whose items are spread with `justify-content: space-between`). Pure: the renderer passes
+ * its canvas's measure, the tests a fixed-width one.
+ */
+export function layoutCard(text: CardText, measure: MeasureText): { lines: TextLine[]; marks: Mark[] } {
+  const left = PADDING.left
   const title = clip(text.title, 90)
-  const titleSize = title.length > 60 ? 58 : title.length > 32 ? 68 : 80
-  return el(
+  const titleStyle = titleFont(title)
+  const block = (content: string, font: CardFont, width: number, max: number) =>
+    clampLines(wrap(content, font, width, measure), max, font, width, measure)
+  const stack: Array<{ lines: string[]; font: CardFont; color: string }> = [
     {
-      width: '100%',
-      height: '100%',
-      position: 'relative',
-      color: THEME.text,
-      fontFamily: 'Inter',
+      lines: block(clip(text.eyebrow, 56).toUpperCase(), EYEBROW, TEXT_WIDTH, TEXT_STYLE.maxLines.eyebrow),
+      font: EYEBROW,
+      color: THEME.accent2,
     },
-    // The text sits in its own box above the decoration, so absolute shapes never shift its layout.
-    el(
-      {
-        // Inset by offsets, not `width/height: 100%`: satori adds the padding to a percentage size.
-        position: 'absolute',
-        left: 0,
-        top: 0,
-        right: 0,
-        bottom: 0,
-        flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '60px 72px 56px',
-      },
-      el(
-        { alignItems: 'center', gap: 18, fontFamily: 'Space Grotesk', fontWeight: 600, fontSize: 34 },
-        el({
-          width: 30,
-          height: 30,
-          borderRadius: 30,
-          backgroundImage: `radial-gradient(circle at 35% 35%, #ffffff, ${THEME.accent} 40%, ${THEME.accent2} 90%)`,
-        }),
-        clip(text.studio, 40),
-      ),
-      el(
-        { flexDirection: 'column', maxWidth: 860, gap: 22 },
-        el(
-          {
-            color: THEME.accent2,
-            fontFamily: 'Space Grotesk',
-            fontWeight: 600,
-            fontSize: 26,
-            letterSpacing: 4,
-            textTransform: 'uppercase',
-          },
-          clip(text.eyebrow, 56),
-        ),
-        el(
-          {
-            fontFamily: 'Space Grotesk',
-            fontWeight: 700,
-            fontSize: titleSize,
-            lineHeight: 1.06,
-            letterSpacing: -1,
-            color: THEME.text,
-          },
-          title,
-        ),
-        ...(text.summary
-          ? [
-              el(
-                { color: THEME.muted, fontSize: 30, lineHeight: 1.4, maxWidth: 760 },
-                clip(text.summary, 130),
-              ),
-            ]
-          : []),
-      ),
-      el(
-        { alignItems: 'center', gap: 16, color: THEME.muted, fontSize: 24 },
-        el({
-          width: 56,
-          height: 3,
-          backgroundImage: `linear-gradient(90deg, ${THEME.accent}, ${THEME.accent2})`,
-        }),
-        text.host,
-      ),
-    ),
-  )
-}
+    {
+      lines: block(title, titleStyle, TEXT_WIDTH, TEXT_STYLE.maxLines.title),
+      font: titleStyle,
+      color: THEME.text,
+    },
+    {
+      lines: block(clip(text.summary, 130), SUMMARY, SUMMARY_WIDTH, TEXT_STYLE.maxLines.summary),
+      font: SUMMARY,
+      color: THEME.muted,
+    },
+  ].filter((entry) => entry.lines.length > 0)
+  const stackHeight =
+    stack.reduce((sum, entry) => sum + entry.lines.length * entry.font.lineHeight, 0) +
+    TEXT_STYLE.stackGap * Math.max(0, stack.length - 1)
 
-/** The whole card in one tree: the backdrop with the text layer's box on top. */
-export function cardLayout(text: CardText): CardNode {
-  const backdrop = cardBackdrop()
-  const layer = cardTextLayer(text)
-  const children = [backdrop.props.children, layer.props.children].flat() as (CardNode | string)[]
-  return { type: 'div', props: { style: { ...backdrop.props.style, ...layer.props.style }, children } }
+  const headerTop = PADDING.top
+  const headerHeight = Math.max(DOT.size, STUDIO.lineHeight)
+  const footerHeight = Math.max(RULE.height, HOST.lineHeight)
+  const footerTop = CARD_HEIGHT - PADDING.bottom - footerHeight
+  const free = footerTop - (headerTop + headerHeight) - stackHeight
+  let top = headerTop + headerHeight + Math.max(0, free / 2)
+
+  const lines: TextLine[] = [
+    {
+      text: clip(text.studio, 40),
+      font: STUDIO,
+      color: THEME.text,
+      x: left + DOT.size + DOT.gap,
+      top: headerTop + (headerHeight - STUDIO.lineHeight) / 2,
+    },
+  ]
+  for (const entry of stack) {
+    for (const line of entry.lines) {
+      lines.push({ text: line, font: entry.font, color: entry.color, x: left, top })
+      top += entry.font.lineHeight
+    }
+    top += TEXT_STYLE.stackGap
+  }
+  if (text.host)
+    lines.push({
+      text: text.host,
+      font: HOST,
+      color: THEME.muted,
+      x: left + RULE.width + RULE.gap,
+      top: footerTop + (footerHeight - HOST.lineHeight) / 2,
+    })
+  const marks: Mark[] = [
+    {
+      kind: 'dot',
+      x: left,
+      y: headerTop + (headerHeight - DOT.size) / 2,
+      width: DOT.size,
+      height: DOT.size,
+    },
+    {
+      kind: 'rule',
+      x: left,
+      y: footerTop + (footerHeight - RULE.height) / 2,
+      width: RULE.width,
+      height: RULE.height,
+    },
+  ]
+  return { lines, marks }
 }

@@ -1,11 +1,11 @@
-import type { SiteContent } from '../content.ts'
 import { LISTING_PAGES } from '../listing-pages.ts'
 import { mediaId } from '../media.ts'
-import { CARD_HEIGHT, CARD_WIDTH } from './layout.ts'
+import type { SiteContent } from '../site-content.ts'
+import { CARD_HEIGHT, CARD_WIDTH, type CardText } from './layout.ts'
 
 /** The image a page's `og:image` names: a generated card or an editor's media. */
 export interface OgImage {
-  /** Site-relative URL (`/og/work/orbital-labs.png`, `/media/<hash>.jpg`). */
+  /** Site-relative URL (`/og/work/orbital-labs.jpg`, `/media/<hash>.jpg`). */
   src: string
   width: number
   height: number
@@ -14,7 +14,7 @@ export interface OgImage {
 
 /** One generated card: the page it belongs to and the text it shows. */
 export interface OgCard {
-  /** The endpoint's `path` parameter: the card is built at `/og/<key>.png`. */
+  /** The endpoint's `path` parameter: the card is built at `/og/<key>.jpg`. */
   key: string
   eyebrow: string
   title: string
@@ -26,7 +26,7 @@ export interface OgCard {
 /** The card for pages without their own (404, the thank-you state, anything new). */
 export const DEFAULT_CARD_KEY = 'default'
 
-export const cardSrc = (key: string) => `/og/${key}.png`
+export const cardSrc = (key: string) => `/og/${key}.jpg`
 
 /** The `og` size of a media relation (else its largest size), or undefined when it is unset. */
 export function mediaOgImage(site: SiteContent, ref: unknown): OgImage | undefined {
@@ -178,3 +178,29 @@ export function ogImageFor(site: SiteContent, pathname: string, pageImage?: unkn
     }
   )
 }
+
+/** The text a card shows: the page's, with the studio's name and the site's host. */
+export const cardText = (card: OgCard, studio: string, host: string): CardText => ({
+  studio,
+  eyebrow: card.eyebrow,
+  title: card.title,
+  summary: card.summary,
+  host,
+})
+
+/**
+ * The cards a build renders: one per routable page whose document has no editor's SEO image, and
+ * the default card, each with its text. `host` is the site's (`kairo.studio`), or '' without a site URL.
+ */
+export function renderedCards(site: SiteContent, host: string): Array<{ card: OgCard; text: CardText }> {
+  const studio = site.settings.siteName || 'Kairo'
+  return [...[...ogCards(site).values()].filter((card) => !card.editorImage), defaultCard(site)].map(
+    (card) => ({
+      card,
+      text: cardText(card, studio, host),
+    }),
+  )
+}
+
+/** The host a card names: the site URL's, or '' when the build has none. */
+export const cardHost = (siteUrl: string | undefined) => (siteUrl ? new URL(siteUrl).host : '')

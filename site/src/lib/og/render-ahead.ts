@@ -2,9 +2,9 @@ import { access } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CardText } from './layout.ts'
-import { cardFile, cardsInFlight } from './render.ts'
+import { type CardCache, cardFile, cardsInFlight } from './render.ts'
 
-/** Threads rendering cards at once: one per core. Each holds satori, its fonts and sharp (about 60 MB). */
+/** Threads rendering cards at once: one per core. Each holds a canvas, the backdrop and the fonts. */
 const THREADS = Math.max(1, Math.min(4, availableParallelism()))
 
 interface Task {
@@ -16,23 +16,23 @@ interface Task {
 
 /**
  * Starts rendering, in worker threads (render-thread.ts), every card in `texts` that the card cache
- * lacks, and records each in `cardsInFlight` so `cardPng` waits for it instead of rendering it again.
- * Called once per build with all the cards (the Open Graph route's `getStaticPaths`): Astro renders a
- * build's pages one after the other, so a card rendered on demand keeps one core busy; ahead of time,
- * on every core, while the build renders the HTML pages. A warm build finds every card in the cache
- * (or Astro skips the route) and starts no thread. Returns how many cards it started.
+ * lacks, and records each in `cardsInFlight` so whoever needs it waits for it instead of rendering it
+ * again. Called with all the cards at the start of a build (src/integrations/og-cards.ts) and again by
+ * the Open Graph route's `getStaticPaths` for any it finds neither cached nor in flight: the cards
+ * render on every core while Astro renders the pages on its one thread. A warm build finds every card
+ * in the cache and starts no thread. Returns how many cards it started.
  *
  * `threadScript` is render-thread.ts's own file (not a module Vite bundled).
  */
 export async function renderCardsAhead(
   texts: CardText[],
-  cacheDir: string,
+  cache: CardCache,
   threadScript: URL,
 ): Promise<number> {
   const missing: Array<{ text: CardText; file: string }> = []
   const planned = new Set<string>()
   for (const text of texts) {
-    const file = await cardFile(text, cacheDir)
+    const file = cardFile(text, cache)
     if (planned.has(file) || cardsInFlight.has(file)) continue
     planned.add(file)
     if (

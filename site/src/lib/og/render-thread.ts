@@ -4,8 +4,8 @@ import { renderCard, storeCard } from './render.ts'
 
 /**
  * One Open Graph card renderer thread (render-ahead.ts starts a few): takes `{ id, text, file }`,
- * renders the card (satori, then sharp) and stores it at `file` in the card cache, then answers
- * `{ id }`, or `{ id, error }`. The PNG stays on disk: the build reads it from the cache as it reads
+ * renders the card (render.ts) and stores it at `file` in the card cache, then answers
+ * `{ id }`, or `{ id, error }`. The image stays on disk: the build reads it from the cache as it reads
  * any cached card, so no image crosses threads and finished cards do not pile up in memory.
  *
  * Note: Node runs this file as it is (type stripping), outside Vite's bundle.

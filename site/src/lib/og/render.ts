@@ -1,112 +1,145 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
-import satori from 'satori'
-import sharp from 'sharp'
+import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import { drawBackdrop, drawText } from './draw.ts'
 import { cardFonts } from './fonts.ts'
-import {
-  CARD_HEIGHT,
-  CARD_WIDTH,
-  type CardNode,
-  type CardText,
-  cardBackdrop,
-  cardTextLayer,
-} from './layout.ts'
+import { CARD_HEIGHT, CARD_WIDTH, type CardText, cssFont, layoutCard, type MeasureText } from './layout.ts'
 
 /** The cards' cache folder, inside Astro's `cacheDir` (beside the media and models caches). */
 export const CARD_CACHE = 'kairo-og/'
+/** The cards' format: JPEG, as most link previews are (a PNG of this sky is twice the bytes and time). */
+export const CARD_TYPE = { extension: 'jpg', mime: 'image/jpeg', quality: 90 } as const
+
+/** The files whose text shapes a card, beside this one. */
+const DESIGN_FILES = ['layout.ts', 'draw.ts', 'render.ts', 'fonts.ts']
+
+/** Where cards are cached, and the digest of the design they are drawn with. */
+export interface CardCache {
+  dir: string
+  design: string
+}
+
+const designs = new Map<string, Promise<string>>()
 
 /**
- * The cache key of a card: its text, the fonts' bytes and the layout's own source (bundled or not),
- * so an edit to the layout re-renders every card without a version number to remember to bump.
+ * The card cache in `dir`, for the design in `ogDir` (this folder, `src/lib/og/`): a digest of the
+ * design's source files as written (not as bundled: the Astro build's bundle and the integration that
+ * starts the cards early must name the same card alike), the fonts' bytes and the canvas's version.
+ * An edit to the layout, a font upgrade or a new Skia re-renders every card, with no version number
+ * to remember to bump.
  */
-export function cardKey(text: CardText, fontDigest: string): string {
+export async function openCardCache(dir: string, ogDir: URL): Promise<CardCache> {
+  let design = designs.get(ogDir.href)
+  if (!design) {
+    design = (async () => {
+      const hash = createHash('sha256').update((await cardFonts()).digest)
+      for (const file of DESIGN_FILES) hash.update(file).update(await readFile(new URL(file, ogDir)))
+      const canvas = createRequire(import.meta.url)('@napi-rs/canvas/package.json') as { version: string }
+      return hash.update(canvas.version).digest('hex')
+    })()
+    designs.set(ogDir.href, design)
+  }
+  return { dir, design: await design }
+}
+
+/** The cache key of a card: its text, the design and the format. */
+export function cardKey(text: CardText, design: string): string {
   return createHash('sha256')
-    .update(
-      JSON.stringify([
-        text,
-        fontDigest,
-        cardBackdrop.toString(),
-        cardTextLayer.toString(),
-        renderCard.toString(),
-        CARD_WIDTH,
-        CARD_HEIGHT,
-      ]),
-    )
+    .update(JSON.stringify([text, design, CARD_TYPE]))
     .digest('hex')
     .slice(0, 32)
 }
 
-/** satori's SVG for a card tree (it types its input as a React node; the layout builds the same shape). */
-async function cardSvg(tree: CardNode): Promise<Buffer> {
-  const { fonts } = await cardFonts()
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts,
+let surface: Promise<{ canvas: Canvas; ctx: SKRSContext2D; backdrop: Canvas }> | undefined
+
+/**
+ * This process's or thread's canvas and the backdrop, drawn once beside it after the fonts are
+ * loaded. One canvas serves every card: a new one per card doubled a card's cost (Skia's surface and
+ * glyph cache made again each time).
+ */
+function cardSurface() {
+  surface ??= cardFonts().then(() => {
+    const backdrop = createCanvas(CARD_WIDTH, CARD_HEIGHT)
+    drawBackdrop(backdrop.getContext('2d'))
+    const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT)
+    return { canvas, ctx: canvas.getContext('2d'), backdrop }
   })
-  return Buffer.from(svg)
-}
-
-const RAW = { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4 as const } }
-let backdrop: Promise<Buffer> | undefined
-
-/** The backdrop's pixels (RGBA), rasterised once per process or thread (about 0.2-0.4 s). */
-function backdropPixels(): Promise<Buffer> {
-  backdrop ??= cardSvg(cardBackdrop()).then((svg) => sharp(svg).ensureAlpha().raw().toBuffer())
-  return backdrop
+  return surface
 }
 
 /**
- * Renders a card: its text layer laid out by satori (SVG), rasterised by sharp over the backdrop's
- * pixels, encoded as PNG. Measured on the 2-core machine: about 40 ms a card, where laying out and
- * rasterising the whole card each time took about 180 ms, four fifths of it the backdrop's gradients.
- * The result matches a one-pass render of `cardLayout` to within rounding (render.test.ts).
+ * Renders a card as JPEG: the backdrop copied, the text laid out (layout.ts) and drawn over it with
+ * Skia (@napi-rs/canvas), then encoded. Measured on the 2-core machine: about 10 ms a card, where
+ * satori's SVG rasterised by librsvg over a cached backdrop took about 40 ms (180 ms drawn whole).
  */
 export async function renderCard(text: CardText): Promise<Buffer> {
-  const [pixels, layer] = await Promise.all([backdropPixels(), cardSvg(cardTextLayer(text))])
-  return sharp(pixels, RAW)
-    .composite([{ input: layer }])
-    .png()
-    .toBuffer()
+  const { canvas, ctx, backdrop } = await cardSurface()
+  // From here to the encode nothing awaits, so two cards never share the canvas at once.
+  const measure: MeasureText = (line, font) => {
+    ctx.font = cssFont(font)
+    ctx.letterSpacing = `${font.letterSpacing}px`
+    return ctx.measureText(line).width
+  }
+  const { lines, marks } = layoutCard(text, measure)
+  ctx.drawImage(backdrop, 0, 0)
+  drawText(ctx, lines, marks)
+  // Synchronous: in a card thread the encode is the thread's work anyway, and the async encode's hop
+  // to libuv's pool cost about 3 ms a card more.
+  return canvas.encodeSync('jpeg', CARD_TYPE.quality)
 }
 
-/** Where the card for `text` is cached: `cacheDir/<key>.png`. */
-export async function cardFile(text: CardText, cacheDir: string): Promise<string> {
-  const { digest } = await cardFonts()
-  return join(cacheDir, `${cardKey(text, digest)}.png`)
+/** Where the card for `text` is cached: `<cache dir>/<key>.jpg`. */
+export function cardFile(text: CardText, cache: CardCache): string {
+  return join(cache.dir, `${cardKey(text, cache.design)}.${CARD_TYPE.extension}`)
 }
 
 /** Stores a rendered card in the cache under a temporary name, then renames it: a build killed mid-write leaves no torn file. */
-export async function storeCard(file: string, png: Buffer): Promise<void> {
+export async function storeCard(file: string, image: Buffer): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const partial = `${file}.${process.pid}.${threadId}.tmp`
-  await writeFile(partial, png)
+  await writeFile(partial, image)
   await rename(partial, file)
 }
 
-/** Cards being rendered ahead in worker threads (render-ahead.ts), by cache file. */
-export const cardsInFlight = new Map<string, Promise<void>>()
+const IN_FLIGHT = Symbol.for('kairo.og.cardsInFlight')
 
 /**
- * The card as PNG bytes, from `cacheDir/<key>.png` when an earlier build rendered the same inputs
+ * Cards being rendered ahead in worker threads (render-ahead.ts), by cache file. One map per process,
+ * kept on `globalThis`: the integration that starts the cards early and the card route in Astro's
+ * bundle load this module apart, and each must see the other's cards.
+ */
+export const cardsInFlight = inFlightCards()
+
+function inFlightCards(): Map<string, Promise<void>> {
+  const scope = globalThis as { [IN_FLIGHT]?: Map<string, Promise<void>> }
+  scope[IN_FLIGHT] ??= new Map()
+  return scope[IN_FLIGHT]
+}
+
+/**
+ * The card's image bytes, from `<cache dir>/<key>.jpg` when an earlier build rendered the same inputs
  * (a page whose text did not change costs one file read), or when a worker thread has just rendered
  * it there (render-ahead.ts), else rendered here and stored there.
  */
-export async function cardPng(text: CardText, cacheDir: string): Promise<{ png: Buffer; cached: boolean }> {
-  const file = await cardFile(text, cacheDir)
+export async function cardImage(
+  text: CardText,
+  cache: CardCache,
+): Promise<{ image: Buffer; cached: boolean }> {
+  const file = cardFile(text, cache)
   // A failed render ahead is done again below, in this thread.
   const ahead = await cardsInFlight.get(file)?.then(
     () => true,
     () => false,
   )
   try {
-    return { png: await readFile(file), cached: ahead !== true }
+    return { image: await readFile(file), cached: ahead !== true }
   } catch {
     // Not rendered yet.
   }
-  const png = await renderCard(text)
-  await storeCard(file, png)
-  return { png, cached: false }
+  const image = await renderCard(text)
+  await storeCard(file, image)
+  return { image, cached: false }
 }
