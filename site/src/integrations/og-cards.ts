@@ -2,13 +2,10 @@ import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
-import { readStoreSnapshot } from '../fast-publish/store-snapshot.ts'
 import { type BuildCard, beginBuildCards, buildCards } from '../lib/og/build-cards.ts'
-import { cardHost, renderedCards } from '../lib/og/pages.ts'
+import { startCardsEarly } from '../lib/og/early-cards.ts'
 import { pruneCardCache } from '../lib/og/prune.ts'
-import { CARD_CACHE, cardsInFlight, openCardCache, renderCard, storeCard } from '../lib/og/render.ts'
-import { renderCardsAhead } from '../lib/og/render-ahead.ts'
-import { siteContentFrom } from '../lib/site-content.ts'
+import { CARD_CACHE, cardsInFlight, renderCard, storeCard } from '../lib/og/render.ts'
 
 /** What the last build wrote where, in Astro's cache folder: output file → cache file (named by its key). */
 const WRITTEN = 'kairo-og-written.json'
@@ -19,10 +16,10 @@ const COPIES_AT_ONCE = 16
  * The Open Graph cards of a static build (the card route, src/pages/og/, lists them; src/lib/og/ draws
  * them):
  *
- * - **At the start** (`astro:build:start`, once the content is synced): the cards the cache lacks
- *   start rendering in worker threads (src/lib/og/render-ahead.ts), from the content store Astro has
- *   just written, while Vite bundles the site and Astro renders the pages. Anything this start could
- *   not do (a store it cannot read) is left to the card route, which starts what is still missing.
+ * - **At the start** (`astro:build:start`, once the content is synced): a planner thread reads the
+ *   content store Astro has just written and the cards the cache lacks start rendering in worker
+ *   threads (src/lib/og/early-cards.ts), while Vite bundles the site and Astro renders the pages.
+ *   When this start fails (a store it cannot read), the card route starts what is missing.
  * - **When the pages are done** (`astro:build:done`): waits for the threads, then writes each card the
  *   route listed into the output (`og/<page>.jpg`), copied from the cache. In a build in place
  *   (scripts/build.ts) a card whose file already holds the same card is left untouched, so the sync
@@ -35,8 +32,7 @@ export function ogCards(): AstroIntegration & { owns: (file: string) => boolean 
   let storeFile: string
   let writtenFile: string
   let ogDir: URL
-  let threadScript: URL
-  let host: string
+  let site: string | undefined
   return {
     name: 'kairo:og-cards',
     owns: (file) => buildCards()?.has(file) ?? false,
@@ -46,19 +42,13 @@ export function ogCards(): AstroIntegration & { owns: (file: string) => boolean 
         storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir))
         writtenFile = fileURLToPath(new URL(WRITTEN, config.cacheDir))
         ogDir = new URL('lib/og/', config.srcDir)
-        threadScript = new URL('render-thread.ts', ogDir)
-        host = cardHost(config.site)
+        site = config.site
       },
-      'astro:build:start': async ({ logger }) => {
+      'astro:build:start': ({ logger }) => {
         beginBuildCards()
-        try {
-          const site = siteContentFrom(await readStoreSnapshot(storeFile))
-          const texts = renderedCards(site, host).map(({ text }) => text)
-          const started = await renderCardsAhead(texts, await openCardCache(cacheDir, ogDir), threadScript)
-          if (started > 0) logger.info(`og cards: ${started} of ${texts.length} rendering from the start`)
-        } catch (error) {
-          logger.info(`og cards: left to the card route (${error instanceof Error ? error.message : error})`)
-        }
+        startCardsEarly({ storeFile, cacheDir, ogDir: ogDir.href, site }, ogDir, (message) =>
+          logger.info(message),
+        )
       },
       'astro:build:done': async ({ dir, logger }) => {
         const cards = buildCards()

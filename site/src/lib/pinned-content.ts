@@ -1,9 +1,9 @@
 import type { SiteContent } from './content.ts'
+import { processSlot } from './process-slot.ts'
 
-// On globalThis under a registered symbol: the fast publisher (src/fast-publish/) pins content in
-// its render bundle, whose pages import their own bundled copy of this module.
-const KEY = Symbol.for('kairo.pinned-site-content')
-const slot = globalThis as { [KEY]?: SiteContent }
+// The fast publisher (src/fast-publish/) pins content in its render bundle, whose pages import their
+// own bundled copy of this module.
+const slot = processSlot<SiteContent>('kairo.pinned-site-content')
 
 /**
  * Makes every later `siteContent()` call in this process answer `content`: the fast publisher renders
@@ -11,10 +11,10 @@ const slot = globalThis as { [KEY]?: SiteContent }
  * build or in `astro dev`.
  */
 export function pinSiteContent(content: SiteContent): void {
-  slot[KEY] = content
+  slot.set(content)
 }
 
 /** The pinned content, or undefined (always, outside the fast publisher's render bundle). */
 export function pinnedSiteContent(): SiteContent | undefined {
-  return slot[KEY]
+  return slot.get()
 }

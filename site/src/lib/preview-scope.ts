@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { SiteContent } from './content.ts'
+import { processSlot } from './process-slot.ts'
 import type { CaseStudyData, PageData, ServiceData } from './schemas.ts'
 
 /** One draft being previewed, parsed with the schemas the published pages use. */
@@ -14,12 +15,10 @@ export interface PreviewScope {
   content: SiteContent
 }
 
-// On globalThis under a registered symbol: the middleware and the pages must share one store even
-// if a bundler gives each its own copy of this module.
-const KEY = Symbol.for('kairo.preview-scope')
-const holder = globalThis as { [KEY]?: AsyncLocalStorage<PreviewScope> }
-holder[KEY] ??= new AsyncLocalStorage<PreviewScope>()
-const storage = holder[KEY]
+// One store per process (src/lib/process-slot.ts): the middleware and the pages must share it even if
+// a bundler gives each its own copy of this module.
+const slot = processSlot<AsyncLocalStorage<PreviewScope>>('kairo.preview-scope')
+const storage = slot.get() ?? slot.set(new AsyncLocalStorage<PreviewScope>())
 
 /**
  * Runs `render` (the rest of a preview request) with `scope` in force: every component that asks for

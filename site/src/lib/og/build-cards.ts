@@ -1,3 +1,4 @@
+import { processSlot } from '../process-slot.ts'
 import type { CardText } from './layout.ts'
 
 /**
@@ -6,20 +7,15 @@ import type { CardText } from './layout.ts'
  * the card cache. src/integrations/og-cards.ts writes them into the output when the pages are done,
  * and the stale-output integration keeps them.
  *
- * One list per process, on `globalThis`: the route runs in Astro's bundle and the integrations in
- * Astro's config loader, and each loads this module apart.
+ * One list per process (src/lib/process-slot.ts): the route runs in Astro's bundle and the
+ * integrations in Astro's config loader, and each loads this module apart.
  */
-const BUILD_CARDS = Symbol.for('kairo.og.buildCards')
+const slot = processSlot<Map<string, BuildCard>>('kairo.og.buildCards')
 
 /** One card of the build: its text and its file in the card cache. */
 export interface BuildCard {
   text: CardText
   cached: string
-}
-
-/** The build's cards by output file (`og/work/orbital-labs.jpg`), in a build that writes cards. */
-interface BuildCardsScope {
-  [BUILD_CARDS]?: Map<string, BuildCard>
 }
 
 /**
@@ -29,14 +25,12 @@ interface BuildCardsScope {
  * every card as a path. `import.meta.env.DEV` cannot tell: a build run under Vitest has it set.
  */
 export function beginBuildCards(): Map<string, BuildCard> {
-  const scope = globalThis as BuildCardsScope
-  scope[BUILD_CARDS] = new Map()
-  return scope[BUILD_CARDS]
+  return slot.set(new Map())
 }
 
-/** The list of the build in progress, or undefined outside a build that writes cards. */
+/** The build's cards by output file (`og/work/orbital-labs.jpg`), or undefined outside a build that writes cards. */
 export function buildCards(): Map<string, BuildCard> | undefined {
-  return (globalThis as BuildCardsScope)[BUILD_CARDS]
+  return slot.get()
 }
 
 /** The output file of the card with this key (`work/orbital-labs` → `og/work/orbital-labs.jpg`). */

@@ -3,20 +3,12 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { GlobalFonts } from '@napi-rs/canvas'
 
-// The packages' `.woff` files (Skia reads WOFF, as it reads TTF and OTF). Latin only: card text is
-// the studio's own copy.
+// The packages' `.woff` files (Skia reads WOFF, as it reads TTF and OTF), registered under their
+// family; Skia takes each face's weight from the file. Latin only: card text is the studio's own copy.
 const FILES = [
-  {
-    name: 'Space Grotesk',
-    weight: 700,
-    file: '@fontsource/space-grotesk/files/space-grotesk-latin-700-normal.woff',
-  },
-  {
-    name: 'Space Grotesk',
-    weight: 600,
-    file: '@fontsource/space-grotesk/files/space-grotesk-latin-600-normal.woff',
-  },
-  { name: 'Inter', weight: 400, file: '@fontsource/inter/files/inter-latin-400-normal.woff' },
+  { name: 'Space Grotesk', file: '@fontsource/space-grotesk/files/space-grotesk-latin-700-normal.woff' },
+  { name: 'Space Grotesk', file: '@fontsource/space-grotesk/files/space-grotesk-latin-600-normal.woff' },
+  { name: 'Inter', file: '@fontsource/inter/files/inter-latin-400-normal.woff' },
 ] as const
 
 let loaded: Promise<{ digest: string }> | undefined

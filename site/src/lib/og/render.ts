@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import { processSlot } from '../process-slot.ts'
 import { drawBackdrop, drawText } from './draw.ts'
 import { cardFonts } from './fonts.ts'
 import { CARD_HEIGHT, CARD_WIDTH, type CardText, cssFont, layoutCard, type MeasureText } from './layout.ts'
@@ -104,20 +105,14 @@ export async function storeCard(file: string, image: Buffer): Promise<void> {
   await rename(partial, file)
 }
 
-const IN_FLIGHT = Symbol.for('kairo.og.cardsInFlight')
+const inFlight = processSlot<Map<string, Promise<void>>>('kairo.og.cardsInFlight')
 
 /**
- * Cards being rendered ahead in worker threads (render-ahead.ts), by cache file. One map per process,
- * kept on `globalThis`: the integration that starts the cards early and the card route in Astro's
- * bundle load this module apart, and each must see the other's cards.
+ * Cards being rendered ahead in worker threads (render-ahead.ts), by cache file. One map per process
+ * (src/lib/process-slot.ts): the integration that starts the cards early and the card route in
+ * Astro's bundle load this module apart, and each must see the other's cards.
  */
-export const cardsInFlight = inFlightCards()
-
-function inFlightCards(): Map<string, Promise<void>> {
-  const scope = globalThis as { [IN_FLIGHT]?: Map<string, Promise<void>> }
-  scope[IN_FLIGHT] ??= new Map()
-  return scope[IN_FLIGHT]
-}
+export const cardsInFlight = inFlight.get() ?? inFlight.set(new Map())
 
 /**
  * The card's image bytes, from `<cache dir>/<key>.jpg` when an earlier build rendered the same inputs

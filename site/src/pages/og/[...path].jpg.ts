@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { siteContent } from '../../lib/content.ts'
 import { buildCards, cardOutputFile } from '../../lib/og/build-cards.ts'
+import { startedEarly } from '../../lib/og/early-cards.ts'
 import type { CardText } from '../../lib/og/layout.ts'
 import { cardHost, renderedCards } from '../../lib/og/pages.ts'
 import { CARD_CACHE, CARD_TYPE, cardFile, cardImage, openCardCache } from '../../lib/og/render.ts'
@@ -20,8 +21,8 @@ const RENDER_THREAD = new URL('lib/og/render-thread.ts', srcDir)
  *
  * In a build the route lists no paths: it hands its cards to src/integrations/og-cards.ts, which
  * writes them into the output once the pages are rendered (a card is a file of the card cache, drawn
- * by worker threads since the build's start), and starts any card neither cached nor in flight
- * (render-ahead.ts). Rendered as Astro paths, one after the other on Astro's one thread, 10,000
+ * by worker threads since the build's start), and, when that early start failed, starts the cards
+ * the cache lacks itself (render-ahead.ts). Rendered as Astro paths, one after the other on Astro's one thread, 10,000
  * cards cost 28 s of that thread even when every card was cached. Without that integration
  * (`astro dev`) each card is a path, drawn when it is asked for.
  */
@@ -34,11 +35,12 @@ export const getStaticPaths = (async () => {
   listed.clear()
   for (const { card, text } of cards)
     listed.set(cardOutputFile(card.key, CARD_TYPE.extension), { text, cached: cardFile(text, cache) })
-  await renderCardsAhead(
-    cards.map(({ text }) => text),
-    cache,
-    RENDER_THREAD,
-  )
+  if (!(await startedEarly()))
+    await renderCardsAhead(
+      cards.map(({ text }) => text),
+      cache,
+      RENDER_THREAD,
+    )
   return []
 }) satisfies GetStaticPaths
 
