@@ -93,4 +93,58 @@ describe('incremental builds (scripts/build.ts)', () => {
     // The pages at the old URLs are gone from dist/.
     await expect(stat(join(site.dist, 'studio/team/index.html'))).rejects.toThrow()
   }, 120_000)
+
+  it('splits a long archive into listing pages, and an edit renders again only the page that shows it', async () => {
+    const template = site.cms.docs.find((doc) => doc.slug === 'nebula-coffee')
+    if (!template) throw new Error('fixture lacks nebula-coffee')
+    // Fifty older projects (2001, one a day): after the fixture's two, the listing has three pages.
+    for (let index = 1; index <= 50; index++)
+      site.cms.docs.push({
+        ...structuredClone(template),
+        id: 1000 + index,
+        slug: `archive-${index}`,
+        title: `Archive project ${index}`,
+        summary: `Archive summary number ${index}.`,
+        year: 2001,
+        services: [],
+        createdAt: new Date(Date.UTC(2001, 0, index)).toISOString(),
+      })
+
+    await build()
+
+    const cards = (page: string) => page.match(/<li class="card">/g)?.length ?? 0
+    const first = await html('work/index.html')
+    expect(cards(first)).toBe(24)
+    expect(first).toContain('<nav class="pagination wrap" aria-label="Pages of case studies">')
+    expect(first).toMatch(/<a href="\/work\/"[^>]*aria-current="page"/)
+    expect(first).toMatch(/<a href="\/work\/page\/2\/" rel="next">/)
+    const last = await html('work/page/3/index.html')
+    expect(cards(last)).toBe(52 - 48)
+    expect(last).toContain('<title>Work, page 3 of 3')
+    expect(last).toMatch(/<a href="\/work\/page\/2\/" rel="prev">/)
+    // Newest first: the oldest project closes the last page; the newest opens the second.
+    expect(last).toContain('Archive summary number 1.')
+    expect(await html('work/page/2/index.html')).toContain('Archive summary number 28.')
+    // Later pages share the listing's card, and the sitemap has them.
+    expect(last).toContain('/og/work.jpg')
+    expect(await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8')).toContain('/work/page/3/</loc>')
+    // The home page shows the latest six and links the listing.
+    const home = await html('index.html')
+    expect(home.match(/<a href="\/work\/archive-/g)?.length).toBe(4)
+    expect(home).toContain('<a href="/work/">All 52 case studies</a>')
+
+    const secondWritten = await writtenAt('work/page/2/index.html')
+    const lastWritten = await writtenAt('work/page/3/index.html')
+    const oldest = site.cms.docs.find((doc) => doc.slug === 'archive-1')
+    if (!oldest) throw new Error('the archive lacks archive-1')
+    oldest.summary = 'The oldest project, described again.'
+    oldest.updatedAt = '2026-12-04T10:00:00.000Z'
+
+    await build()
+
+    // An edit moves no card: the project stays last, on the page rendered again.
+    expect(await html('work/page/3/index.html')).toContain('The oldest project, described again.')
+    expect(await writtenAt('work/page/3/index.html')).toBeGreaterThan(lastWritten)
+    expect(await writtenAt('work/page/2/index.html')).toBe(secondWritten)
+  }, 240_000)
 })

@@ -1,8 +1,9 @@
 /**
- * The pages without a cache key that list what an edit can change: the home page (its case study
- * list and services), the work and services listings. They are always rendered again, as the full
- * build does. The about page (team, testimonials) and the static pages show nothing an edited case
- * study, service or page changes.
+ * The pages without a cache key that list what an edit can change: the home page (its latest work
+ * and services), the work listing's first page and the services listing. They are always rendered
+ * again, as the full build does; the listing's later pages (`/work/page/<n>/`) have keys, so only the
+ * one showing an edited card is. The about page (team, testimonials) and the static pages show
+ * nothing an edited case study, service or page changes.
  */
 export const LISTING_URLS = ['/', '/work/', '/services/'] as const
 

@@ -1,8 +1,9 @@
 import type { CollectionEntry } from 'astro:content'
-import { linkHref, resolve, type SiteContent } from './content.ts'
+import { linkHref, resolve, type SiteContent, workWithService } from './content.ts'
 import { digestOf } from './digest.ts'
 import { type MediaData, relationId } from './media.ts'
 import type { Crumb } from './page-paths.ts'
+import { type ListingPage, SELECTED_WORK } from './pagination.ts'
 
 /**
  * The cache keys of Astro's incremental build (`experimental.incrementalBuild`): a page returned by
@@ -42,13 +43,27 @@ export function caseStudyKey(site: SiteContent, entry: CollectionEntry<'caseStud
   return digestOf([layoutKey(site), entry.digest, services, referencedContent(site, entry.data)])
 }
 
-/** `/services/<slug>/`: the service, what its data refers to, and the cards of the case studies that name it. */
+/**
+ * `/services/<slug>/`: the service, what its data refers to, and the cards of the case studies it
+ * shows (the first {@link SELECTED_WORK} that name it) with whether there are more (the link to all).
+ */
 export function serviceKey(site: SiteContent, entry: CollectionEntry<'services'>): string {
-  const id = String(entry.data.id)
-  const work = site.caseStudies.filter((study) =>
-    (study.data.services ?? []).some((ref) => relationId(ref) === id),
-  )
-  return digestOf([layoutKey(site), entry.digest, referencedContent(site, entry.data), cardsKey(site, work)])
+  const work = workWithService(site, entry.data.id)
+  return digestOf([
+    layoutKey(site),
+    entry.digest,
+    referencedContent(site, entry.data),
+    cardsKey(site, work.slice(0, SELECTED_WORK)),
+    work.length > SELECTED_WORK,
+  ])
+}
+
+/** `/work/page/<n>/`: its cards, its number and how many pages there are (its pagination bar). */
+export function listingPageKey(
+  site: SiteContent,
+  listing: ListingPage<CollectionEntry<'caseStudies'>>,
+): string {
+  return digestOf([layoutKey(site), listing.page, listing.pages, cardsKey(site, listing.items)])
 }
 
 /** A CMS page at its nested URL: the page, its breadcrumbs (the titles and URLs above it) and what its data refers to. */

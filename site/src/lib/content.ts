@@ -112,3 +112,9 @@ export function resolve<T extends { data: { id: string | number } }>(
 ): T[] {
   return (refs ?? []).flatMap((ref) => list.find((entry) => String(entry.data.id) === relationId(ref)) ?? [])
 }
+
+/** The case studies that name a service, in the work's order. */
+export function workWithService(site: SiteContent, serviceId: string | number): SiteContent['caseStudies'] {
+  const id = String(serviceId)
+  return site.caseStudies.filter((study) => (study.data.services ?? []).some((ref) => relationId(ref) === id))
+}

@@ -22,6 +22,17 @@ export interface SiteContent {
   pagePaths: Map<string, string>
 }
 
+/**
+ * The work's order on every list (the listing's pages, "latest" lists, a service's work): the newest
+ * year first, then the newest entry, then by title. An edit moves nothing: sorted by the last change,
+ * every fixed typo put an old project first and shifted every page of the listing by one card.
+ */
+const byRecency = (a: CollectionEntry<'caseStudies'>, b: typeof a) =>
+  (b.data.year ?? 0) - (a.data.year ?? 0) ||
+  (b.data.createdAt?.getTime() ?? 0) - (a.data.createdAt?.getTime() ?? 0) ||
+  a.data.title.localeCompare(b.data.title) ||
+  String(a.data.id).localeCompare(String(b.data.id))
+
 const byOrder = (a: { data: { order?: number | null; title: string } }, b: typeof a) =>
   (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title)
 
@@ -45,7 +56,7 @@ export function siteContentFrom(collections: SiteCollections): SiteContent {
     media: new Map(media.map((entry) => [entry.id, entry.data as MediaData])),
     models: new Map(models.map((entry) => [entry.id, entry.data])),
     services: services.sort(byOrder),
-    caseStudies: caseStudies.sort((a, b) => b.data.updatedAt.getTime() - a.data.updatedAt.getTime()),
+    caseStudies: caseStudies.sort(byRecency),
     pages,
     pagePaths: pagePaths(pages.map((entry) => entry.data)),
   }

@@ -1,12 +1,13 @@
-import { caseStudyKey, pageKey, serviceKey } from './cache-keys.ts'
+import { caseStudyKey, listingPageKey, pageKey, serviceKey } from './cache-keys.ts'
 import type { SiteContent } from './content.ts'
 import { ancestorsOf, hasFixedRoute } from './page-paths.ts'
+import { paginate, WORK_PAGE_SIZE } from './pagination.ts'
 
 /**
- * The pages of the three dynamic routes, with each page's props and its incremental build cache key
+ * The pages of the four dynamic routes, with each page's props and its incremental build cache key
  * (src/lib/cache-keys.ts). The routes' `getStaticPaths()` return these; the fast publisher
  * (src/fast-publish/) compares their keys before and after an edit to find the pages to render, and
- * looks a page up by its params where the route is rendered on demand. One list, so the three can
+ * looks a page up by its params where the route is rendered on demand. One list, so the four can
  * never disagree about which pages exist or what they show.
  */
 
@@ -25,6 +26,19 @@ export const servicePages = (site: SiteContent) =>
     props: { entry },
     cacheKey: serviceKey(site, entry),
   }))
+
+/** The work listing's pages: `/work/` shows the first, `/work/page/<n>/` each other. */
+export const workListing = (site: SiteContent) => paginate(site.caseStudies, WORK_PAGE_SIZE)
+
+/** `/work/page/<n>/`, the work listing's pages after the first. */
+export const workListingPages = (site: SiteContent) =>
+  workListing(site)
+    .slice(1)
+    .map((listing) => ({
+      params: { page: String(listing.page) },
+      props: { listing },
+      cacheKey: listingPageKey(site, listing),
+    }))
 
 /** A nested page's URL without its slashes (`studio/team`) and its props, or nothing for a page without one. */
 function nestedPage(site: SiteContent, entry: SiteContent['pages'][number]) {
@@ -63,6 +77,12 @@ export const propsFor = {
     const entry = site.services.find((service) => service.id === params.slug)
     return entry && { entry }
   },
+  workListing: (site: SiteContent, params: { page?: string }) => {
+    const listing = /^[1-9]\d*$/.test(params.page ?? '')
+      ? workListing(site)[Number(params.page) - 1]
+      : undefined
+    return listing && listing.page > 1 ? { listing } : undefined
+  },
   nestedPage: (site: SiteContent, params: { path?: string }) => {
     const entry = site.pages.find((page) => site.pagePaths.get(String(page.data.id)) === `/${params.path}/`)
     return entry && nestedPage(site, entry)?.props
@@ -74,6 +94,9 @@ export function keyedPageUrls(site: SiteContent): Map<string, string> {
   return new Map([
     ...caseStudyPages(site).map(({ params, cacheKey }) => [`/work/${params.slug}/`, cacheKey] as const),
     ...servicePages(site).map(({ params, cacheKey }) => [`/services/${params.slug}/`, cacheKey] as const),
+    ...workListingPages(site).map(
+      ({ params, cacheKey }) => [`/work/page/${params.page}/`, cacheKey] as const,
+    ),
     ...nestedPages(site).map(({ params, cacheKey }) => [`/${params.path}/`, cacheKey] as const),
   ])
 }

@@ -91,6 +91,7 @@ describe('the field Core Web Vitals beacon', () => {
       [
         '/',
         '/work/',
+        '/work/page/2/',
         '/work/a/',
         '/services/',
         '/services/b/',
@@ -102,6 +103,7 @@ describe('the field Core Web Vitals beacon', () => {
       ].map(pageTypeOf),
     ).toEqual([
       'home',
+      'work',
       'work',
       'case-study',
       'services',

@@ -20,6 +20,8 @@
 // view (default 10 %) is counted for its page type, nothing else. (The Worker's same-origin check then
 // rests on `Sec-Fetch-Site`, as the `Origin` of a no-referrer POST is `null`.)
 
+import { listingOf } from './pagination.ts'
+
 /** The page types the Worker accepts (api/src/ops/vitals.ts `VITAL_PAGE_TYPES`). */
 export const PAGE_TYPES = [
   'home',
@@ -40,7 +42,7 @@ export function pageTypeOf(pathname: string): PageType {
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`
   if (path === '/') return 'home'
   if (path === '/404/' || path === '/404.html/') return 'not-found'
-  if (path === '/work/') return 'work'
+  if (listingOf(path) === '/work/') return 'work'
   if (path.startsWith('/work/')) return 'case-study'
   if (path === '/services/') return 'services'
   if (path.startsWith('/services/')) return 'service'

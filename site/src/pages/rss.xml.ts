@@ -2,7 +2,10 @@ import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 import { siteContent } from '../lib/content.ts'
 
-/** `rss.xml`: the published case studies, newest first. */
+/** How many case studies the feed carries: a reader polls it, and 10,000 items would be megabytes. */
+const FEED_ITEMS = 50
+
+/** `rss.xml`: the latest published case studies, newest first (the work's order). */
 export const GET: APIRoute = async ({ site }) => {
   const content = await siteContent()
   const name = content.settings.siteName || 'Kairo'
@@ -10,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: `${name}: work`,
     description: content.settings.seoDefaults?.description || `Case studies from ${name}.`,
     site: site ?? 'http://localhost:4321',
-    items: content.caseStudies.map(({ data }) => ({
+    items: content.caseStudies.slice(0, FEED_ITEMS).map(({ data }) => ({
       title: data.title,
       description: data.summary,
       link: `/work/${data.slug}/`,

@@ -1,5 +1,6 @@
 import { LISTING_PAGES } from '../listing-pages.ts'
 import { mediaId } from '../media.ts'
+import { listingOf } from '../pagination.ts'
 import type { SiteContent } from '../site-content.ts'
 import { CARD_HEIGHT, CARD_WIDTH, type CardText } from './layout.ts'
 
@@ -158,7 +159,8 @@ export function defaultCard(site: SiteContent): OgCard {
 export function ogImageFor(site: SiteContent, pathname: string, pageImage?: unknown): OgImage {
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`
   const name = site.settings.siteName || 'Kairo'
-  const card = ogCards(site).get(path)
+  // A listing's later pages (`/work/page/2/`) share its card.
+  const card = ogCards(site).get(path) ?? ogCards(site).get(listingOf(path))
   if (card)
     return (
       card.editorImage ?? {
