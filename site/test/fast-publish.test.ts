@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { archiveDocs } from './fixture-server.ts'
 import { type SiteFolders, startSiteFolders } from './site-folders.ts'
 
 // The fast publisher (scripts/fast-publish.ts) against the fixture CMS, between real full builds
@@ -127,4 +128,30 @@ describe('fast publish (scripts/fast-publish.ts)', () => {
     expect(await html(STUDY)).not.toContain('Published, then reverted.')
     expect(await html(STUDY)).toContain(String(summary))
   }, 120_000)
+
+  it('publishes an edit on a later page of the listing, rendering that page and no other', async () => {
+    const template = site.cms.docs.find((doc) => doc.slug === 'nebula-coffee')
+    if (!template) throw new Error('fixture lacks nebula-coffee')
+    site.cms.docs.push(...archiveDocs(template, 50))
+    await fullBuild()
+    const secondBefore = await mtimeOf('work/page/2/index.html')
+    const oldest = site.cms.docs.find((doc) => doc.slug === 'archive-1')
+    if (!oldest) throw new Error('the archive lacks archive-1')
+    oldest.summary = 'The oldest project, published in a second.'
+    oldest.updatedAt = '2026-12-04T10:00:00.000Z'
+
+    const { code, result } = await fastPublish(`case-studies:${oldest.id}`)
+
+    expect(code).toBe(0)
+    // Its page, the listing's last page that shows its card, and the three pages always rendered.
+    expect(result.rendered).toBe(5)
+    expect(await html('work/page/3/index.html')).toContain('The oldest project, published in a second.')
+    expect(await html('work/archive-1/index.html')).toContain('The oldest project, published in a second.')
+    expect(await mtimeOf('work/page/2/index.html')).toBe(secondBefore)
+    const fast = await html('work/page/3/index.html')
+
+    await fullBuild()
+
+    expect(await html('work/page/3/index.html')).toBe(fast)
+  }, 180_000)
 })

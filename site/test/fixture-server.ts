@@ -36,6 +36,23 @@ const read = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'))
 
 export const FIXTURE_DOCS: FixtureDoc[] = read('case-studies')
+/**
+ * `count` older case studies made from `template` (`archive-1` the oldest, each a day after the last,
+ * all in 2001, naming no service): after the fixture's own, a listing of several pages.
+ */
+export function archiveDocs(template: FixtureDoc, count: number): FixtureDoc[] {
+  return Array.from({ length: count }, (_, index) => ({
+    ...structuredClone(template),
+    id: 1001 + index,
+    slug: `archive-${index + 1}`,
+    title: `Archive project ${index + 1}`,
+    summary: `Archive summary number ${index + 1}.`,
+    year: 2001,
+    services: [],
+    createdAt: new Date(Date.UTC(2001, 0, index + 1)).toISOString(),
+  }))
+}
+
 const COLLECTIONS = ['services', 'pages', 'team-members', 'testimonials', 'media', 'redirects'] as const
 const SITE_SETTINGS: FixtureDoc = read('site-settings')
 

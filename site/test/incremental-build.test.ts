@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { archiveDocs } from './fixture-server.ts'
 import { type SiteFolders, startSiteFolders } from './site-folders.ts'
 
 // Incremental builds as the CMS's rebuilder runs them (`pnpm run build`: scripts/build.ts, staging
@@ -97,18 +98,8 @@ describe('incremental builds (scripts/build.ts)', () => {
   it('splits a long archive into listing pages, and an edit renders again only the page that shows it', async () => {
     const template = site.cms.docs.find((doc) => doc.slug === 'nebula-coffee')
     if (!template) throw new Error('fixture lacks nebula-coffee')
-    // Fifty older projects (2001, one a day): after the fixture's two, the listing has three pages.
-    for (let index = 1; index <= 50; index++)
-      site.cms.docs.push({
-        ...structuredClone(template),
-        id: 1000 + index,
-        slug: `archive-${index}`,
-        title: `Archive project ${index}`,
-        summary: `Archive summary number ${index}.`,
-        year: 2001,
-        services: [],
-        createdAt: new Date(Date.UTC(2001, 0, index)).toISOString(),
-      })
+    // Fifty older projects: after the fixture's two, the listing has three pages.
+    site.cms.docs.push(...archiveDocs(template, 50))
 
     await build()
 
