@@ -3,6 +3,7 @@ import { access, mkdir, writeFile } from 'node:fs/promises'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { type MediaKind, publishedMediaType } from '../lib/media-type.ts'
 import { videoRelations } from '../lib/video.ts'
+import { cmsGet, fetchFailure } from './cms-get.ts'
 import { fetchJson, PayloadLoaderError } from './payload-loader.ts'
 
 /** The CMS-generated sizes the site uses (cms/src/collections/Media: thumbnail, card, feature, og). */
@@ -97,8 +98,10 @@ async function download(
   timeoutMs: number,
 ): Promise<MediaFileRef | null> {
   const absolute = cmsFileUrl(url, cmsUrl)
-  const response = await fetch(absolute, { signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
-    throw new PayloadLoaderError(`Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${e.message}`)
+  const response = await cmsGet(absolute, timeoutMs).catch((error: unknown) => {
+    throw new PayloadLoaderError(
+      `Cannot fetch media ${absolute} from CMS_URL=${cmsUrl}: ${fetchFailure(error)}`,
+    )
   })
   if (!response.ok)
     throw new PayloadLoaderError(

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { modelDocSchema, modelEntry, modelFileLocation } from '../lib/models.ts'
+import { cmsGet, fetchFailure } from './cms-get.ts'
 import { fetchJson, PayloadLoaderError } from './payload-loader.ts'
 
 /** Where model files wait (as `<key>`, content-addressed), inside Astro's cache folder. */
@@ -66,13 +67,11 @@ export function payloadModelsLoader(options: PayloadModelsLoaderOptions): Loader
           const target = fileURLToPath(new URL(file.key, cache))
           if (await exists(target)) continue
           downloads++
-          const response = await fetch(where.fetch, { signal: AbortSignal.timeout(timeoutMs) }).catch(
-            (error: Error) => {
-              throw new PayloadLoaderError(
-                `Cannot fetch model file ${where.fetch} (CMS_URL=${cmsUrl}): ${error.message}`,
-              )
-            },
-          )
+          const response = await cmsGet(where.fetch, timeoutMs).catch((error: unknown) => {
+            throw new PayloadLoaderError(
+              `Cannot fetch model file ${where.fetch} (CMS_URL=${cmsUrl}): ${fetchFailure(error)}`,
+            )
+          })
           if (!response.ok)
             throw new PayloadLoaderError(
               `GET ${where.fetch} answered ${response.status} (a model file; CMS_URL=${cmsUrl})`,

@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { renderLexical } from '../lib/rich-text/index.ts'
+import { cmsGet, fetchFailure } from './cms-get.ts'
 
 export interface PayloadCollectionLoaderOptions {
   /** The Payload collection slug, e.g. `case-studies`. */
@@ -66,14 +67,10 @@ export async function fetchJson(url: string, cmsUrl: string, timeoutMs: number):
   const where = `CMS_URL=${cmsUrl}`
   let response: Response
   try {
-    response = await fetch(url, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-    })
+    response = await cmsGet(url, timeoutMs, 'application/json')
   } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : ''
     throw new PayloadLoaderError(
-      `Cannot reach the CMS at ${where} (GET ${url}): ${cause}. Is the CMS running?`,
+      `Cannot reach the CMS at ${where} (GET ${url}): ${fetchFailure(error)}. Is the CMS running?`,
     )
   }
   if (response.status !== 200) {
