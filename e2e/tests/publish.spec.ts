@@ -10,7 +10,7 @@ interface CaseStudy {
   summary: string
 }
 
-test('the home page lists the published case studies and fetches no JavaScript on its own', async ({
+test('the home page shows the latest case studies, the listing all of them, and the home page fetches no JavaScript on its own', async ({
   page,
   request,
 }) => {
@@ -27,12 +27,16 @@ test('the home page lists the published case studies and fetches no JavaScript o
   await page.goto('/')
   await page.waitForLoadState('load')
   await expect(page.locator('h1')).toHaveCount(1)
-  for (const study of docs) {
-    await expect(page.getByRole('link', { name: study.title })).toHaveAttribute(
-      'href',
-      new RegExp(`/work/${study.slug}/?$`),
-    )
-  }
+  // The latest work (the layout's "Recent work" block), each card once, then a link to all of it
+  // when the block does not show everything.
+  const linked = await page
+    .locator('main a[href^="/work/"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+  const cards = linked.filter((href) => href !== '/work/')
+  expect(cards.length).toBeGreaterThan(0)
+  expect(new Set(cards).size).toBe(cards.length)
+  for (const href of cards) expect(docs.map((study) => `/work/${study.slug}/`)).toContain(href)
+  if (cards.length < docs.length) expect(linked).toContain('/work/')
   // JSON-LD is data, not script the browser runs. Without a 3D island the page has no script at all.
   // With one (the services' planets), its only script is the island's boot script
   // (site/src/islands/page/boot.ts) from the site's own `_astro/`; the scene loads into a worker.
@@ -43,6 +47,14 @@ test('the home page lists the published case studies and fetches no JavaScript o
     await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(1)
     await expect(page.locator('script[src]')).toHaveAttribute('src', /^\/_astro\/[\w.-]+\.js$/)
     for (const url of scripts) expect(new URL(url).pathname).toMatch(/^\/(_astro|decoders)\//)
+  }
+  // The listing's first page links every one of these few.
+  await page.goto('/work/')
+  for (const study of docs) {
+    await expect(page.locator('#work').getByRole('link', { name: study.title })).toHaveAttribute(
+      'href',
+      new RegExp(`/work/${study.slug}/?$`),
+    )
   }
 })
 

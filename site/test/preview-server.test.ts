@@ -154,7 +154,7 @@ describe('the draft preview server', () => {
   it('previews pages and services through their own views', async () => {
     const home = await (await fetch(`${origin}/preview/pages/1?token=good`)).text()
     expect(home).toContain('<h1>Websites with gravity</h1>')
-    expect(home).toContain('Selected work')
+    expect(home).toContain('<h2>Recent work</h2>')
     const service = await fetch(`${origin}/preview/services/1?token=good`)
     expect(service.status).toBe(200)
     expect(await service.text()).toContain('<h1>Websites with depth</h1>')
