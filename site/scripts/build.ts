@@ -1,7 +1,8 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runAstroBuild } from './astro-env.ts'
+import { acquireBuildLock } from './build-lock.ts'
 import {
   buildFolders,
   FAST_JOURNAL_FILE,
@@ -28,6 +29,10 @@ import { syncDir } from './sync-dir.ts'
  * hold pages newer than Astro's record of them. Extra arguments go to `astro build`; `--force`
  * renders every page.
  *
+ * One build runs at a time per staging folder (scripts/build-lock.ts): a second one, say a build run
+ * by hand while the CMS rebuilds, waits for the first, so it never takes that build's `building`
+ * state for an interrupted build and empties the folder under it.
+ *
  * Fast publishes (scripts/fast-publish.ts) write a few pages into `dist/` between builds and list
  * them in the staging folder; the next build compares those files whatever the time says, so a page
  * the fast publisher wrote always ends as this build renders it, and then clears the list.
@@ -51,6 +56,11 @@ async function writtenSince(dir: string, since: number): Promise<boolean> {
 const runAstro = (args: string[]) =>
   runAstroBuild(siteDir, ['--outDir', staging, ...args], { SITE_BUILD_IN_PLACE: '1' })
 
+// One build at a time: a second one (a manual build while the CMS rebuilds) waits for the first.
+await mkdir(dirname(staging), { recursive: true })
+const lock = await acquireBuildLock(staging, ({ pid, since }) =>
+  console.log(`waiting for the build already running (pid ${pid}, since ${since})`),
+)
 const started = Date.now()
 const args = process.argv.slice(2)
 const previous = await readBuildState(staging)
@@ -76,6 +86,7 @@ if (code !== 0) {
   console.error(
     `astro build failed (exit ${code}); dist/ was left as it was${clean ? '' : '; the next build is a full one'}`,
   )
+  await lock.release()
   process.exit(code ?? 1)
 }
 const syncStarted = Date.now()
@@ -90,3 +101,4 @@ console.log(
   `dist/ updated in ${Date.now() - syncStarted} ms: ${result.written} written, ` +
     `${result.unchanged} unchanged, ${result.removed} removed (build and sync ${((Date.now() - started) / 1000).toFixed(1)} s)`,
 )
+await lock.release()

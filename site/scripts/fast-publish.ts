@@ -37,7 +37,7 @@ class LeftToFullBuild extends Error {}
 /** Why the last full build's output and store cannot be the base of a fast publish, if they cannot. */
 async function baseProblem(bundleDir: string): Promise<string | undefined> {
   const state = await readBuildState(staging)
-  if (state?.state !== 'synced') return 'the last full build did not finish'
+  if (state?.state !== 'synced') return 'a full build is under way, or the last one did not finish'
   if (!state.sourceHash) return 'the last full build predates fast publishing'
   const storeWritten = await stat(storeFile).then(
     (file) => file.mtimeMs,

@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { archiveDocs } from './fixture-server.ts'
 import { type SiteFolders, startSiteFolders } from './site-folders.ts'
@@ -24,6 +25,12 @@ const UNRELATED = 'work/nebula-coffee/index.html'
 const UNRELATED_SERVICE = 'services/interactive-3d/index.html'
 
 const build = () => site.build()
+/** Every page in dist/, sorted. */
+const pagesIn = async (dir: string) =>
+  (await readdir(dir, { recursive: true }))
+    .map(String)
+    .filter((file) => file.endsWith('index.html'))
+    .sort()
 
 beforeAll(async () => {
   site = await startSiteFolders('incremental')
@@ -137,5 +144,31 @@ describe('incremental builds (scripts/build.ts)', () => {
     expect(await html('work/page/3/index.html')).toContain('The oldest project, described again.')
     expect(await writtenAt('work/page/3/index.html')).toBeGreaterThan(lastWritten)
     expect(await writtenAt('work/page/2/index.html')).toBe(secondWritten)
+  }, 240_000)
+
+  it('runs a build started during another after it: dist/ keeps every page and ends with the later content', async () => {
+    const pages = await pagesIn(site.dist)
+    const stateFile = join(site.tmp, 'staging', '.kairo-build.json')
+    const first = site.run('build', ['--config', 'test/build.config.ts'])
+    // The second starts once the first is under way (its state file says so), as a build run by hand
+    // while the CMS rebuilds would; the content changes in between.
+    for (let waited = 0; !(await readFile(stateFile, 'utf8')).includes('"building"'); waited += 50) {
+      if (waited > 60_000) throw new Error('the first build never started')
+      await sleep(50)
+    }
+    const study = site.cms.docs.find((doc) => doc.slug === 'orbital-labs')
+    if (!study) throw new Error('fixture lacks orbital-labs')
+    study.summary = 'Changed while another build was running.'
+    study.updatedAt = '2026-12-04T12:00:00.000Z'
+    const second = site.run('build', ['--config', 'test/build.config.ts'])
+
+    const [one, two] = await Promise.all([first, second])
+    expect(one.code, one.output).toBe(0)
+    expect(two.code, two.output).toBe(0)
+    expect(two.output).toContain('waiting for the build already running')
+    // The second did not take the first for an interrupted build and start over under it.
+    expect(two.output).not.toContain('full build')
+    expect(await pagesIn(site.dist)).toEqual(pages)
+    expect(await html(CHANGED)).toContain('Changed while another build was running.')
   }, 240_000)
 })
