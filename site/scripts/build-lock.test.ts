@@ -36,10 +36,10 @@ const lockFile = () => `${staging}.lock`
 describe('acquireBuildLock', () => {
   it('makes a second build wait, telling who holds it, until the first releases it', async () => {
     const first = await acquireBuildLock(staging)
-    const owners: number[] = []
-    const second = acquireBuildLock(staging, ({ pid }) => owners.push(pid))
+    const owners: Array<{ pid: number; file: string }> = []
+    const second = acquireBuildLock(staging, ({ pid, file }) => owners.push({ pid, file }))
     expect(await settlesWithin(second, 600)).toBe(false)
-    expect(owners).toEqual([process.pid])
+    expect(owners).toEqual([{ pid: process.pid, file: lockFile() }])
 
     await first.release()
     expect(await settlesWithin(second, 1000)).toBe(true)

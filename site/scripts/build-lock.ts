@@ -29,7 +29,7 @@ export interface BuildLock {
  */
 export async function acquireBuildLock(
   staging: string,
-  onWait: (owner: LockOwner) => void = () => {},
+  onWait: (owner: LockOwner & { file: string }) => void = () => {},
 ): Promise<BuildLock> {
   const file = `${staging}.lock`
   const mine: LockOwner = { pid: process.pid, since: new Date().toISOString() }
@@ -63,7 +63,7 @@ export async function acquireBuildLock(
     }
     if (owner && !told) {
       told = true
-      onWait(owner)
+      onWait({ ...owner, file })
     }
     // No owner yet: the file was just made and is being written; look again shortly.
     await sleep(POLL_MS)

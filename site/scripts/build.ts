@@ -58,8 +58,8 @@ const runAstro = (args: string[]) =>
 
 // One build at a time: a second one (a manual build while the CMS rebuilds) waits for the first.
 await mkdir(dirname(staging), { recursive: true })
-const lock = await acquireBuildLock(staging, ({ pid, since }) =>
-  console.log(`waiting for the build already running (pid ${pid}, since ${since})`),
+const lock = await acquireBuildLock(staging, ({ pid, since, file }) =>
+  console.log(`waiting for the build already running (pid ${pid}, since ${since}; its lock: ${file})`),
 )
 const started = Date.now()
 const args = process.argv.slice(2)
