@@ -65,7 +65,7 @@ export async function acquireBuildLock(
       told = true
       onWait({ ...owner, file })
     }
-    // No owner yet: the file was just made and is being written; look again shortly.
+    // Held by a running build, or just made and not yet written: look again shortly.
     await sleep(POLL_MS)
   }
 }
