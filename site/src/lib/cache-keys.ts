@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content'
-import { linkHref, resolve, type SiteContent, workWithService } from './content.ts'
+import { caseStudiesInList, linkHref, resolve, type SiteContent, workWithService } from './content.ts'
 import { digestOf } from './digest.ts'
 import { type MediaData, relationId } from './media.ts'
 import type { Crumb } from './page-paths.ts'
@@ -124,12 +124,7 @@ const mediaData = (site: SiteContent, ref: unknown) => {
 /** What a case-study or service list block shows, as its component chooses it. */
 function listShown(site: SiteContent, block: Record<string, unknown>): string | null {
   if (block.blockType === 'caseStudyList') {
-    const limit = typeof block.limit === 'number' && block.limit > 0 ? block.limit : undefined
-    const items =
-      block.populateBy === 'selection'
-        ? resolve(site.caseStudies, block.caseStudies as unknown[])
-        : site.caseStudies.slice(0, limit)
-    return cardsKey(site, items)
+    return cardsKey(site, caseStudiesInList(site, block))
   }
   if (block.blockType === 'serviceList') {
     const items =

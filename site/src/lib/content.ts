@@ -113,6 +113,21 @@ export function resolve<T extends { data: { id: string | number } }>(
   return (refs ?? []).flatMap((ref) => list.find((entry) => String(entry.data.id) === relationId(ref)) ?? [])
 }
 
+/**
+ * The case studies a case-study list block (the CMS's `caseStudyList`: `populateBy`, `limit`,
+ * `caseStudies`) shows: the editor's selection, or the latest (the work's order) up to its limit,
+ * all of them without one. The block, its cache key and the home page's link to all the work read
+ * it here.
+ */
+export function caseStudiesInList(
+  site: SiteContent,
+  block: Readonly<Record<string, unknown>>,
+): SiteContent['caseStudies'] {
+  if (block.populateBy === 'selection') return resolve(site.caseStudies, block.caseStudies as unknown[])
+  const limit = typeof block.limit === 'number' && block.limit > 0 ? block.limit : undefined
+  return site.caseStudies.slice(0, limit)
+}
+
 /** The case studies that name a service, in the work's order. */
 export function workWithService(site: SiteContent, serviceId: string | number): SiteContent['caseStudies'] {
   const id = String(serviceId)
