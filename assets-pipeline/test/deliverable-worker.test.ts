@@ -264,28 +264,55 @@ describe('the deliverable worker', () => {
 
   it('waits with backoff while idle and stops at once when told to', async () => {
     const controller = new AbortController()
-    let claims = 0
     const counting = pipelineApi({ apiUrl: api.origin, token: TOKEN })
-    const started = performance.now()
+    const claimedAt: number[] = []
+    let fifthClaim: () => void = () => {}
+    const fifth = new Promise<void>((resolve) => {
+      fifthClaim = resolve
+    })
     const loop = runWorkerLoop({
       api: {
         ...counting,
         claim: () => {
-          claims++
+          if (claimedAt.push(performance.now()) === 5) fifthClaim()
           return counting.claim()
         },
       },
       signal: controller.signal,
       minIdleMs: 50,
-      maxIdleMs: 400,
+      maxIdleMs: 200,
     })
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    // 50 + 100 + 200 + 400 + 400 ms: about five claims in a second, not one per millisecond.
-    expect(claims).toBeGreaterThanOrEqual(3)
-    expect(claims).toBeLessThanOrEqual(7)
+    await fifth
+    // A timer never fires early, so these lower bounds hold however busy the machine is.
+    const gaps = claimedAt.slice(1).map((at, i) => at - (claimedAt[i] ?? at))
+    const waits = [50, 100, 200, 200]
+    for (const [i, wait] of waits.entries()) expect(gaps[i]).toBeGreaterThanOrEqual(wait - 1)
     controller.abort()
     await loop
-    expect(performance.now() - started).toBeLessThan(1600)
+
+    // A loop in a ten-minute wait ends when aborted, not when the wait is over.
+    const idle = new AbortController()
+    let claimed: () => void = () => {}
+    const firstClaim = new Promise<void>((resolve) => {
+      claimed = resolve
+    })
+    const started = performance.now()
+    const waiting = runWorkerLoop({
+      api: {
+        ...counting,
+        claim: async () => {
+          const job = await counting.claim()
+          claimed()
+          return job
+        },
+      },
+      signal: idle.signal,
+      minIdleMs: 10 * 60_000,
+    })
+    await firstClaim
+    idle.abort()
+    await waiting
+    expect(performance.now() - started).toBeLessThan(60_000)
   })
 
   it('keeps polling through a refused token, and reads its settings once, naming what is wrong', async () => {

@@ -58,12 +58,19 @@ export async function startFaultyProxy(
         method: req.method,
         path: req.url,
         headers: req.headers,
+        // A connection of its own: a kept-alive one could be reused just as the server closes it.
+        agent: false,
       },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers)
         reply.pipe(res)
+        reply.on('error', () => res.destroy())
       },
     )
+    // Either side going away ends the other; an error is never left unhandled (it would end the run).
+    forward.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
+    req.on('error', () => forward.destroy())
+    res.on('close', () => forward.destroy())
     req.pipe(forward)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

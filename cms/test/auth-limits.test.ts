@@ -1,6 +1,6 @@
 import config from '@payload-config'
 import { handleEndpoints, type Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { CMS_AUTH_LIMITS } from '../src/auth/limits.ts'
 import { startPayload, uniqueSuffix } from './payload.ts'
@@ -37,13 +37,24 @@ async function expectTooMany(response: Response, windowSeconds: number): Promise
   expect(JSON.stringify(body)).not.toMatch(/stack|at \S+:\d+/)
 }
 
+// The counts are kept in fixed windows (src/auth/store.ts) of 10, 15 and 60 minutes, each starting on
+// the hour. The clock is set to just after the last hour and runs on from there, so no test's burst of
+// attempts straddles two windows, as one would now and then at the real time.
+const HOUR_MS = 3_600_000
+
 beforeAll(async () => {
+  vi.useFakeTimers({
+    toFake: ['Date'],
+    now: Math.floor(Date.now() / HOUR_MS) * HOUR_MS + 1000,
+    shouldAdvanceTime: true,
+  })
   payload = await startPayload()
   const user = await payload.create({ collection: 'users', data: { email, password, role: 'editor' } })
   userId = user.id
 })
 
 afterAll(async () => {
+  vi.useRealTimers()
   if (!payload) return
   await payload.delete({ collection: 'users', id: userId })
   await payload.destroy()

@@ -249,17 +249,12 @@ describe('model processing', () => {
     const doc = await upload('slow', await demoModelGlb('satellite-nova'))
     expect((await settled(doc.id)).status).toBe('ready')
     // Processed again with a limit no build meets (the cache is bypassed by a fresh cache folder).
-    let worstLagMs = 0
-    let last = performance.now()
-    const ticker = setInterval(() => {
-      worstLagMs = Math.max(worstLagMs, performance.now() - last - 20)
-      last = performance.now()
-    }, 20)
     const processing = processModel(payload, doc.id, {
       storage: { cacheDir: path.join(MODEL_ASSETS_DIR, `.cache-slow-${run}`) },
       limits: { timeoutMs: 400 },
     })
-    // The CMS keeps reading while the build runs in its child process.
+    // The CMS keeps reading while the build runs in its child process (that the work is done there,
+    // not here, is assets-pipeline's test/build-in-child.test.ts).
     let done = false
     void processing.finally(() => {
       done = true
@@ -270,12 +265,10 @@ describe('model processing', () => {
       reads++
     }
     expect(await processing).toBe('failed')
-    clearInterval(ticker)
     expect(reads).toBeGreaterThan(3)
     const failed = await payload.findByID({ collection: 'models', id: doc.id, depth: 0 })
     expect(failed.status).toBe('failed')
     expect(failed.error).toMatch(/^slow\S*\.glb took longer than 0\.4 s \(the time limit\) and was stopped$/)
-    expect(worstLagMs).toBeLessThan(250)
     await rm(path.join(MODEL_ASSETS_DIR, `.cache-slow-${run}`), { recursive: true, force: true })
   })
 })

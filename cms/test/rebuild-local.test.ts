@@ -189,7 +189,7 @@ describe('localRebuilder with fast publishing', () => {
     )
     const before = new Date().toISOString()
     await hooks.request('case study “A” published', { collection: 'case-studies', id: '41' })
-    await expect.poll(() => fastPublishedAt('case-studies', '41'), { timeout: 5_000 }).toBeDefined()
+    await expect.poll(() => fastPublishedAt('case-studies', '41'), { timeout: 20_000 }).toBeDefined()
     expect(String(fastPublishedAt('case-studies', '41')) >= before).toBe(true)
     // A change only a build publishes: passed on, and edits wait for the build.
     await hooks.request('media “x.png” added')

@@ -38,13 +38,20 @@ export async function startS3(directory: string, buckets: string[] = [BUCKET]) {
   const requests: string[] = []
   const proxy: Server = createServer((req, res) => {
     requests.push(`${req.method} ${decodeURIComponent(new URL(req.url ?? '/', origin).pathname)}`)
+    // A connection of its own per request (`agent: false`): a kept-alive one could be reused just as
+    // s3rver closes it, and the request would fail with ECONNRESET for no fault of the code under test.
     const forward = httpRequest(
-      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent: false },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers)
         reply.pipe(res)
+        reply.on('error', () => res.destroy())
       },
     )
+    // Either side going away ends the other; an error is never left unhandled (it would end the run).
+    forward.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
+    req.on('error', () => forward.destroy())
+    res.on('close', () => forward.destroy())
     req.pipe(forward)
   })
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))

@@ -76,7 +76,8 @@ function tooMany(req: PayloadRequest, retryAfterSeconds: number): APIError {
  * Local API (seeds, tests, server code) is trusted.
  */
 export function authLimitHooks(options: AuthLimitOptions): AuthLimitHooks {
-  const now = options.now ?? Date.now
+  // Read at each request (not bound once), so a clock set by a test applies here too.
+  const now = options.now ?? (() => Date.now())
   return {
     beforeOperation: async ({ args, operation, req }) => {
       if (req.payloadAPI === 'local') return args
